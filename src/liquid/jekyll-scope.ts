@@ -1,0 +1,84 @@
+import { readdirSync } from "node:fs";
+import { loadFolderCollections, type JekyllDocument } from "../site/collections.ts";
+import { jekyllUrlFor } from "../site/urls.ts";
+
+/**
+ * Eleventy hands templates its data cascade; the tutorials were written for Jekyll's names.
+ * This builds Jekyll's `site` (settings + `site.data.*` + collections as `site.<name>`) and
+ * `page` (front matter + `page.url` without the base URL) from what Eleventy provides.
+ */
+type Data = Record<string, unknown>;
+
+/** Keys Eleventy adds to every page's data; they are not front matter. */
+const ELEVENTY_KEYS = new Set(["page", "eleventy", "collections", "pkg", "eleventyComputed", "content", "site"]);
+
+export interface JekyllScopeOptions {
+  inputDir: string;
+  dataDir: string;
+  baseurl: string;
+  /** Collection name -> folder below inputDir. */
+  collections: Record<string, string>;
+}
+
+export class JekyllScope {
+  private dataKeys: Set<string> | undefined;
+  private collections: Record<string, JekyllDocument[]> | undefined;
+
+  constructor(private readonly options: JekyllScopeOptions) {}
+
+  /** Call at the start of each build: data files and collection pages may have changed. */
+  reset(): void {
+    this.dataKeys = undefined;
+    this.collections = undefined;
+  }
+
+  /** Eleventy's data for one render, with Jekyll's `site` and `page` in place. */
+  scopeFor(data: Data): Data {
+    if (!data || typeof data !== "object" || !("page" in data)) return data;
+    return { ...data, site: this.site(data), page: this.page(data) };
+  }
+
+  private globalDataKeys(): Set<string> {
+    if (!this.dataKeys) {
+      const entries = safeReaddir(this.options.dataDir);
+      this.dataKeys = new Set(entries.map((name) => name.replace(/\.(ya?ml|json)$/, "")));
+    }
+    return this.dataKeys;
+  }
+
+  private frontMatter(data: Data): Data {
+    const dataKeys = this.globalDataKeys();
+    const result: Data = {};
+    for (const [key, value] of Object.entries(data)) {
+      if (!ELEVENTY_KEYS.has(key) && !dataKeys.has(key)) result[key] = value;
+    }
+    return result;
+  }
+
+  private page(data: Data): Data {
+    const eleventyPage = (data.page ?? {}) as Data;
+    const outputUrl = typeof eleventyPage.url === "string" ? eleventyPage.url : "";
+    return {
+      ...this.frontMatter(data),
+      ...eleventyPage,
+      title: data.title ?? "",
+      url: jekyllUrlFor(outputUrl, this.options.baseurl),
+    };
+  }
+
+  private site(data: Data): Data {
+    this.collections ??= loadFolderCollections(this.options.inputDir, this.options.collections);
+    const siteData: Data = {};
+    for (const key of this.globalDataKeys()) siteData[key] = data[key];
+    return { ...(data.site as Data | undefined), baseurl: this.options.baseurl, data: siteData, ...this.collections };
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => !name.startsWith("."));
+  } catch {
+    return [];
+  }
+}
+

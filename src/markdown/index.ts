@@ -1,0 +1,13 @@
+import MarkdownIt from "markdown-it";
+import markdownItAnchor from "markdown-it-anchor";
+import { kramdownAttributes } from "./kramdown-attributes.ts";
+import { safeNewTabLinks } from "./safe-new-tab-links.ts";
+import { headingSlug } from "./slug.ts";
+
+/** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
+export function createMarkdown(): MarkdownIt {
+  return new MarkdownIt({ html: true, linkify: true, typographer: false })
+    .use(kramdownAttributes)
+    .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
+    .use(safeNewTabLinks);
+}

@@ -1,0 +1,34 @@
+/**
+ * Jekyll permalinks (`/common/x`, no extension) are served at exactly that path below the base
+ * URL. The page is written as `<baseurl>/common/x.html`, which static hosts serve at
+ * `<baseurl>/common/x`; templates keep seeing Jekyll's `page.url` (`/common/x`, no base URL).
+ */
+
+/** The output path (Eleventy permalink) for a page's Jekyll URL. */
+export function outputPathFor(jekyllUrl: string, baseurl: string): string {
+  const clean = `/${jekyllUrl.replace(/^\/+/, "")}`;
+  if (clean.endsWith("/")) return `${baseurl}${clean}index.html`;
+  if (/\.[a-z0-9]+$/i.test(clean)) return `${baseurl}${clean}`;
+  return `${baseurl}${clean}.html`;
+}
+
+/** The Jekyll URL of a page from its Eleventy output URL (the inverse of outputPathFor). */
+export function jekyllUrlFor(outputUrl: string, baseurl: string): string {
+  let url = outputUrl.startsWith(`${baseurl}/`) ? outputUrl.slice(baseurl.length) : outputUrl;
+  if (url.endsWith("/index.html")) url = url.slice(0, -"index.html".length);
+  else if (url.endsWith(".html")) url = url.slice(0, -".html".length);
+  return url;
+}
+
+/** `relative_url`: a site path with the base URL in front; other URLs unchanged. */
+export function relativeUrl(input: unknown, baseurl: string): string {
+  const value = input == null ? "" : String(input);
+  if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(value)) return value;
+  return `${baseurl}/${value.replace(/^\/+/, "")}`;
+}
+
+/** `absolute_url`: relative_url with the site's scheme and host in front. */
+export function absoluteUrl(input: unknown, baseurl: string, siteUrl: string): string {
+  const relative = relativeUrl(input, baseurl);
+  return relative.startsWith("/") && !relative.startsWith("//") ? `${siteUrl}${relative}` : relative;
+}

@@ -1,0 +1,55 @@
+// The parts of Eleventy 3's API this project uses (Eleventy ships no TypeScript types).
+declare module "@11ty/eleventy" {
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    config?: (eleventyConfig: EleventyConfig) => void | Promise<void>;
+  }
+  export interface EleventyPageResult {
+    url: string | false;
+    inputPath: string;
+    outputPath: string | false;
+    content: string;
+  }
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    toJSON(): Promise<EleventyPageResult[]>;
+    setIsVerbose(verbose: boolean): void;
+  }
+  export interface EleventyCollectionItem {
+    url: string;
+    inputPath: string;
+    outputPath: string;
+    data: Record<string, unknown>;
+  }
+  export interface EleventyCollectionApi {
+    getFilteredByGlob(glob: string | string[]): EleventyCollectionItem[];
+    getAll(): EleventyCollectionItem[];
+  }
+  export interface EleventyConfig {
+    dir: { input: string; includes: string; data: string; output: string };
+    addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addCollection(name: string, build: (api: EleventyCollectionApi) => unknown): void;
+    addDataExtension(extensions: string, parser: (contents: string, filePath: string) => unknown): void;
+    addGlobalData(name: string, value: unknown): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addTransform(name: string, transform: (this: { page: { outputPath: string | false; inputPath: string } }, content: string) => unknown): void;
+    addWatchTarget(path: string): void;
+    setLibrary(name: "liquid" | "md", library: unknown): void;
+    setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+    setLiquidOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    setInputDirectory(dir: string): void;
+    setIncludesDirectory(dir: string): void;
+    setLayoutsDirectory(dir: string): void;
+    setDataDirectory(dir: string): void;
+    setOutputDirectory(dir: string): void;
+    setTemplateFormats(formats: string[]): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setUseGitIgnore(use: boolean): void;
+    on(event: string, listener: (...args: any[]) => unknown): void;
+    ignores: { add(glob: string): void; delete(glob: string): void };
+    [key: string]: unknown;
+  }
+}
