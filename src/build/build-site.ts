@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { runEleventy } from "./eleventy.ts";
+
+/**
+ * A post-build stage (checks, search index, ...): runs on the staged output before it replaces
+ * the published one. A stage that throws fails the build and leaves the published site alone.
+ */
+export interface BuildStage {
+  name: string;
+  run(context: BuildContext): Promise<void>;
+}
+
+export interface BuildContext {
+  root: string;
+  /** Where this build's output is staged; it becomes `outputDir` only if every stage passes. */
+  stagingDir: string;
+  outputDir: string;
+}
+
+export interface BuildResult {
+  outputDir: string;
+  /** Milliseconds per stage, `eleventy` first. */
+  timings: Record<string, number>;
+}
+
+export interface BuildOptions {
+  root: string;
+  /** Default `<root>/_site`. */
+  outputDir?: string;
+  stages?: BuildStage[];
+}
+
+async function timed(timings: Record<string, number>, name: string, work: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  await work();
+  timings[name] = Math.round(performance.now() - start);
+}
+
+/** Builds into a staging folder beside the output, runs the stages, then swaps it into place. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outputDir = path.resolve(options.root, options.outputDir ?? "_site");
+  const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const stagingDir = `${outputDir}.staging-${suffix}`;
+  const context: BuildContext = { root: options.root, stagingDir, outputDir };
+  const timings: Record<string, number> = {};
+  try {
+    await timed(timings, "eleventy", () => runEleventy(options.root, stagingDir));
+    for (const stage of options.stages ?? []) await timed(timings, stage.name, () => stage.run(context));
+    await swapInto(stagingDir, outputDir, `${outputDir}.previous-${suffix}`);
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true });
+  }
+  return { outputDir, timings };
+}
+
+/** Two renames: the published folder is never half-written. */
+async function swapInto(stagingDir: string, outputDir: string, previousDir: string): Promise<void> {
+  let hadPrevious = true;
+  try {
+    await rename(outputDir, previousDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    hadPrevious = false;
+  }
+  await rename(stagingDir, outputDir);
+  if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
+}

@@ -1,0 +1,11 @@
+import { buildSite } from "../build/build-site.ts";
+import { reportFailure } from "./report.ts";
+
+// `npm run build`: builds the site in the current folder into _site/.
+try {
+  const result = await buildSite({ root: process.cwd() });
+  const total = Object.values(result.timings).reduce((sum, ms) => sum + ms, 0);
+  console.log(`Built ${result.outputDir} in ${total} ms`);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}

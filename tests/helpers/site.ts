@@ -1,0 +1,85 @@
+import { cp, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as cheerio from "cheerio";
+import { buildSite, type BuildStage } from "../../src/build/build-site.ts";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const SHARED_DIR = path.resolve(PROJECT_ROOT, "../shared");
+export const SEED_FILE = path.join(SHARED_DIR, "seed/000_0290310cdfa83cec.txt");
+
+export interface FixtureOptions {
+  /** Files to write over the copy, by path relative to the site root. */
+  files?: Record<string, string>;
+  /** Paths (relative to the site root) to delete from the copy. */
+  remove?: string[];
+}
+
+/** A copy of this project's site (data, includes, content) in a temp folder, with changes. */
+export async function makeFixtureSite(options: FixtureOptions = {}): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "stitch-docs-"));
+  for (const dir of ["_data", "_includes", "content"]) {
+    await cp(path.join(PROJECT_ROOT, dir), path.join(root, dir), { recursive: true });
+  }
+  for (const relative of options.remove ?? []) await rm(path.join(root, relative), { recursive: true, force: true });
+  for (const [relative, text] of Object.entries(options.files ?? {})) {
+    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await writeFile(path.join(root, relative), text);
+  }
+  return root;
+}
+
+export interface BuiltSite {
+  root: string;
+  outputDir: string;
+  /** Every built HTML file, relative to the output folder, sorted. */
+  htmlFiles: string[];
+  /** The parsed page served at a URL path (`/docs/common/x`), as a static host maps it. */
+  page(urlPath: string): Promise<cheerio.CheerioAPI>;
+  /** The output file a URL path is served from, or undefined. */
+  fileFor(urlPath: string): string | undefined;
+  cleanup(): Promise<void>;
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join("/")];
+    }),
+  );
+  return nested.flat().sort();
+}
+
+/** How a static host (and the site's own test server) maps a URL path to a file. */
+export function fileForUrlPath(files: Set<string>, urlPath: string): string | undefined {
+  const clean = decodeURI(urlPath.split(/[?#]/)[0]!).replace(/^\/+/, "");
+  const candidates = clean === "" || clean.endsWith("/") ? [`${clean}index.html`] : [clean, `${clean}.html`, `${clean}/index.html`];
+  return candidates.find((candidate) => files.has(candidate));
+}
+
+export async function buildFixtureSite(root: string, stages: BuildStage[] = []): Promise<BuiltSite> {
+  const { outputDir } = await buildSite({ root, stages });
+  const files = await listFiles(outputDir);
+  const fileSet = new Set(files);
+  const fileFor = (urlPath: string) => fileForUrlPath(fileSet, urlPath);
+  return {
+    root,
+    outputDir,
+    htmlFiles: files.filter((file) => file.endsWith(".html")),
+    fileFor,
+    async page(urlPath: string) {
+      const file = fileFor(urlPath);
+      if (!file) throw new Error(`no built page is served at ${urlPath}`);
+      return cheerio.load(await readFile(path.join(outputDir, file), "utf8"));
+    },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** Builds an unchanged copy of the project's site. */
+export async function buildProjectSite(options: FixtureOptions = {}): Promise<BuiltSite> {
+  return buildFixtureSite(await makeFixtureSite(options));
+}
