@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
+import { codeHighlighting } from "./code-highlight.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
@@ -9,5 +10,6 @@ export function createMarkdown(): MarkdownIt {
   return new MarkdownIt({ html: true, linkify: true, typographer: false })
     .use(kramdownAttributes)
     .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
-    .use(safeNewTabLinks);
+    .use(safeNewTabLinks)
+    .use(codeHighlighting);
 }

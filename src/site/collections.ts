@@ -22,7 +22,8 @@ export function jekyllUrlOf(permalink: unknown, filePathStem: string): string {
   return filePathStem.replace(/(^|\/)index$/, "$1");
 }
 
-function pageFiles(dir: string): string[] {
+/** Every page file below `dir`, in path order. */
+export function pageFiles(dir: string): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });

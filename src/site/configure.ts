@@ -5,6 +5,10 @@ import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf } from "./collections.ts";
+import { GitHistory } from "./git-history.ts";
+import { pageFrameFilters } from "./page-frame-filters.ts";
+import { collectRedirects } from "./redirects.ts";
+import { addSiteFiles, siteFileFilters } from "./site-files.ts";
 import { readSiteSettings, type SiteDirectories } from "./settings.ts";
 import { outputPathFor } from "./urls.ts";
 
@@ -21,12 +25,19 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
     collections: settings.collections,
     markdown,
   });
-  for (const [name, filter] of Object.entries(tutorialFilters)) liquid.registerFilter(name, filter);
+  const history = new GitHistory(dirs.root);
+  const siteFiles = { baseurl: settings.baseurl, siteUrl: settings.url, redirects: collectRedirects(dirs.input, dirs.root), history };
+  const filters = { ...tutorialFilters, ...pageFrameFilters({ root: dirs.root, history }), ...siteFileFilters(siteFiles) };
+  for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
+  addSiteFiles(eleventyConfig, siteFiles);
 
   eleventyConfig.setLibrary("liquid", liquid);
   eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addDataExtension("yml,yaml", (contents: string) => loadYaml(contents));
-  eleventyConfig.on("eleventy.before", () => liquid.jekyllScope.reset());
+  eleventyConfig.on("eleventy.before", () => {
+    liquid.jekyllScope.reset();
+    history.reset();
+  });
 
   // Authors write Jekyll permalinks (`/common/x`); the page is written to `<baseurl>/common/x.html`.
   eleventyConfig.addGlobalData("eleventyComputed", {
