@@ -1,10 +1,11 @@
 import path from "node:path";
 import type { GitHistory } from "./git-history.ts";
 import { breadcrumbs, siteNavigation } from "./navigation.ts";
+import { pageSummary } from "./summaries.ts";
 
 /**
  * Liquid filters for the frame around every page (`_includes/site/`): navigation, breadcrumbs,
- * the "Edit this page" link and the "Last updated" date.
+ * descriptions, the "Edit this page" link and the "Last updated" date.
  */
 export interface PageFrameOptions {
   /** The project's root: edit links name files relative to it. */
@@ -48,5 +49,6 @@ export function pageFrameFilters({ root, history }: PageFrameOptions) {
       return (file && history.lastChanged(file)) ?? "";
     },
     readable_date: readableDate,
+    page_summary: pageSummary,
   };
 }
