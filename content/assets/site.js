@@ -223,7 +223,8 @@ if (toc) {
 let pagefindModule;
 function pagefind() {
   pagefindModule ??= import(new URL("../pagefind/pagefind.js", import.meta.url).href).then(async (module) => {
-    await module.options({ excerptLength: 24 });
+    // The index holds each page's full path (`/docs/...`), so no base URL is put in front.
+    await module.options({ baseUrl: "/", excerptLength: 24 });
     return module;
   });
   return pagefindModule;

@@ -31,7 +31,8 @@ export interface SitemapEntry {
 /** Every published page except those that ask to stay out (`sitemap: false`), sorted by URL. */
 export function sitemapEntries(items: unknown, options: Pick<SiteFilesOptions, "baseurl" | "siteUrl" | "history">): SitemapEntry[] {
   return ((Array.isArray(items) ? items : []) as CollectionItem[])
-    .filter((item) => typeof item.url === "string" && item.url.endsWith(".html") && item.data?.sitemap !== false)
+    // Pages only (`/docs/x.html`, `/docs/` for an index), not feeds or other files.
+    .filter((item) => typeof item.url === "string" && /(\.html|\/)$/.test(item.url) && item.data?.sitemap !== false)
     .map((item) => {
       const lastChanged = typeof item.inputPath === "string" ? options.history.lastChanged(item.inputPath) : undefined;
       return {

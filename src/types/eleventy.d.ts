@@ -34,6 +34,8 @@ declare module "@11ty/eleventy" {
     addDataExtension(extensions: string, parser: (contents: string, filePath: string) => unknown): void;
     addGlobalData(name: string, value: unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
+    /** A template that has no file: its input path (extension picks the engine), content and data. */
+    addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
     addTransform(name: string, transform: (this: { page: { outputPath: string | false; inputPath: string } }, content: string) => unknown): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "liquid" | "md", library: unknown): void;

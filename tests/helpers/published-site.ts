@@ -1,0 +1,32 @@
+import path from "node:path";
+import { searchIndexStage } from "../../src/build/search-index.ts";
+import { readSiteSettings } from "../../src/site/settings.ts";
+import { serveSite, type SiteServer } from "./server.ts";
+import { buildFixtureSite, makeFixtureSite, type BuiltSite, type FixtureOptions } from "./site.ts";
+
+/** A copy of the project's site built as `npm run build` builds it, served on 127.0.0.1. */
+export interface PublishedSite {
+  site: BuiltSite;
+  server: SiteServer;
+  baseurl: string;
+  /** The absolute URL of a path below the base URL: url("/common/x") -> http://127.0.0.1:N/docs/common/x */
+  url(sitePath: string): string;
+  close(): Promise<void>;
+}
+
+export async function publishFixtureSite(options: FixtureOptions = {}): Promise<PublishedSite> {
+  const root = await makeFixtureSite(options);
+  const site = await buildFixtureSite(root, [searchIndexStage]);
+  const { baseurl } = readSiteSettings(path.join(root, "_data"));
+  const server = await serveSite(site.outputDir, `${baseurl.replace(/^\//, "")}/404.html`.replace(/^\//, ""));
+  return {
+    site,
+    server,
+    baseurl,
+    url: (sitePath) => `${server.origin}${baseurl}${sitePath}`,
+    async close() {
+      await server.close();
+      await site.cleanup();
+    },
+  };
+}
