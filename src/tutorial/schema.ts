@@ -41,6 +41,10 @@ export const pageSchema = z
     weight: z.number().optional(),
     ssh: z.boolean().optional(),
     amazon: z.boolean().optional(),
+    /** `false` keeps a page out of the sitemap and search engines (404, search page). */
+    sitemap: z.boolean().optional(),
+    /** `false` keeps a page out of the site's search index. */
+    search: z.boolean().optional(),
   })
   .passthrough();
 
