@@ -5,6 +5,7 @@ import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf } from "./collections.ts";
+import { parseFrontMatter } from "./front-matter.ts";
 import { readSiteSettings, type SiteDirectories } from "./settings.ts";
 import { outputPathFor } from "./urls.ts";
 
@@ -26,6 +27,7 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setLibrary("liquid", liquid);
   eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addDataExtension("yml,yaml", (contents: string) => loadYaml(contents));
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
   eleventyConfig.on("eleventy.before", () => liquid.jekyllScope.reset());
 
   // Authors write Jekyll permalinks (`/common/x`); the page is written to `<baseurl>/common/x.html`.
