@@ -48,15 +48,23 @@ export function describeNeeding(name: string, missing: string[], body: () => voi
   describe.skip(`${name} [skipped, ${reason}]`, body);
 }
 
-/** Runs a command to completion; throws with its output when it fails to start. */
-export function run(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { encoding: "utf8", input: options.input, env: options.env ?? process.env, timeout: 60_000 });
+export interface RunOptions {
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Run as this user and group (the test runs as root). */
+  uid?: number;
+  gid?: number;
+}
+
+/** Runs a command to completion (60 s at most); throws when it cannot start. */
+export function run(command: string, args: string[], options: RunOptions = {}): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { encoding: "utf8", timeout: 60_000, ...options, env: options.env ?? process.env });
   if (result.error) throw result.error;
   return result;
 }
 
 /** Like run, but a non-zero exit throws with the command's stderr. */
-export function runOk(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
+export function runOk(command: string, args: string[], options: RunOptions = {}): string {
   const result = run(command, args, options);
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(" ")} exited with ${result.status ?? result.signal}:\n${result.stderr}${result.stdout}`);
