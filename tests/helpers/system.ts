@@ -6,6 +6,9 @@ import { describe, it } from "vitest";
 
 export const isRoot = () => process.getuid?.() === 0;
 
+/** CI sets CI=true; "false" or "0" count as not CI. */
+export const inCI = () => !!process.env.CI && !["0", "false"].includes(process.env.CI.toLowerCase());
+
 /** The first of `candidates` that exists and is executable. */
 export function executable(...candidates: string[]): string | undefined {
   return candidates.find((candidate) => {
@@ -36,7 +39,7 @@ export function describeNeeding(name: string, missing: string[], body: () => voi
     return;
   }
   const reason = `missing: ${missing.join("; ")}`;
-  if (process.env.CI) {
+  if (inCI()) {
     describe(name, () => {
       it("has what it needs (CI runs this suite, it never skips it)", () => {
         throw new Error(`${name} cannot run in CI, ${reason}`);
