@@ -15,7 +15,8 @@ import { canConnect, freePort, Service } from "./servers.ts";
  *
  * The sshd is configured as a stock Debian server is (UsePAM yes, Debian's default): `useradd`
  * leaves the new account without a password ("locked"), which only `UsePAM no` servers refuse
- * for key logins, and the tutorial is written for the stock configuration.
+ * for key logins. The page tells readers with such a server to run one more command; the last
+ * test proves both the refusal and that command on a second, `UsePAM no` sshd.
  */
 
 const SEED = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
@@ -72,6 +73,8 @@ let sshPort: number;
 let pgPort: number;
 let sshd: Service;
 let runs: CommandRun[];
+/** The page's extra command for servers with `UsePAM no` (inline code in its prose). */
+let unlockCommand: string | undefined;
 
 function killOnExit() {
   for (const service of services) service.killNow();
@@ -111,8 +114,12 @@ async function deleteStitchAccount(): Promise<void> {
 
 /** `ssh` as Stitch would connect, with the given key; extra args follow (a command or -N -L). */
 function sshArgs(key: string, ...extra: string[]): string[] {
+  return sshArgsFor(sshPort, key, ...extra);
+}
+
+function sshArgsFor(port: number, key: string, ...extra: string[]): string[] {
   return [
-    "-p", String(sshPort), "-i", key,
+    "-p", String(port), "-i", key,
     "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
     "-o", "UserKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR",
     `${USER}@127.0.0.1`, ...extra,
@@ -134,6 +141,11 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
       };
       const blocks = await blocksOf(SEED);
       expect(await blocksOf(AMAZON), "both tutorials show the same commands").toEqual(blocks);
+      const $seed = await site.page(SEED);
+      unlockCommand = $seed("section:has(> #create-stitch-ssh-user) :not(pre) > code")
+        .toArray()
+        .map((code) => $seed(code).text())
+        .find((text) => text.startsWith("sudo usermod"));
 
       if (exists("passwd", USER) || exists("group", USER)) {
         throw new Error(`a "${USER}" user or group already exists on this machine; the test creates and deletes its own, so it will not touch that one. Remove it (userdel -r ${USER}; groupdel ${USER}) and run again.`);
@@ -177,30 +189,7 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
         cleanups.push({ what: "remove /run/sshd", undo: () => rmdir("/run/sshd") });
       }
       sshPort = await freePort();
-      const config = path.join(tmp, "sshd_config");
-      await writeFile(
-        config,
-        [
-          `Port ${sshPort}`,
-          "ListenAddress 127.0.0.1",
-          `HostKey ${path.join(tmp, "host")}`,
-          `PidFile ${path.join(tmp, "sshd.pid")}`,
-          "StrictModes yes",
-          "PubkeyAuthentication yes",
-          "PasswordAuthentication no",
-          "KbdInteractiveAuthentication no",
-          "UsePAM yes",
-          "AuthorizedKeysFile .ssh/authorized_keys",
-          "AllowTcpForwarding yes",
-          "PermitRootLogin no",
-          `AllowUsers ${USER}`,
-          "LogLevel VERBOSE",
-          "",
-        ].join("\n"),
-      );
-      runOk(bin.sshd!, ["-t", "-f", config]);
-      sshd = await startService("sshd", bin.sshd!, ["-D", "-f", config, "-e"]);
-      await sshd.waitUntil("listening", () => sshd.output.includes(`Server listening on 127.0.0.1 port ${sshPort}`));
+      sshd = await startSshd("sshd", sshPort, { usePam: true });
 
       cleanups.push({ what: `delete the ${USER} user and group`, undo: deleteStitchAccount });
     } catch (error) {
@@ -212,6 +201,35 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
   afterAll(async () => {
     await cleanUp();
   });
+
+  /** An sshd of the test's own, configured as a stock Debian one (UsePAM yes) unless told. */
+  async function startSshd(name: string, port: number, options: { usePam: boolean }): Promise<Service> {
+    const config = path.join(tmp, `sshd_config_${port}`);
+    await writeFile(
+      config,
+      [
+        `Port ${port}`,
+        "ListenAddress 127.0.0.1",
+        `HostKey ${path.join(tmp, "host")}`,
+        `PidFile ${path.join(tmp, `sshd_${port}.pid`)}`,
+        "StrictModes yes",
+        "PubkeyAuthentication yes",
+        "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no",
+        `UsePAM ${options.usePam ? "yes" : "no"}`,
+        "AuthorizedKeysFile .ssh/authorized_keys",
+        "AllowTcpForwarding yes",
+        "PermitRootLogin no",
+        `AllowUsers ${USER}`,
+        "LogLevel VERBOSE",
+        "",
+      ].join("\n"),
+    );
+    runOk(bin.sshd!, ["-t", "-f", config]);
+    const server = await startService(name, bin.sshd!, ["-D", "-f", config, "-e"]);
+    await server.waitUntil("listening", () => server.output.includes(`Server listening on 127.0.0.1 port ${port}`));
+    return server;
+  }
 
   it("the page's commands are a root part, then a part run as stitch", () => {
     expect(runs.map((run) => run.user)).toEqual(["root", USER, USER]);
@@ -290,5 +308,21 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
       await chmod(authorizedKeys, 0o600);
     }
     expect(login(keys.stitch).status, "with mode 600 again, the key is accepted").toBe(0);
+  });
+
+  it("on a server with UsePAM no, refuses the new (locked) account until the page's usermod command is run", async () => {
+    expect(unlockCommand, "the page names the command for UsePAM no servers").toBe("sudo usermod --password '*' stitch");
+    const port = await freePort();
+    const strict = await startSshd("sshd (UsePAM no)", port, { usePam: false });
+    try {
+      const before = strict.output.length;
+      expect(run(bin.ssh!, sshArgsFor(port, keys.stitch, "true")).status).toBe(255);
+      await strict.waitUntil("the locked-account refusal in its log", () => strict.output.slice(before).includes("account is locked"), 10_000);
+      const unlock = run(bin.bash!, ["-c", `set -euo pipefail\nsudo() { "$@"; }\n${unlockCommand}`]);
+      expect(unlock.status, unlock.stderr).toBe(0);
+      expect(run(bin.ssh!, sshArgsFor(port, keys.stitch, "true")).status).toBe(0);
+    } finally {
+      await strict.stop();
+    }
   });
 });
