@@ -48,10 +48,11 @@ if (themeToggle) {
 // ---------------------------------------------------------------------------------------------
 // Copy buttons. Hooks for includes that offer something to copy:
 //   - every <pre> gets a "Copy" button that copies its text exactly as shown;
-//   - a <button data-copy-target="ID"> copies the element with that id: its data-copy-text
-//     attribute if it has one, the text of its <li> items one per line if it is a list, else its
-//     text; a <button data-copy-text="..."> copies that text. Give such buttons `hidden`: they
-//     are revealed here, since they can't work without JavaScript.
+//   - a <button data-copy-target="ID"> (an id, or any CSS selector) copies that element: its
+//     data-copy-text attribute if it has one, the text of its <li> items one per line if it is a
+//     list, else its text; a <button data-copy-text="..."> copies that text. Give such buttons
+//     `hidden`: they are revealed here, since they can't work without JavaScript. The region IP
+//     lists (_includes/shared/stitch-ip-addresses.html) use this.
 // Each result ("Copied", "Copy failed") is shown on the button and announced to screen readers.
 
 function textOfTarget(target) {
@@ -62,10 +63,20 @@ function textOfTarget(target) {
   return target.textContent.trim();
 }
 
+function copyTarget(reference) {
+  if (!reference) return null;
+  const byId = document.getElementById(reference);
+  if (byId) return byId;
+  try {
+    return document.querySelector(reference);
+  } catch {
+    return null; // neither an id nor a valid selector
+  }
+}
+
 function textToCopy(button) {
   if (button.hasAttribute("data-copy-text")) return button.getAttribute("data-copy-text");
-  const id = button.getAttribute("data-copy-target");
-  const target = id ? document.getElementById(id.replace(/^#/, "")) : null;
+  const target = copyTarget(button.getAttribute("data-copy-target"));
   if (target) return textOfTarget(target);
   const code = button.closest(".code-block")?.querySelector("pre");
   // A code block's text without the newline that ends every block.

@@ -11,5 +11,8 @@ export async function runEleventy(root: string, outputDir: string): Promise<void
     configPath: false as unknown as string,
     config: (eleventyConfig) => configureSite(eleventyConfig, dirs),
   });
+  // Eleventy's own log would print a stack trace for an author's mistake; the CLI reports
+  // failures itself (src/cli/report.ts), so Eleventy stays silent.
+  eleventy.logger.overrideLogger(false);
   await eleventy.write();
 }

@@ -4,6 +4,7 @@ import { flatify, markdownFilters } from "./filters/rendering.ts";
 import { urlFilters } from "./filters/urls.ts";
 import { ipFilters } from "./filters/ip-addresses.ts";
 import { connectionFilters } from "./filters/connections.ts";
+import { firewallFilters } from "./filters/firewall.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
 
 export interface LiquidEngineOptions {
@@ -57,6 +58,7 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
     ...urlFilters(options.baseurl, options.siteUrl),
     ...ipFilters,
     ...connectionFilters,
+    ...firewallFilters,
   };
   for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
   return liquid;

@@ -5,6 +5,7 @@ import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf } from "./collections.ts";
+import { parseFrontMatter } from "./front-matter.ts";
 import { GitHistory } from "./git-history.ts";
 import { pageFrameFilters } from "./page-frame-filters.ts";
 import { collectRedirects } from "./redirects.ts";
@@ -34,6 +35,7 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setLibrary("liquid", liquid);
   eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addDataExtension("yml,yaml", (contents: string) => loadYaml(contents));
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
   eleventyConfig.on("eleventy.before", () => {
     liquid.jekyllScope.reset();
     history.reset();

@@ -16,6 +16,7 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     toJSON(): Promise<EleventyPageResult[]>;
     setIsVerbose(verbose: boolean): void;
+    readonly logger: { overrideLogger(logger: false | Console): void };
   }
   export interface EleventyCollectionItem {
     url: string;

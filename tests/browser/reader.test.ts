@@ -43,6 +43,9 @@ afterEach(async () => {
   expect(seen).toEqual([]);
 });
 
+/** For waits on work the page does (loading the search index): a busy machine can take seconds. */
+const SLOW = { timeout: 20_000 };
+
 const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe("the tutorial", () => {
@@ -57,9 +60,11 @@ describe("the tutorial", () => {
   it("marks the step being read in the table of contents as the reader scrolls", async () => {
     const page = await open(TUTORIAL);
     await page.locator("#create-stitch-ssh-user").evaluate((heading) => heading.scrollIntoView());
-    await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href")).toBe("#create-stitch-ssh-user");
+    await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href"), SLOW).toBe("#create-stitch-ssh-user");
     await page.locator("#configure-database-allow-ssh-server-traffic").evaluate((heading) => heading.scrollIntoView());
-    await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href")).toBe("#configure-database-allow-ssh-server-traffic");
+    await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href"), SLOW).toBe(
+      "#configure-database-allow-ssh-server-traffic",
+    );
     expect(await page.locator('nav.toc a[aria-current="true"]').count()).toBe(1);
   });
 
@@ -100,7 +105,7 @@ describe("copy buttons", () => {
     const button = block.getByRole("button", { name: "Copy code" });
     await button.focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#live-status").textContent()).toBe("Copied to clipboard");
+    await expect.poll(() => page.locator("#live-status").textContent(), SLOW).toBe("Copied to clipboard");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       "sudo groupadd stitch\nsudo useradd --create-home --gid stitch --shell /bin/bash stitch",
     );
@@ -120,7 +125,7 @@ describe("copy buttons", () => {
       list.after(button);
     });
     await page.getByRole("button", { name: "Copy addresses" }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), SLOW).toBe(
       "52.23.137.21/32\n52.204.223.208/32\n52.204.228.32/32\n52.204.230.227/32",
     );
   });
@@ -132,7 +137,7 @@ describe("search", () => {
     await page.getByRole("searchbox", { name: "Search the documentation" }).fill("authorized_keys");
     const result = page.locator(`#search-results a[href="/docs${TUTORIAL}#create-stitch-ssh-user"]`);
     await result.waitFor();
-    await expect.poll(() => page.locator("#live-status").textContent()).toMatch(/pages? match/);
+    await expect.poll(() => page.locator("#live-status").textContent(), SLOW).toMatch(/pages? match/);
     await result.click();
     await page.waitForURL(`**/docs${TUTORIAL}#create-stitch-ssh-user`);
     const top = await page.locator("#create-stitch-ssh-user").evaluate((heading) => heading.getBoundingClientRect().top);
@@ -146,7 +151,7 @@ describe("search", () => {
     await box.fill("authorized_keys");
     await box.press("Enter");
     await page.waitForURL("**/docs/search?q=authorized_keys");
-    await expect.poll(() => page.locator(".search-page-status").textContent()).toMatch(/^\d+ pages match/);
+    await expect.poll(() => page.locator(".search-page-status").textContent(), SLOW).toMatch(/^\d+ pages match/);
     const pages = await page.locator(".search-page-results a.result-page").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(pages).toEqual(expect.arrayContaining([`/docs${TUTORIAL}`, `/docs${AMAZON}`]));
   });

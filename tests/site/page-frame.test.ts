@@ -60,7 +60,10 @@ describe("table of contents", () => {
     const $ = await site.page(AMAZON);
     const toc = $("nav.toc");
     const targets = toc.find("a").map((_, a) => $(a).attr("href")).get();
-    const headings = $("article.tutorial :is(h2, h3, h4)[id]").map((_, h) => `#${$(h).attr("id")}`).get();
+    const headings = $("article.tutorial :is(section.step, section.requirements, section.next-steps) > :is(h2, h3, h4)[id]")
+      .map((_, h) => `#${$(h).attr("id")}`)
+      .get();
+    expect(headings.length).toBe(12);
     expect(targets).toEqual(headings);
     expect(targets).toContain("#verify-database-vpc");
     // Step 2.2.1 sits three lists deep.
@@ -77,10 +80,10 @@ describe("table of contents", () => {
 describe("step headings", () => {
   it("each have a self-link beside them", async () => {
     const $ = await site.page(GENERIC);
-    const headings = $("section.step > .heading-wrapper > h2[id]");
+    const headings = $("section.step > h2[id]");
     expect(headings.length).toBe(5);
     headings.each((_, heading) => {
-      const link = $(heading).siblings("a.heading-anchor");
+      const link = $(heading).prev("a.heading-anchor");
       expect(link.attr("href")).toBe(`#${$(heading).attr("id")}`);
       expect(link.find(".visually-hidden").text()).toMatch(/^Link to Step \d/);
     });
