@@ -50,7 +50,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     for (const stage of options.stages ?? []) await timed(timings, stage.name, () => stage.run(context));
     await swapInto(stagingDir, outputDir, `${outputDir}.previous-${suffix}`);
   } finally {
-    await rm(stagingDir, { recursive: true, force: true });
+    // When Eleventy fails, its other pages may still be landing in the folder as it is removed
+    // (ENOTEMPTY): retry, and never let the cleanup hide the build's own error.
+    await rm(stagingDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => {});
   }
   return { outputDir, timings };
 }

@@ -39,7 +39,7 @@ async function buildError(files: Record<string, string>): Promise<string> {
     return messagesOf(error);
   } finally {
     const { rm } = await import("node:fs/promises");
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
   throw new Error("the build succeeded, but it should have failed");
 }

@@ -75,7 +75,7 @@ export async function buildFixtureSite(root: string, stages: BuildStage[] = []):
       if (!file) throw new Error(`no built page is served at ${urlPath}`);
       return cheerio.load(await readFile(path.join(outputDir, file), "utf8"));
     },
-    cleanup: () => rm(root, { recursive: true, force: true }),
+    cleanup: () => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }),
   };
 }
 

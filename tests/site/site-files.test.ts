@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => site?.cleanup());
 
 const read = (built: BuiltSite, file: string) => readFile(path.join(built.outputDir, file), "utf8");
-const removeFixture = (root: string) => rm(root, { recursive: true, force: true });
+const removeFixture = (root: string) => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 
 describe("redirect_from", () => {
   it("serves a redirect page at the old path that sends readers to the page", async () => {
