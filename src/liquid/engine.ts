@@ -5,6 +5,7 @@ import { urlFilters } from "./filters/urls.ts";
 import { ipFilters } from "./filters/ip-addresses.ts";
 import { connectionFilters } from "./filters/connections.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
+import { JekyllIncludeTag } from "./tags/include.ts";
 
 export interface LiquidEngineOptions {
   inputDir: string;
@@ -51,6 +52,7 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
     collections: options.collections,
   });
   const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope);
+  liquid.registerTag("include", JekyllIncludeTag);
   const filters = {
     flatify,
     ...markdownFilters(options.markdown),

@@ -2,14 +2,19 @@ import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { createMarkdown } from "../markdown/index.ts";
-import { createLiquid } from "../liquid/engine.ts";
+import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf } from "./collections.ts";
 import { readSiteSettings, type SiteDirectories } from "./settings.ts";
 import { outputPathFor } from "./urls.ts";
 
+/** What a build's extra stages (the checks) hook into. */
+export interface ConfiguredSite {
+  liquid: JekyllLiquid;
+}
+
 /** Everything the site needs from Eleventy, wired once; each concern lives in its own module. */
-export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories) {
+export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories): ConfiguredSite {
   const settings = readSiteSettings(dirs.data);
   const markdown = createMarkdown();
   const liquid = createLiquid({
@@ -46,4 +51,5 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setDataDirectory(fromInput(dirs.data));
   eleventyConfig.setOutputDirectory(dirs.output);
   eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
+  return { liquid };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,7 +7,10 @@ import * as cheerio from "cheerio";
 import { buildSite, type BuildStage } from "../../src/build/build-site.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SHARED_DIR = path.resolve(PROJECT_ROOT, "../shared");
+// shared/ lies beside the clone; a git worktree sits one level deeper (wt/<name>).
+export const SHARED_DIR = [path.resolve(PROJECT_ROOT, "../shared"), path.resolve(PROJECT_ROOT, "../../shared")].find((dir) =>
+  existsSync(dir),
+) ?? path.resolve(PROJECT_ROOT, "../shared");
 export const SEED_FILE = path.join(SHARED_DIR, "seed/000_0290310cdfa83cec.txt");
 
 export interface FixtureOptions {
