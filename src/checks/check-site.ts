@@ -93,7 +93,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
         outputDir: dirs.output,
         publish: options.publish ?? false,
         configure(eleventyConfig, site) {
-          for (const page of sourceChecks.skippedPages) eleventyConfig.ignores.add(page.absolutePath);
+          for (const page of sourceChecks.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
           installTemplateErrorCollector(site.liquid, collector);
           filterNames = Object.keys(site.liquid.filters);
           eleventyConfig.addTransform("checks-summarize-page", function (content: string) {
