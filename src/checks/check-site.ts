@@ -1,4 +1,5 @@
 import { readdir } from "node:fs/promises";
+import type { EleventyPageResult } from "@11ty/eleventy";
 import path from "node:path";
 import { buildSite, type BuildResult } from "../build/build-site.ts";
 import { siteDirectories } from "../site/settings.ts";
@@ -93,15 +94,19 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
         outputDir: dirs.output,
         publish: options.publish ?? false,
         configure(eleventyConfig, site) {
+          // Eleventy keeps file contents in a process-wide cache; a check must see the files as
+          // they are now, also on the next run in the same process (npm start, tests).
+          eleventyConfig.setUseTemplateCache(false);
           for (const page of sourceChecks.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
           installTemplateErrorCollector(site.liquid, collector);
           filterNames = Object.keys(site.liquid.filters);
-          eleventyConfig.addTransform("checks-summarize-page", function (content: string) {
-            const { inputPath, outputPath, url } = this.page as { inputPath: string; outputPath: string | false; url?: string };
-            if (typeof outputPath === "string" && outputPath.endsWith(".html")) {
-              outputPages.push(summarizePage(content, inputPath, url ?? ""));
+          // Eleventy hands over every page it wrote; each is parsed once, here, for all output checks.
+          eleventyConfig.on("eleventy.after", ({ results }: { results: EleventyPageResult[] }) => {
+            for (const page of results) {
+              if (typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && typeof page.url === "string") {
+                outputPages.push(summarizePage(page.content, page.inputPath, page.url));
+              }
             }
-            return content;
           });
         },
         stages: [
