@@ -12,7 +12,10 @@ export async function runEleventy(root: string, outputDir: string, configure?: C
     quietMode: true,
     // The site is configured in code (the same function .eleventy.ts calls), not from a file.
     configPath: false as unknown as string,
-    config: (eleventyConfig) => configure?.(eleventyConfig, configureSite(eleventyConfig, dirs)),
+    config: (eleventyConfig) => {
+      const site = configureSite(eleventyConfig, dirs);
+      configure?.(eleventyConfig, site);
+    },
   });
   await eleventy.write();
 }

@@ -35,9 +35,12 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
 
   // Authors write Jekyll permalinks (`/common/x`); the page is written to `<baseurl>/common/x.html`.
   eleventyConfig.addGlobalData("eleventyComputed", {
-    permalink: (data: { permalink?: unknown; page: { filePathStem: string } }) => {
+    permalink: (data: { permalink?: unknown; page: { inputPath: string } }) => {
       if (data.permalink === false) return false;
-      return outputPathFor(jekyllUrlOf(data.permalink, data.page.filePathStem), settings.baseurl);
+      // From the input folder, not Eleventy's filePathStem: that one is relative to the working
+      // directory, which is not the site's root when a build is run on another folder (tests).
+      const stem = "/" + path.relative(dirs.input, path.resolve(data.page.inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
+      return outputPathFor(jekyllUrlOf(data.permalink, stem), settings.baseurl);
     },
   });
   eleventyConfig.addPassthroughCopy({ [path.join(dirs.input, "assets")]: `${settings.baseurl}/assets` });
