@@ -82,7 +82,12 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
 }
 
 function readPage(root: string, inputDir: string, absolutePath: string): PageSource {
-  const file = readText(root, absolutePath);
+  return pageFromText(root, inputDir, absolutePath, readFileSync(absolutePath, "utf8"));
+}
+
+/** A page as the checks see it, from its text (what readPage reads from disk). */
+export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): PageSource {
+  const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text };
   const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
   const split = splitFrontMatter(file.text);
   if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
