@@ -97,6 +97,9 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
           // Eleventy keeps file contents in a process-wide cache; a check must see the files as
           // they are now, also on the next run in the same process (npm start, tests).
           eleventyConfig.setUseTemplateCache(false);
+          // The findings are the report: Eleventy's own lines ("Wrote 32 files") would only get in
+          // the way of them (and of --format json on stdout). Crashes still surface as errors.
+          (eleventyConfig.logger as { overrideLogger?(logger: false): void } | undefined)?.overrideLogger?.(false);
           for (const page of sourceChecks.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
           installTemplateErrorCollector(site.liquid, collector);
           filterNames = Object.keys(site.liquid.filters);
