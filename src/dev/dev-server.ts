@@ -1,4 +1,3 @@
-import { watch, type FSWatcher } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +7,7 @@ import { formatFinding } from "../checks/finding.ts";
 import { readSiteSettings, siteDirectories } from "../site/settings.ts";
 import { fileForUrlPath } from "../site/serve-path.ts";
 import { errorPage } from "./error-page.ts";
+import { watchTree } from "./watch-tree.ts";
 
 /**
  * `npm start`: builds the site (with its checks) into _site/, serves it on 127.0.0.1 as a static
@@ -152,9 +152,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   latest = await build();
 
-  const watchers: FSWatcher[] = [dirs.input, dirs.includes, dirs.data].map((dir) =>
-    watch(dir, { recursive: true }, () => scheduleBuild()),
-  );
+  const watcher = watchTree([dirs.input, dirs.includes, dirs.data], scheduleBuild);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
@@ -209,7 +207,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
     async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      watcher.close();
       for (const client of clients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running;
