@@ -5,7 +5,7 @@ import { buildSite, type BuildResult } from "../build/build-site.ts";
 import { siteDirectories } from "../site/settings.ts";
 import { checkDataFiles } from "./data-files.ts";
 import { countBySeverity, isFailing, sortFindings, type Finding } from "./finding.ts";
-import { checkFrontMatter, frontMatterErrors } from "./front-matter.ts";
+import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-matter.ts";
 import { checkIpAddresses } from "./ip-addresses.ts";
 import { liquidFindings } from "./liquid.ts";
 import { checkLinks, checkRawSyntax } from "./links.ts";
@@ -67,10 +67,18 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 /** Checks on the author's files alone; also says which pages the build must leave out. */
 export function checkSources(source: SiteSource): { findings: Finding[]; skippedPages: PageSource[]; dataBroken: boolean } {
   const dataFindings = checkDataFiles(source);
+  const layouts = layoutNames(source);
+  const pageErrors = source.pages.map((page) => ({ page, errors: frontMatterErrors(page, layouts) }));
   const permalinks = duplicatePermalinks(source);
-  const findings = [...dataFindings, ...checkFrontMatter(source), ...permalinks.map((d) => d.finding), ...checkIpAddresses(source), ...checkMojibake(source)];
-  const skippedPages = new Set(permalinks.map((d) => d.page));
-  for (const page of source.pages) if (frontMatterErrors(page).length > 0) skippedPages.add(page);
+  const findings = [
+    ...dataFindings,
+    ...pageErrors.flatMap(({ errors }) => errors),
+    ...source.pages.flatMap(frontMatterWarnings),
+    ...permalinks.map((duplicate) => duplicate.finding),
+    ...checkIpAddresses(source),
+    ...checkMojibake(source),
+  ];
+  const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...permalinks.map((d) => d.page)]);
   return { findings, skippedPages: [...skippedPages], dataBroken: dataFindings.length > 0 };
 }
 

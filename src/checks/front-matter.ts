@@ -1,8 +1,9 @@
+import path from "node:path";
 import { z } from "zod";
 import { pageSchema, tutorialSchema } from "../tutorial/schema.ts";
 import { finding, type Finding } from "./finding.ts";
-import { nearest } from "./nearest.ts";
-import type { PageSource, SiteSource } from "./site-source.ts";
+import { didYouMean, nearest } from "./nearest.ts";
+import { relativeToRoot, type PageSource, type SiteSource } from "./site-source.ts";
 import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "./yaml-source.ts";
 
 /**
@@ -11,8 +12,11 @@ import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "./ya
  * nothing in them.
  */
 
-/** Findings that make a page unrenderable: broken YAML, or a page that breaks the format. */
-export function frontMatterErrors(page: PageSource): Finding[] {
+/**
+ * Findings that make a page unrenderable: broken YAML, a page that breaks the format, a layout
+ * that does not exist (`layouts`: the names in _includes/layouts/, with and without extension).
+ */
+export function frontMatterErrors(page: PageSource, layouts?: ReadonlySet<string>): Finding[] {
   if (!page.frontMatter) {
     if (/^---\s*\n/.test(page.text)) {
       return [finding("yaml", "error", { file: page.file, line: 1, column: 1 }, "front matter is not closed: add a line `---` after it")];
@@ -22,7 +26,16 @@ export function frontMatterErrors(page: PageSource): Finding[] {
   const yamlErrors = yamlSyntaxFindings(page.frontMatter);
   if (yamlErrors.length > 0) return yamlErrors;
   if (!page.data) return jsYamlFinding(page.frontMatter);
-  return schemaFindings(page.frontMatter, page.data);
+  const schema = schemaFindings(page.frontMatter, page.data);
+  return layouts ? [...schema, ...layoutFindings(page.frontMatter, page.data, layouts)] : schema;
+}
+
+function layoutFindings(source: YamlSource, data: Record<string, unknown>, layouts: ReadonlySet<string>): Finding[] {
+  const layout = data.layout;
+  if (typeof layout !== "string" || layouts.has(layout)) return [];
+  const names = [...layouts].filter((name) => !name.includes("."));
+  const message = `layout "${layout}" does not exist in _includes/layouts/${didYouMean(layout, names) || `; layouts: ${names.join(", ")}`}`;
+  return [finding("format", "error", locationOfPath(source, ["layout"]), message)];
 }
 
 export function yamlSyntaxFindings(source: YamlSource): Finding[] {
@@ -94,7 +107,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return "text";
-  return `${typeof value === "number" ? "a number" : typeof value === "boolean" ? `\`${value}\`` : typeof value}`;
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return `\`${value}\``;
+  return typeof value;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): string {
@@ -191,6 +206,9 @@ export function frontMatterWarnings(page: PageSource): Finding[] {
   ];
 }
 
-export function checkFrontMatter(source: SiteSource): Finding[] {
-  return source.pages.flatMap((page) => [...frontMatterErrors(page), ...frontMatterWarnings(page)]);
+/** Layout names a page may use: `_includes/layouts/page.html` is `page` (or `page.html`). */
+export function layoutNames(source: SiteSource): Set<string> {
+  const prefix = `${relativeToRoot(source.root, path.join(source.dirs.includes, "layouts"))}/`;
+  const files = source.includes.filter((include) => include.file.startsWith(prefix)).map((include) => include.file.slice(prefix.length));
+  return new Set(files.flatMap((file) => [file, file.replace(/\.[^./]+$/, "")]));
 }

@@ -37,6 +37,7 @@ function positionIn(text: string, offset: number): { line: number; column: numbe
 class SourceLocator {
   private readonly includesByText = new Map<string, TextFile>();
   private readonly pagesByPath = new Map<string, PageSource>();
+  private readonly scalarsByPage = new Map<PageSource, Scalar[]>();
 
   constructor(private readonly source: SiteSource) {
     for (const include of source.includes) this.includesByText.set(include.text, include);
@@ -47,9 +48,18 @@ class SourceLocator {
     return absolutePath === undefined ? undefined : this.pagesByPath.get(path.resolve(absolutePath));
   }
 
+  /** The page's front-matter strings (read once per page). */
+  private scalars(page: PageSource): Scalar[] {
+    let scalars = this.scalarsByPage.get(page);
+    if (!scalars) {
+      scalars = page.frontMatter ? stringScalars(page.frontMatter).map(({ scalar }) => scalar) : [];
+      this.scalarsByPage.set(page, scalars);
+    }
+    return scalars;
+  }
+
   private scalarFor(page: PageSource, text: string): Scalar | undefined {
-    if (!page.frontMatter) return undefined;
-    return stringScalars(page.frontMatter).find(({ scalar }) => scalar.value === text)?.scalar;
+    return this.scalars(page).find((scalar) => scalar.value === text);
   }
 
   /** A page's template text at an offset: one of its front-matter strings, or its body. */
@@ -103,7 +113,7 @@ class SourceLocator {
   }
 
   private pageStrings(page: PageSource): string[] {
-    return page.frontMatter ? stringScalars(page.frontMatter).map(({ scalar }) => String(scalar.value)) : [];
+    return this.scalars(page).map((scalar) => String(scalar.value));
   }
 }
 

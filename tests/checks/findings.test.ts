@@ -66,6 +66,11 @@ const cases: Case[] = [
     expected: { file: TUTORIAL_FILE, line: 13, severity: "error", message: /^"steps" must be a list, not text/ },
   },
   {
+    name: "a layout that does not exist",
+    files: tutorial((l) => (l[4] = "layout: tutoral")),
+    expected: { file: TUTORIAL_FILE, line: 5, severity: "error", message: /^layout "tutoral" does not exist in _includes\/layouts\/; did you mean "tutorial"\?/ },
+  },
+  {
     name: "duplicate step anchors",
     files: tutorial((l) => (l[18] = '    anchor: "first-step"')),
     expected: { file: TUTORIAL_FILE, line: 19, severity: "error", message: /duplicate anchor "first-step": already used by step 1/ },
