@@ -1,3 +1,4 @@
+import { outputPathFor } from "../site/urls.ts";
 import { finding, type Finding } from "./finding.ts";
 import type { PageSource, SiteSource } from "./site-source.ts";
 import { locationOfPath } from "./yaml-source.ts";
@@ -10,10 +11,12 @@ export function duplicatePermalinks(source: SiteSource): Array<{ page: PageSourc
   const owners = new Map<string, PageSource>();
   const duplicates: Array<{ page: PageSource; finding: Finding }> = [];
   for (const page of source.pages) {
-    if (page.frontMatter && !page.data) continue;
-    const first = owners.get(page.url);
+    if ((page.frontMatter && !page.data) || page.data?.permalink === false) continue;
+    // Compared as output files: `/common/x` and `/common/x.html` are the same page.
+    const output = outputPathFor(page.url, source.settings.baseurl);
+    const first = owners.get(output);
     if (!first) {
-      owners.set(page.url, page);
+      owners.set(output, page);
       continue;
     }
     const at = page.frontMatter ? locationOfPath(page.frontMatter, ["permalink"]) : { file: page.file, line: 1, column: 1 };

@@ -86,6 +86,11 @@ const cases: Case[] = [
     expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: new RegExp(`permalink "${TUTORIAL_URL}" is already the URL of ${TUTORIAL_FILE}`) },
   },
   {
+    name: "two permalinks that are one output file",
+    files: { ...tutorial(() => {}), "content/common/zz-copy.md": `---\ntitle: Copy\nlayout: page\npermalink: ${TUTORIAL_URL}.html\n---\nCopy.\n` },
+    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: /is already the URL of content\/common\/databases\/checking-fixture.md/ },
+  },
+  {
     name: "a missing include",
     files: tutorial((l) => (l[20] = "      {% include shared/no-such-file.html %}")),
     expected: {
