@@ -1,19 +1,17 @@
-import { readdir } from "node:fs/promises";
-import type { EleventyPageResult } from "@11ty/eleventy";
-import path from "node:path";
-import { buildSite, type BuildResult } from "../build/build-site.ts";
+import { buildSite, type BuildStage } from "../build/build-site.ts";
+import { listFiles } from "../build/list-files.ts";
 import { siteDirectories } from "../site/settings.ts";
+import { BuildObserver } from "./build-observer.ts";
 import { checkDataFiles } from "./data-files.ts";
 import { countBySeverity, isFailing, sortFindings, type Finding } from "./finding.ts";
 import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-matter.ts";
 import { checkIpAddresses } from "./ip-addresses.ts";
 import { liquidFindings } from "./liquid.ts";
-import { checkLinks, checkRawSyntax } from "./links.ts";
+import { checkLinks } from "./links.ts";
+import { checkRawSyntax } from "./raw-syntax.ts";
 import { checkMojibake } from "./mojibake.ts";
-import { summarizePage, type OutputPage } from "./output-pages.ts";
 import { duplicatePermalinks } from "./permalinks.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
-import { installTemplateErrorCollector, TemplateErrorCollector } from "./template-errors.ts";
 
 /**
  * `npm run check` and `npm run build`: one Eleventy run that checks everything and publishes
@@ -53,17 +51,6 @@ class ChecksFailed extends Error {
   }
 }
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join("/")];
-    }),
-  );
-  return nested.flat();
-}
-
 /** Checks on the author's files alone; also says which pages the build must leave out. */
 export function checkSources(source: SiteSource): { findings: Finding[]; skippedPages: PageSource[]; dataBroken: boolean } {
   const dataFindings = checkDataFiles(source);
@@ -92,51 +79,25 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
   // A data file that does not parse leaves every page without its data: rendering would only
   // report the consequences. Fix it first.
   if (!sourceChecks.dataBroken) {
-    const collector = new TemplateErrorCollector();
-    const outputPages: OutputPage[] = [];
-    let filterNames: string[] = [];
+    const observer = new BuildObserver(sourceChecks.skippedPages);
     const skippedUrls = new Set(sourceChecks.skippedPages.map((page) => page.url));
+    const outputChecks: BuildStage = {
+      name: "checks",
+      async run(context) {
+        const files = new Set(await listFiles(context.stagingDir));
+        findings.push(
+          ...liquidFindings(observer.templateErrors.records, source, observer.filterNames),
+          ...checkLinks({ source, pages: observer.outputPages, files, skippedUrls }),
+          ...checkRawSyntax(source, observer.outputPages),
+        );
+        if (isFailing(findings, options.strict)) throw new ChecksFailed();
+      },
+    };
     try {
-      const result: BuildResult = await buildSite({
-        root: options.root,
-        outputDir: dirs.output,
-        publish: options.publish ?? false,
-        configure(eleventyConfig, site) {
-          // Eleventy keeps file contents in a process-wide cache; a check must see the files as
-          // they are now, also on the next run in the same process (npm start, tests).
-          eleventyConfig.setUseTemplateCache(false);
-          // The findings are the report: Eleventy's own lines ("Wrote 32 files") would only get in
-          // the way of them (and of --format json on stdout). Crashes still surface as errors.
-          (eleventyConfig.logger as { overrideLogger?(logger: false): void } | undefined)?.overrideLogger?.(false);
-          for (const page of sourceChecks.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
-          installTemplateErrorCollector(site.liquid, collector);
-          filterNames = Object.keys(site.liquid.filters);
-          // Eleventy hands over every page it wrote; each is parsed once, here, for all output checks.
-          eleventyConfig.on("eleventy.after", ({ results }: { results: EleventyPageResult[] }) => {
-            for (const page of results) {
-              if (typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && typeof page.url === "string") {
-                outputPages.push(summarizePage(page.content, page.inputPath, page.url));
-              }
-            }
-          });
-        },
-        stages: [
-          {
-            name: "checks",
-            async run(context) {
-              const files = new Set(await listFiles(context.stagingDir));
-              findings.push(
-                ...liquidFindings(collector.records, source, filterNames),
-                ...checkLinks({ source, pages: outputPages, files, skippedUrls }),
-                ...checkRawSyntax(source, outputPages),
-              );
-              if (isFailing(findings, options.strict)) throw new ChecksFailed();
-            },
-          },
-        ],
-      });
+      const publish = options.publish ?? false;
+      const result = await buildSite({ root: options.root, outputDir: dirs.output, publish, configure: observer.configure, stages: [outputChecks] });
       timings = result.timings;
-      published = options.publish ?? false;
+      published = publish;
     } catch (error) {
       if (!(error instanceof ChecksFailed)) throw error;
     }

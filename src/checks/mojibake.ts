@@ -34,7 +34,7 @@ export function repairMojibake(run: string): string | undefined {
 
 export function mojibakeFindings(file: TextFile): Finding[] {
   const findings: Finding[] = [];
-  const lines = file.text.split("\n");
+  if (!/[\u00C2-\u00F4]/.test(file.text)) return findings;
   file.text.split("\n").forEach((line, index) => {
     for (const match of line.matchAll(MOJIBAKE)) {
       if (repairMojibake(match[0]) === undefined) continue;

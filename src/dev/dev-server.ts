@@ -1,7 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { listFiles } from "../build/list-files.ts";
 import { checkSite, type CheckSiteResult } from "../checks/check-site.ts";
 import { formatFinding } from "../checks/finding.ts";
 import { readSiteSettings, siteDirectories } from "../site/settings.ts";
@@ -69,22 +70,6 @@ const CONTENT_TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".woff2": "font/woff2",
 };
-
-async function listFiles(dir: string, base = dir): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join("/")];
-    }),
-  );
-  return nested.flat();
-}
 
 function readBaseurl(dataDir: string): string {
   try {
