@@ -23,8 +23,11 @@ export interface TemplateErrorRecord {
 export class TemplateErrorCollector {
   readonly records: TemplateErrorRecord[] = [];
 
-  add(record: TemplateErrorRecord): void {
-    for (const error of unpack(record.error)) this.records.push({ ...record, error });
+  /** Records each error of a group; `scope` (the render's variables) gives undefined ones a hint. */
+  add(record: Omit<TemplateErrorRecord, "hint">, scope?: Record<string, unknown> | Context): void {
+    for (const error of unpack(record.error)) {
+      this.records.push({ ...record, error, hint: scope ? undefinedVariableHint(error, scope) : undefined });
+    }
   }
 }
 
@@ -59,7 +62,7 @@ export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: T
     try {
       return await render(templates, scope, options);
     } catch (error) {
-      collector.add({ error, page: pageOfScope(scope), hint: undefinedVariableHint(error, liquid.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>)) });
+      collector.add({ error, page: pageOfScope(scope) }, liquid.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>));
       return "";
     }
   };
@@ -67,12 +70,7 @@ export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: T
   const flatify = liquid.filters.flatify as (this: FilterThis, input: unknown) => unknown;
   liquid.registerFilter("flatify", function (this: FilterThis, input: unknown) {
     const record = (error: unknown) => {
-      collector.add({
-        error,
-        page: pageOfScope(this.context.getAll()),
-        fieldSource: input == null ? "" : String(input),
-        hint: undefinedVariableHint(error, this.context.getAll() as Record<string, unknown>),
-      });
+      collector.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context);
       return "";
     };
     try {
@@ -89,12 +87,8 @@ export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: T
  * that exists there (`"link.connections" has no key "ssh-rdz"; did you mean "ssh-rds"?`).
  */
 export function undefinedVariableHint(error: unknown, scope: Record<string, unknown> | Context): string | undefined {
-  const errors = unpack(error);
-  const hints = errors.map((single) => {
-    const name = /^undefined variable: (.+)$/.exec(baseMessage(single))?.[1];
-    return name === undefined ? undefined : hintFor(name, scope);
-  });
-  return hints.find((hint) => hint !== undefined);
+  const name = /^undefined variable: (.+)$/.exec(baseMessage(error))?.[1];
+  return name === undefined ? undefined : hintFor(name, scope);
 }
 
 export function baseMessage(error: unknown): string {

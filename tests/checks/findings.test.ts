@@ -248,6 +248,21 @@ describe("each class of mistake is reported once, in the author's file, at its l
 });
 
 describe("all findings come in one run, sorted by file and line", () => {
+  it("reports each mistake in one field, with its own line, column and hint", async () => {
+    const result = await checkFixture(
+      tutorial((l) => {
+        l[8] = "  A {{ link.connections.ssh-generik }} and {{ link.acount.security-faq }}";
+        l[20] = "      {{ page.titel }}";
+      }),
+    );
+    roots.push(result.root);
+    expect(result.lines).toEqual([
+      `${TUTORIAL_FILE}:9:8: error: undefined variable or data key "link.connections.ssh-generik": "link.connections" has no key "ssh-generik"; did you mean "ssh-generic"?`,
+      `${TUTORIAL_FILE}:9:47: error: undefined variable or data key "link.acount": "link" has no key "acount"; did you mean "account"?`,
+      expect.stringMatching(new RegExp(`^${TUTORIAL_FILE}:21:10: error: undefined variable or data key "page.titel": "page" has no key "titel"; did you mean "title"\\?`)),
+    ]);
+  });
+
   it("reports mistakes in several files and fields together", async () => {
     const result = await checkFixture({
       ...tutorial((l) => {

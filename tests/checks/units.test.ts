@@ -47,6 +47,7 @@ describe("nearest", () => {
   it("suggests a close name and nothing for a far one", () => {
     expect(nearest("requirments", ["requirements", "steps", "intro"])).toBe("requirements");
     expect(nearest("markdownfy", ["markdownify", "flatify"])).toBe("markdownify");
+    expect(nearest("titel", ["title", "steps"])).toBe("title");
     expect(nearest("totally-different", ["steps", "intro"])).toBeUndefined();
   });
 });
