@@ -117,7 +117,7 @@ class SourceLocator {
   }
 }
 
-function describe(record: TemplateErrorRecord, page: PageSource | undefined, filters: string[]): string {
+function describeError(record: TemplateErrorRecord, page: PageSource | undefined, filters: string[]): string {
   const message = baseMessage(record.error);
   const undefinedVariable = /^undefined variable: (.+)$/.exec(message);
   if (undefinedVariable) {
@@ -142,7 +142,7 @@ export function liquidFindings(records: TemplateErrorRecord[], source: SiteSourc
   const grouped = new Map<string, { at: Location; message: string; includedBy: string[] }>();
   for (const record of records) {
     const { at, includedBy } = locator.locate(record);
-    const message = describe(record, locator.page(record.page), filters);
+    const message = describeError(record, locator.page(record.page), filters);
     const key = `${at.file}:${at.line}:${at.column}:${message}`;
     const group = grouped.get(key) ?? { at, message, includedBy: [] };
     if (includedBy && !group.includedBy.includes(includedBy)) group.includedBy.push(includedBy);
