@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { runEleventy } from "./eleventy.ts";
+import { runEleventy, type ConfigureBuild } from "./eleventy.ts";
 
 /**
  * A post-build stage (checks, search index, ...): runs on the staged output before it replaces
@@ -30,6 +30,10 @@ export interface BuildOptions {
   /** Default `<root>/_site`. */
   outputDir?: string;
   stages?: BuildStage[];
+  /** Extra Eleventy wiring for this build (see ConfigureBuild). */
+  configure?: ConfigureBuild;
+  /** false: build and run the stages, then throw the result away (a check run). Default true. */
+  publish?: boolean;
 }
 
 async function timed(timings: Record<string, number>, name: string, work: () => Promise<void>): Promise<void> {
@@ -46,15 +50,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const context: BuildContext = { root: options.root, stagingDir, outputDir };
   const timings: Record<string, number> = {};
   try {
-    await timed(timings, "eleventy", () => runEleventy(options.root, stagingDir));
+    await timed(timings, "eleventy", () => runEleventy(options.root, stagingDir, options.configure));
     for (const stage of options.stages ?? []) await timed(timings, stage.name, () => stage.run(context));
-    await swapInto(stagingDir, outputDir, `${outputDir}.previous-${suffix}`);
+    if (options.publish !== false) await swapInto(stagingDir, outputDir, `${outputDir}.previous-${suffix}`);
   } finally {
-    // When Eleventy fails, its other pages may still be landing in the folder as it is removed
-    // (ENOTEMPTY): retry, and never let the cleanup hide the build's own error.
-    await rm(stagingDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => {});
+    await removeStaging(stagingDir);
   }
   return { outputDir, timings };
+}
+
+/**
+ * A failed Eleventy run can still have writes in flight when its error arrives, so removing the
+ * staging folder retries, and a failure to remove it never hides the build's own error.
+ */
+async function removeStaging(stagingDir: string): Promise<void> {
+  try {
+    await rm(stagingDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  } catch (error) {
+    console.error(`warning: could not remove ${stagingDir}: ${(error as Error).message}`);
+  }
 }
 
 /** Two renames: the published folder is never half-written. */

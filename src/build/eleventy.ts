@@ -1,15 +1,21 @@
-import { Eleventy } from "@11ty/eleventy";
-import { configureSite } from "../site/configure.ts";
+import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
+import { configureSite, type ConfiguredSite } from "../site/configure.ts";
 import { siteDirectories } from "../site/settings.ts";
 
+/** Extra wiring for one build (the checks collect errors and page summaries through it). */
+export type ConfigureBuild = (eleventyConfig: EleventyConfig, site: ConfiguredSite) => void;
+
 /** Runs Eleventy once over the site at `root`, writing into `outputDir`. */
-export async function runEleventy(root: string, outputDir: string): Promise<void> {
+export async function runEleventy(root: string, outputDir: string, configure?: ConfigureBuild): Promise<void> {
   const dirs = siteDirectories(root, outputDir);
   const eleventy = new Eleventy(dirs.input, dirs.output, {
     quietMode: true,
     // The site is configured in code (the same function .eleventy.ts calls), not from a file.
     configPath: false as unknown as string,
-    config: (eleventyConfig) => configureSite(eleventyConfig, dirs),
+    config: (eleventyConfig) => {
+      const site = configureSite(eleventyConfig, dirs);
+      configure?.(eleventyConfig, site);
+    },
   });
   // Eleventy's own log would print a stack trace for an author's mistake; the CLI reports
   // failures itself (src/cli/report.ts), so Eleventy stays silent.

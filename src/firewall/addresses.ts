@@ -64,6 +64,11 @@ export function parseSourceAddress(text: string): SourceAddress {
   return { cidr: `${address}/${prefix}`, family, prefix, network };
 }
 
+/** Whether two blocks share an address (one contains the other). */
+export function overlaps(a: SourceAddress, b: SourceAddress): boolean {
+  return contains(a, b) || contains(b, a);
+}
+
 function contains(outer: SourceAddress, inner: SourceAddress): boolean {
   if (outer.family !== inner.family || outer.prefix > inner.prefix) return false;
   const shift = BigInt(BITS[outer.family] - outer.prefix);
@@ -83,7 +88,7 @@ export function parseAllowList(entries: readonly string[]): SourceAddress[] {
     } catch (error) {
       throw new AddressError(`entry ${index + 1}: ${(error as Error).message}`);
     }
-    const earlier = parsed.findIndex((other) => contains(other, address) || contains(address, other));
+    const earlier = parsed.findIndex((other) => overlaps(other, address));
     if (earlier >= 0) {
       throw new AddressError(`entry ${index + 1}: "${entry.trim()}" overlaps entry ${earlier + 1} ("${entries[earlier]!.trim()}"); list each address once`);
     }

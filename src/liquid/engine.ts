@@ -6,6 +6,7 @@ import { ipFilters } from "./filters/ip-addresses.ts";
 import { connectionFilters } from "./filters/connections.ts";
 import { firewallFilters } from "./filters/firewall.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
+import { JekyllIncludeTag } from "./tags/include.ts";
 
 export interface LiquidEngineOptions {
   inputDir: string;
@@ -52,6 +53,7 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
     collections: options.collections,
   });
   const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope);
+  liquid.registerTag("include", JekyllIncludeTag);
   const filters = {
     flatify,
     ...markdownFilters(options.markdown),

@@ -39,18 +39,30 @@ export function pageFiles(dir: string): string[] {
     .sort();
 }
 
+function readFrontMatter(file: string): Record<string, unknown> | undefined {
+  try {
+    return matter(readFileSync(file, "utf8"), { engines: { yaml: (s: string) => loadYaml(s) as object } }).data;
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadFolderCollections(inputDir: string, folders: Record<string, string>): Record<string, JekyllDocument[]> {
   const collections: Record<string, JekyllDocument[]> = {};
   for (const [name, folder] of Object.entries(folders)) {
-    collections[name] = pageFiles(path.resolve(inputDir, folder)).map((file) => {
-      const frontMatter = matter(readFileSync(file, "utf8"), { engines: { yaml: (s: string) => loadYaml(s) as object } }).data;
+    collections[name] = pageFiles(path.resolve(inputDir, folder)).flatMap((file) => {
+      const frontMatter = readFrontMatter(file);
+      // A page whose front matter does not parse is left out; the checks report it with its line.
+      if (!frontMatter) return [];
       const stem = "/" + path.relative(inputDir, file).split(path.sep).join("/").replace(/\.[^.]+$/, "");
-      return {
-        ...frontMatter,
-        title: typeof frontMatter.title === "string" ? frontMatter.title : "",
-        url: jekyllUrlOf(frontMatter.permalink, stem),
-        collection: name,
-      };
+      return [
+        {
+          ...frontMatter,
+          title: typeof frontMatter.title === "string" ? frontMatter.title : "",
+          url: jekyllUrlOf(frontMatter.permalink, stem),
+          collection: name,
+        },
+      ];
     });
   }
   return collections;

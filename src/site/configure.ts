@@ -2,7 +2,7 @@ import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { createMarkdown } from "../markdown/index.ts";
-import { createLiquid } from "../liquid/engine.ts";
+import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf } from "./collections.ts";
 import { parseFrontMatter } from "./front-matter.ts";
@@ -13,8 +13,13 @@ import { addSiteFiles, siteFileFilters } from "./site-files.ts";
 import { readSiteSettings, type SiteDirectories } from "./settings.ts";
 import { outputPathFor } from "./urls.ts";
 
+/** What a build's extra stages (the checks) hook into. */
+export interface ConfiguredSite {
+  liquid: JekyllLiquid;
+}
+
 /** Everything the site needs from Eleventy, wired once; each concern lives in its own module. */
-export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories) {
+export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories): ConfiguredSite {
   const settings = readSiteSettings(dirs.data);
   const markdown = createMarkdown();
   const liquid = createLiquid({
@@ -43,9 +48,12 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
 
   // Authors write Jekyll permalinks (`/common/x`); the page is written to `<baseurl>/common/x.html`.
   eleventyConfig.addGlobalData("eleventyComputed", {
-    permalink: (data: { permalink?: unknown; page: { filePathStem: string } }) => {
+    permalink: (data: { permalink?: unknown; page: { inputPath: string } }) => {
       if (data.permalink === false) return false;
-      return outputPathFor(jekyllUrlOf(data.permalink, data.page.filePathStem), settings.baseurl);
+      // From the input folder, not Eleventy's filePathStem: that one is relative to the working
+      // directory, which is not the site's root when a build is run on another folder (tests).
+      const stem = "/" + path.relative(dirs.input, path.resolve(data.page.inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
+      return outputPathFor(jekyllUrlOf(data.permalink, stem), settings.baseurl);
     },
   });
   eleventyConfig.addPassthroughCopy({ [path.join(dirs.input, "assets")]: `${settings.baseurl}/assets` });
@@ -59,4 +67,5 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setDataDirectory(fromInput(dirs.data));
   eleventyConfig.setOutputDirectory(dirs.output);
   eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
+  return { liquid };
 }

@@ -1,5 +1,4 @@
-import { headingSlug } from "../markdown/slug.ts";
-import type { StepFrontMatter, SubstepFrontMatter, SubSubstepFrontMatter, TutorialFrontMatter } from "./schema.ts";
+import { stepAnchor, type StepFrontMatter, type SubstepFrontMatter, type SubSubstepFrontMatter, type TutorialFrontMatter } from "./schema.ts";
 
 /** One heading of the step tree: `Step 2.1: Title`, an h3 with id = its anchor. */
 export interface TutorialStep {
@@ -45,7 +44,7 @@ function buildStep(step: AnyStep, number: string, depth: 1 | 2 | 3): TutorialSte
     label: `Step ${number}`,
     title: step.title,
     // The format gives every step an anchor; one left out falls back to the title's slug.
-    anchor: step.anchor ?? headingSlug(step.title),
+    anchor: stepAnchor(step),
     content: step.content,
     children: childDepth ? childrenOf(step).map((child, i) => buildStep(child, `${number}.${i + 1}`, childDepth)) : [],
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { headingSlug } from "../markdown/slug.ts";
 
 /**
  * The tutorial format (TUTORIAL-FORMAT.md) as one schema: validation, the TypeScript types and
@@ -6,23 +7,39 @@ import { z } from "zod";
  */
 const markdown = z.string();
 
+/** A step's text; `content:` left empty (YAML null) is empty text, which the checks warn about. */
+const stepContent = z
+  .string()
+  .nullable()
+  .transform((text) => text ?? "");
+
+/**
+ * Anchors are the page's public interface (`#verify-database-vpc`), so they must work as an HTML
+ * id and in a URL fragment as written: kramdown's style, a letter, then letters, digits, `-`, `_`.
+ */
+export const ANCHOR_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const anchor = z
+  .string()
+  .regex(ANCHOR_PATTERN, "is not a valid anchor: use a letter, then letters, digits, `-` or `_` (no spaces or `#`)");
+
 export const subSubstepSchema = z.object({
   title: z.string(),
-  anchor: z.string().optional(),
-  content: markdown,
+  anchor: anchor.optional(),
+  content: stepContent,
 });
 
 export const substepSchema = z.object({
   title: z.string(),
-  anchor: z.string().optional(),
-  content: markdown,
+  anchor: anchor.optional(),
+  content: stepContent,
   "sub-substeps": z.array(subSubstepSchema).optional(),
 });
 
 export const stepSchema = z.object({
   title: z.string(),
-  anchor: z.string().optional(),
-  content: markdown,
+  anchor: anchor.optional(),
+  content: stepContent,
   substeps: z.array(substepSchema).optional(),
 });
 
@@ -48,14 +65,51 @@ export const pageSchema = z
   })
   .passthrough();
 
-export const tutorialSchema = pageSchema.extend({
-  layout: z.literal("tutorial"),
-  intro: markdown.optional(),
-  requirements: z.array(requirementSchema).optional(),
-  "requirements-info": markdown.optional(),
-  steps: z.array(stepSchema),
-  "next-steps": markdown.optional(),
-});
+/** Ids the tutorial layout gives its own headings; a step anchor must not take them. */
+export const LAYOUT_IDS = ["main", "prerequisites", "next-steps"];
+
+/** A step's id: its anchor, or (as kramdown would) its title's slug. */
+export function stepAnchor(step: { title: string; anchor?: string | undefined }): string {
+  return step.anchor ?? headingSlug(step.title);
+}
+
+type AnchoredStep = { title: string; anchor?: string | undefined; substeps?: AnchoredStep[]; "sub-substeps"?: AnchoredStep[] };
+
+/** Every anchor of a page is unique: other pages link to them. */
+function uniqueAnchors(tutorial: { steps: AnchoredStep[] }, ctx: z.RefinementCtx): void {
+  const firstUse = new Map<string, string>(LAYOUT_IDS.map((id) => [id, "the page layout"]));
+  const visit = (steps: AnchoredStep[], path: Array<string | number>, number: string) => {
+    steps.forEach((step, i) => {
+      const stepNumber = number === "" ? String(i + 1) : `${number}.${i + 1}`;
+      const stepPath = [...path, i];
+      const id = stepAnchor(step);
+      const previous = firstUse.get(id);
+      if (previous !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [...stepPath, step.anchor === undefined ? "title" : "anchor"],
+          message: `duplicate anchor "${id}": already used by ${previous}; give step ${stepNumber} an anchor of its own`,
+        });
+      } else {
+        firstUse.set(id, `step ${stepNumber}`);
+      }
+      if (step.substeps) visit(step.substeps, [...stepPath, "substeps"], stepNumber);
+      if (step["sub-substeps"]) visit(step["sub-substeps"], [...stepPath, "sub-substeps"], stepNumber);
+    });
+  };
+  visit(tutorial.steps, ["steps"], "");
+}
+
+export const tutorialSchema = pageSchema
+  .extend({
+    layout: z.literal("tutorial"),
+    intro: markdown.optional(),
+    requirements: z.array(requirementSchema).optional(),
+    "requirements-info": markdown.optional(),
+    steps: z.array(stepSchema),
+    "next-steps": markdown.optional(),
+  })
+  .superRefine(uniqueAnchors);
 
 export type TutorialFrontMatter = z.infer<typeof tutorialSchema>;
 export type StepFrontMatter = z.infer<typeof stepSchema>;

@@ -51,6 +51,7 @@ declare module "@11ty/eleventy" {
     setTemplateFormats(formats: string[]): void;
     setServerOptions(options: Record<string, unknown>): void;
     setUseGitIgnore(use: boolean): void;
+    setUseTemplateCache(use: boolean): void;
     on(event: string, listener: (...args: any[]) => unknown): void;
     ignores: { add(glob: string): void; delete(glob: string): void };
     [key: string]: unknown;

@@ -1,12 +1,17 @@
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
 import { buildSite, type BuildStage } from "../../src/build/build-site.ts";
+import { fileForUrlPath } from "../../src/site/serve-path.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SHARED_DIR = path.resolve(PROJECT_ROOT, "../shared");
+// shared/ lies beside the clone; a git worktree sits one level deeper (wt/<name>).
+export const SHARED_DIR = [path.resolve(PROJECT_ROOT, "../shared"), path.resolve(PROJECT_ROOT, "../../shared")].find((dir) =>
+  existsSync(dir),
+) ?? path.resolve(PROJECT_ROOT, "../shared");
 export const SEED_FILE = path.join(SHARED_DIR, "seed/000_0290310cdfa83cec.txt");
 
 export interface FixtureOptions {
@@ -54,11 +59,7 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 }
 
 /** How a static host (and the site's own test server) maps a URL path to a file. */
-export function fileForUrlPath(files: Set<string>, urlPath: string): string | undefined {
-  const clean = decodeURI(urlPath.split(/[?#]/)[0]!).replace(/^\/+/, "");
-  const candidates = clean === "" || clean.endsWith("/") ? [`${clean}index.html`] : [clean, `${clean}.html`, `${clean}/index.html`];
-  return candidates.find((candidate) => files.has(candidate));
-}
+export { fileForUrlPath };
 
 export async function buildFixtureSite(root: string, stages: BuildStage[] = []): Promise<BuiltSite> {
   const { outputDir } = await buildSite({ root, stages });

@@ -1,5 +1,6 @@
 import * as cheerio from "cheerio";
 import { parseAllowList, parseSourceAddress } from "../../firewall/addresses.ts";
+import { DataFileError } from "../../site/data-file-error.ts";
 
 /**
  * Stitch's IP addresses by region, from `_data/stitch/` (ip-addresses.yml + regions.yml).
@@ -17,8 +18,15 @@ interface StitchData {
   regions?: Array<{ key: string; name: string; "ip-list": string }>;
 }
 
-const IP_FILE = "_data/stitch/ip-addresses.yml";
-const REGIONS_FILE = "_data/stitch/regions.yml";
+export const IP_FILE = "_data/stitch/ip-addresses.yml";
+export const REGIONS_FILE = "_data/stitch/regions.yml";
+
+/** Why a region's `ip-list` can't be used, for the filter and the checks alike. */
+export function regionListProblem(regionKey: string, listName: string, lists: Record<string, unknown>): string {
+  const list = lists[listName];
+  const state = list === undefined ? "does not define" : "leaves empty";
+  return `region "${regionKey}" uses ip-list "${listName}", which ${IP_FILE} ${state} (it defines: ${Object.keys(lists).join(", ")})`;
+}
 
 export function ipAddressesByRegion(stitch: unknown): IpRegion[] {
   const data = (stitch ?? {}) as StitchData;
@@ -27,15 +35,13 @@ export function ipAddressesByRegion(stitch: unknown): IpRegion[] {
     const listName = region["ip-list"];
     const list = lists[listName];
     if (!Array.isArray(list) || list.length === 0) {
-      throw new Error(
-        `${REGIONS_FILE}: region "${region.key}" uses ip-list "${listName}", which ${IP_FILE} ${list ? "leaves empty" : "does not define"} (it defines: ${Object.keys(lists).join(", ")})`,
-      );
+      throw new DataFileError(REGIONS_FILE, regionListProblem(region.key, listName, lists));
     }
     const addresses = list.map((entry) => String(entry?.ip ?? "").trim());
     try {
       parseAllowList(addresses);
     } catch (error) {
-      throw new Error(`${IP_FILE}: list "${listName}", ${(error as Error).message}`);
+      throw new DataFileError(IP_FILE, `list "${listName}", ${(error as Error).message}`);
     }
     return { key: region.key, name: region.name, addresses };
   });

@@ -9,15 +9,19 @@ export interface FilterThis {
 
 /**
  * Parsed templates by source text. Tutorial fields and includes repeat across pages
- * (thousands of pages share a handful of include calls), so each is parsed once per process.
+ * (thousands of pages share a handful of include calls), so each is parsed once per engine.
+ * Per engine, not per process: a parsed `include` keeps its engine, whose partial cache holds
+ * the include files as they were; a later build (npm start, tests) must see them as they are.
  */
-const parsedSources = new Map<string, Template[]>();
+const parsedSources = new WeakMap<Liquid, Map<string, Template[]>>();
 
 export function parseCached(liquid: Liquid, source: string): Template[] {
-  let templates = parsedSources.get(source);
+  let cache = parsedSources.get(liquid);
+  if (!cache) parsedSources.set(liquid, (cache = new Map()));
+  let templates = cache.get(source);
   if (!templates) {
     templates = liquid.parse(source);
-    parsedSources.set(source, templates);
+    cache.set(source, templates);
   }
   return templates;
 }

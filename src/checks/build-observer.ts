@@ -1,0 +1,41 @@
+import path from "node:path";
+import type { EleventyConfig, EleventyPageResult } from "@11ty/eleventy";
+import type { ConfiguredSite } from "../site/configure.ts";
+import { summarizePage, type OutputPage } from "./output-pages.ts";
+import type { PageSource } from "./site-source.ts";
+import { installTemplateErrorCollector, TemplateErrorCollector } from "./template-errors.ts";
+
+/**
+ * What a checked build takes from its Eleventy run: every Liquid error (recorded, not fatal),
+ * a summary of every page written (one parse each, from Eleventy's results: no file is read
+ * back), and the names of the filters (for "did you mean" suggestions).
+ */
+export class BuildObserver {
+  readonly templateErrors = new TemplateErrorCollector();
+  readonly outputPages: OutputPage[] = [];
+  filterNames: string[] = [];
+
+  constructor(private readonly skippedPages: PageSource[]) {}
+
+  /** The build's `configure` hook (see ConfigureBuild). */
+  readonly configure = (eleventyConfig: EleventyConfig, site: ConfiguredSite): void => {
+    // Eleventy keeps file contents in a process-wide cache; a check must see the files as they
+    // are now, also on the next run in the same process (npm start, tests).
+    eleventyConfig.setUseTemplateCache(false);
+    // The findings are the report: Eleventy's own lines ("Wrote 32 files") would only get in the
+    // way of them (and of --format json on stdout). A crash still surfaces as a thrown error.
+    (eleventyConfig.logger as { overrideLogger?(logger: false): void } | undefined)?.overrideLogger?.(false);
+    // Pages the source checks found unrenderable are left out (Eleventy wants them as globs
+    // relative to the working directory).
+    for (const page of this.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
+    installTemplateErrorCollector(site.liquid, this.templateErrors);
+    this.filterNames = Object.keys(site.liquid.filters);
+    eleventyConfig.on("eleventy.after", ({ results }: { results: EleventyPageResult[] }) => {
+      for (const page of results) {
+        if (typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && typeof page.url === "string") {
+          this.outputPages.push(summarizePage(page.content, page.inputPath, page.url));
+        }
+      }
+    });
+  };
+}

@@ -1,0 +1,106 @@
+import { finding, type Finding } from "./finding.ts";
+import { locateText } from "./locate-text.ts";
+import { nearest } from "./nearest.ts";
+import type { OutputPage, PageReference } from "./output-pages.ts";
+import type { SiteSource } from "./site-source.ts";
+import { fileForUrlPath } from "../site/serve-path.ts";
+
+/**
+ * Internal links, `#fragments`, images and assets of the built pages resolve to something that
+ * was built. External links are not fetched (builds run offline and must be deterministic).
+ */
+export interface LinkCheckInput {
+  source: SiteSource;
+  pages: OutputPage[];
+  /** Every file of the built site, relative to the output folder. */
+  files: ReadonlySet<string>;
+  /** Jekyll URLs of pages left out of this build because of their own errors. */
+  skippedUrls: ReadonlySet<string>;
+}
+
+const NOT_CHECKED = /^(?:mailto|tel|javascript|data|sms|ftp):/i;
+const ORIGIN = "https://site.invalid";
+
+interface Resolved {
+  /** Path below the host: `/docs/common/x`. */
+  pathname: string;
+  fragment: string;
+}
+
+function resolve(url: string, pageUrl: string, siteHost: string | undefined): Resolved | undefined {
+  const trimmed = url.trim();
+  if (trimmed === "" || NOT_CHECKED.test(trimmed) || trimmed.startsWith("//")) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed, ORIGIN + pageUrl);
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== ORIGIN && parsed.host !== siteHost) return undefined;
+  let fragment = "";
+  try {
+    fragment = decodeURIComponent(parsed.hash.slice(1));
+  } catch {
+    fragment = parsed.hash.slice(1);
+  }
+  return { pathname: parsed.pathname, fragment };
+}
+
+function hostOf(siteUrl: string): string | undefined {
+  try {
+    return siteUrl ? new URL(siteUrl).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput): Finding[] {
+  const { baseurl } = source.settings;
+  const siteHost = hostOf(source.settings.url);
+  const pagesByFile = new Map<string, OutputPage>();
+  for (const page of pages) pagesByFile.set(page.url.replace(/^\/+/, ""), page);
+  const sourceByPath = new Map(source.pages.map((page) => [page.absolutePath, page]));
+  const pageUrls = [...new Set(source.pages.map((page) => `${baseurl}${page.url}`))];
+  const findings: Finding[] = [];
+
+  for (const page of pages) {
+    const pageSource = sourceByPath.get(page.inputPath);
+    const reported = new Set<string>();
+    for (const reference of page.references) {
+      const resolved = resolve(reference.url, page.url, siteHost);
+      if (!resolved) continue;
+      const problem = problemWith(reference, resolved, page);
+      if (!problem || reported.has(reference.url)) continue;
+      reported.add(reference.url);
+      const needles = [reference.url, reference.url.replace(baseurl, ""), resolved.fragment ? `#${resolved.fragment}` : "", reference.text ? `[${reference.text}]` : ""];
+      const { at, inPage } = locateText(source, pageSource, needles);
+      const from = inPage || !pageSource ? "" : ` (on ${pageSource.file})`;
+      findings.push(finding("links", "error", at, problem + from));
+    }
+  }
+  return findings;
+
+  function problemWith(reference: PageReference, resolved: Resolved, page: OutputPage): string | undefined {
+    const { pathname, fragment } = resolved;
+    const shown = `"${reference.url}"`;
+    const samePage = pathname === new URL(ORIGIN + page.url).pathname;
+    const inSite = baseurl === "" || pathname === baseurl || pathname.startsWith(`${baseurl}/`);
+    const file = samePage ? page.url.replace(/^\/+/, "") : inSite ? fileForUrlPath(files, pathname) : undefined;
+    if (!file) {
+      const jekyllUrl = inSite ? pathname.slice(baseurl.length) || "/" : pathname;
+      if (inSite && skippedUrls.has(jekyllUrl.replace(/\.html$/, ""))) return undefined;
+      const what = reference.kind === "link" ? `link ${shown} resolves to no page` : `${reference.kind} ${shown} does not exist`;
+      if (!inSite && fileForUrlPath(files, `${baseurl}${pathname}`)) {
+        return `${what}: the path lacks the base URL "${baseurl}"; write {{ site.baseurl }}${pathname} or use | relative_url`;
+      }
+      const suggestion = reference.kind === "link" ? nearest(pathname, pageUrls) : undefined;
+      return suggestion ? `${what}; did you mean "${suggestion}"?` : what;
+    }
+    if (fragment === "" || !file.endsWith(".html")) return undefined;
+    const target = pagesByFile.get(file);
+    if (!target || target.ids.has(fragment)) return undefined;
+    const hint = nearest(fragment, target.ids);
+    const where = samePage ? "this page" : `page "${target.url.replace(/\.html$/, "")}"`;
+    return `link ${shown}: ${where} has no element with id "${fragment}"${hint ? `; did you mean "#${hint}"?` : ""}`;
+  }
+}

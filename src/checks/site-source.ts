@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { load as loadYaml } from "js-yaml";
+import { jekyllUrlOf } from "../site/collections.ts";
+import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSettings } from "../site/settings.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+/**
+ * The author's files as the checks see them: every page with its front matter parsed with
+ * positions, every data file, every include. Read once per check run; each check is a pure
+ * function of it (plus, for the output checks, the built pages).
+ */
+export interface TextFile {
+  /** Relative to the site root, `/`-separated: `content/common/x.md`, `_includes/note.html`. */
+  file: string;
+  absolutePath: string;
+  text: string;
+}
+
+export interface PageSource extends TextFile {
+  /** The front matter with positions; undefined when the page has none. */
+  frontMatter?: YamlSource;
+  /** The front matter as data; undefined when it does not parse. */
+  data?: Record<string, unknown>;
+  /** The text after the front matter (what Liquid renders as the page body). */
+  body: string;
+  /** The file line the body starts on. */
+  bodyStartLine: number;
+  /** The Jekyll URL the page is published at: `/common/x`. */
+  url: string;
+}
+
+export interface DataFileSource extends TextFile {
+  yaml: YamlSource;
+}
+
+export interface SiteSource {
+  root: string;
+  dirs: SiteDirectories;
+  settings: SiteSettings;
+  pages: PageSource[];
+  dataFiles: DataFileSource[];
+  includes: TextFile[];
+}
+
+const PAGE_EXTENSIONS = new Set([".md", ".html", ".liquid"]);
+const DATA_EXTENSIONS = new Set([".yml", ".yaml"]);
+
+export function relativeToRoot(root: string, absolutePath: string): string {
+  return path.relative(root, absolutePath).split(path.sep).join("/");
+}
+
+function walk(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => !entry.name.startsWith("."))
+    .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
+    .sort();
+}
+
+function readText(root: string, absolutePath: string): TextFile {
+  return { file: relativeToRoot(root, absolutePath), absolutePath, text: readFileSync(absolutePath, "utf8") };
+}
+
+/** Splits front matter off as gray-matter (Eleventy's parser) does: between two `---` lines. */
+export function splitFrontMatter(text: string): { yaml: string; body: string; bodyStartLine: number } | undefined {
+  const lines = text.split("\n");
+  const isDelimiter = (line: string) => line.replace(/\s+$/, "") === "---";
+  if (!isDelimiter(lines[0]!)) return undefined;
+  const close = lines.findIndex((line, i) => i > 0 && isDelimiter(line));
+  if (close < 0) return undefined;
+  return {
+    yaml: lines.slice(1, close).join("\n") + "\n",
+    body: lines.slice(close + 1).join("\n"),
+    bodyStartLine: close + 2,
+  };
+}
+
+function readPage(root: string, inputDir: string, absolutePath: string): PageSource {
+  return pageFromText(root, inputDir, absolutePath, readFileSync(absolutePath, "utf8"));
+}
+
+/** A page as the checks see it, from its text (what readPage reads from disk). */
+export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): PageSource {
+  const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text };
+  const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
+  const split = splitFrontMatter(file.text);
+  if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
+  const frontMatter = parseYamlSource(file.file, split.yaml, 1);
+  let data: Record<string, unknown> | undefined;
+  if (frontMatter.doc.errors.length === 0) {
+    try {
+      // The build reads front matter with js-yaml: the page is sound only if both parsers agree.
+      const loaded = loadYaml(split.yaml);
+      data = loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
+    } catch {
+      data = undefined;
+    }
+  }
+  return { ...file, frontMatter, data, body: split.body, bodyStartLine: split.bodyStartLine, url: jekyllUrlOf(data?.permalink, stem) };
+}
+
+export function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): SiteSource {
+  const pages = walk(dirs.input)
+    .filter((file) => PAGE_EXTENSIONS.has(path.extname(file)))
+    .map((file) => readPage(root, dirs.input, file));
+  const dataFiles = walk(dirs.data)
+    .filter((file) => DATA_EXTENSIONS.has(path.extname(file)))
+    .map((file) => {
+      const text = readText(root, file);
+      return { ...text, yaml: parseYamlSource(text.file, text.text) };
+    });
+  const includes = walk(dirs.includes).map((file) => readText(root, file));
+  let settings: SiteSettings;
+  try {
+    settings = readSiteSettings(dirs.data);
+  } catch {
+    settings = { baseurl: "", url: "", collections: {} };
+  }
+  return { root, dirs, settings, pages, dataFiles, includes };
+}

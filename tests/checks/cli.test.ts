@@ -1,0 +1,78 @@
+import { execFile } from "node:child_process";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
+import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
+
+/** `npm run check` / `npm run build` as CI and editors run them: output format and exit codes. */
+const run = promisify(execFile);
+const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+
+async function cli(script: "check" | "build", root: string, args: string[] = []) {
+  try {
+    const { stdout, stderr } = await run(TSX, [path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+
+const broken = tutorialText((l) => {
+  l[8] = "  See the [guide]({{ link.connections.ssh-rdz | prepend: site.baseurl }}).";
+  l[9] = "requirments:";
+});
+
+describe("npm run check", () => {
+  it("prints one path:line:col: severity: message line per finding, sorted, and exits 1 on errors", async () => {
+    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
+    roots.push(root);
+    const { code, stdout, stderr } = await cli("check", root);
+    expect(code).toBe(1);
+    const lines = stdout.split("\n").filter((line) => /^\S+:\d+:\d+: (error|warning): /.test(line));
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^${TUTORIAL_FILE}:9:22: error: undefined variable or data key "link.connections.ssh-rdz"`)),
+      expect.stringMatching(new RegExp(`^${TUTORIAL_FILE}:10:1: warning: unknown key "requirments"; did you mean "requirements"\\?$`)),
+    ]);
+    expect(stderr).toContain("1 error, 1 warning");
+    expect(stdout + stderr).not.toMatch(/\n\s+at /);
+    expect((await readdir(root)).includes("_site")).toBe(false);
+  });
+
+  it("--format json prints the same findings for tools", async () => {
+    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
+    roots.push(root);
+    const { code, stdout } = await cli("check", root, ["--format", "json"]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ errors: 1, warnings: 1, published: false });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ file: TUTORIAL_FILE, line: 9, column: 22, severity: "error", check: "liquid" }),
+      expect.objectContaining({ file: TUTORIAL_FILE, line: 10, column: 1, severity: "warning", check: "format" }),
+    ]);
+  });
+
+  it("warnings exit 0, and 1 with --strict", async () => {
+    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: tutorialText((l) => (l[9] = "requirments:")) } });
+    roots.push(root);
+    expect((await cli("check", root)).code).toBe(0);
+    expect((await cli("check", root, ["--strict"])).code).toBe(1);
+  });
+});
+
+describe("npm run build", () => {
+  it("fails on errors with the same findings and publishes nothing", async () => {
+    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
+    roots.push(root);
+    const { code, stdout, stderr } = await cli("build", root);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${TUTORIAL_FILE}:9:22: error:`);
+    expect(stderr).toContain("_site/ was left as it was");
+    expect((await readdir(root)).includes("_site")).toBe(false);
+  });
+});

@@ -1,0 +1,297 @@
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/checks/finding.ts";
+import { PROJECT_ROOT } from "../helpers/site.ts";
+import { checkFixture, tutorialText, TUTORIAL_FILE, TUTORIAL_URL } from "./fixture-tutorial.ts";
+
+/**
+ * One small fixture per class of mistake: a copy of the site with one change, checked. Each must
+ * produce exactly the one finding that names the mistake, in the author's file, at its line.
+ */
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  expected: Pick<Finding, "file" | "line" | "severity"> & { message: RegExp; column?: number };
+}
+
+const tutorial = (change: (lines: string[]) => void) => ({ [TUTORIAL_FILE]: tutorialText(change) });
+const ipData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/ip-addresses.yml"), "utf8");
+const regionsData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/regions.yml"), "utf8");
+
+const cases: Case[] = [
+  {
+    name: "malformed YAML front matter",
+    files: tutorial((l) => (l[3] = 'summary: "never closed')),
+    expected: { file: TUTORIAL_FILE, line: 4, severity: "error", message: /^invalid YAML: Missing closing "quote/ },
+  },
+  {
+    name: "front matter without its closing ---",
+    files: { "content/common/unclosed.md": "---\ntitle: Unclosed\nlayout: page\nNo closing line.\n" },
+    expected: { file: "content/common/unclosed.md", line: 1, severity: "error", message: /front matter is not closed/ },
+  },
+  {
+    name: "malformed data file",
+    files: { "_data/ui.yml": "page-names:\n  dashboard: Stitch Dashboard\nbuttons:\n  add-integration: [Add\n" },
+    expected: { file: "_data/ui.yml", line: 5, severity: "error", message: /^invalid YAML: Flow sequence/ },
+  },
+  {
+    name: "tutorial without a title",
+    files: tutorial((l) => (l[1] = "# no title")),
+    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^missing "title"/ },
+  },
+  {
+    name: "step without content",
+    files: tutorial((l) => {
+      l[19] = "";
+      l[20] = "";
+    }),
+    expected: { file: TUTORIAL_FILE, line: 18, severity: "error", message: /^step 2 has no "content"/ },
+  },
+  {
+    name: "step without title",
+    files: tutorial((l) => {
+      l[13] = '  - anchor: "first-step"';
+      l[14] = "    # (no title)";
+    }),
+    expected: { file: TUTORIAL_FILE, line: 14, severity: "error", message: /^step 1 has no "title"/ },
+  },
+  {
+    name: "a wrong type",
+    files: tutorial((l) => (l[13] = "  - title: [a, list]")),
+    expected: { file: TUTORIAL_FILE, line: 14, severity: "error", message: /^"title" of step 1 must be text, not a list/ },
+  },
+  {
+    name: "steps that are not a list",
+    files: tutorial((l) => l.splice(13, 8, "  Just some text.")),
+    expected: { file: TUTORIAL_FILE, line: 13, severity: "error", message: /^"steps" must be a list, not text/ },
+  },
+  {
+    name: "a layout that does not exist",
+    files: tutorial((l) => (l[4] = "layout: tutoral")),
+    expected: { file: TUTORIAL_FILE, line: 5, severity: "error", message: /^layout "tutoral" does not exist in _includes\/layouts\/; did you mean "tutorial"\?/ },
+  },
+  {
+    name: "duplicate step anchors",
+    files: tutorial((l) => (l[18] = '    anchor: "first-step"')),
+    expected: { file: TUTORIAL_FILE, line: 19, severity: "error", message: /duplicate anchor "first-step": already used by step 1/ },
+  },
+  {
+    name: "an anchor that is not a valid id",
+    files: tutorial((l) => (l[18] = '    anchor: "second step"')),
+    expected: { file: TUTORIAL_FILE, line: 19, severity: "error", message: /"anchor" of step 2 "second step" is not a valid anchor/ },
+  },
+  {
+    name: "two pages with the same permalink",
+    files: { ...tutorial(() => {}), "content/common/zz-copy.md": `---\ntitle: Copy\nlayout: page\npermalink: ${TUTORIAL_URL}\n---\nCopy.\n` },
+    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: new RegExp(`permalink "${TUTORIAL_URL}" is already the URL of ${TUTORIAL_FILE}`) },
+  },
+  {
+    name: "two permalinks that are one output file",
+    files: { ...tutorial(() => {}), "content/common/zz-copy.md": `---\ntitle: Copy\nlayout: page\npermalink: ${TUTORIAL_URL}.html\n---\nCopy.\n` },
+    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: /is already the URL of content\/common\/databases\/checking-fixture.md/ },
+  },
+  {
+    name: "a missing include",
+    files: tutorial((l) => (l[20] = "      {% include shared/no-such-file.html %}")),
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 21,
+      column: 7,
+      severity: "error",
+      message: new RegExp(`^include "shared/no-such-file.html" does not exist.*asked for by ${TUTORIAL_FILE}`),
+    },
+  },
+  {
+    name: "an include path that leaves _includes/",
+    files: tutorial((l) => (l[20] = "      {% include ../_data/links.yml %}")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^include path "..\/_data\/links.yml" leaves _includes\// },
+  },
+  {
+    name: "an undefined data key",
+    files: tutorial((l) => (l[8] = "  See the [guide]({{ link.connections.ssh-rdz | prepend: site.baseurl }}).")),
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 9,
+      column: 22,
+      severity: "error",
+      message: /^undefined variable or data key "link.connections.ssh-rdz": "link.connections" has no key "ssh-rdz"; did you mean "ssh-rds"\?/,
+    },
+  },
+  {
+    name: "an undefined variable in a page body",
+    files: { "content/common/body-page.md": "---\ntitle: Body page\nlayout: page\n---\nFirst line.\n\nSee {{ no_such_variable }}.\n" },
+    expected: { file: "content/common/body-page.md", line: 7, severity: "error", message: /^undefined variable or data key "no_such_variable"/ },
+  },
+  {
+    name: "an undefined variable inside an include",
+    files: { "_includes/note.html": "<div class=\"callout\">\n{{ include.content | markdownify }}\n{{ include.kind }}\n</div>\n" },
+    expected: {
+      file: "_includes/note.html",
+      line: 3,
+      severity: "error",
+      message: /^undefined variable or data key "include.kind".*\(included by content\/common\/databases\/setting-up-ssh-tunnel-for-amazon-web-services.md:16\)/,
+    },
+  },
+  {
+    name: "an unknown filter",
+    files: tutorial((l) => (l[20] = "      {{ 'Done.' | markdownfy }}")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^unknown filter "markdownfy"; did you mean "markdownify"\?/ },
+  },
+  {
+    name: "a Liquid syntax error",
+    files: tutorial((l) => (l[20] = "      {% for step in %}")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^Liquid syntax error/ },
+  },
+  {
+    name: "an internal link to no page",
+    files: tutorial((l) => (l[20] = "      See [nowhere]({{ site.baseurl }}/common/nowhere).")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^link "\/docs\/common\/nowhere" resolves to no page/ },
+  },
+  {
+    name: "an internal link without the base URL",
+    files: tutorial((l) => (l[20] = "      See [integrations](/integrations).")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^link "\/integrations" resolves to no page: the path lacks the base URL "\/docs"/ },
+  },
+  {
+    name: "a fragment that names no element",
+    files: tutorial((l) => (l[16] = "      Open [the second step](#secnd-step).")),
+    expected: { file: TUTORIAL_FILE, line: 17, severity: "error", message: /^link "#secnd-step": this page has no element with id "secnd-step"; did you mean "#second-step"\?/ },
+  },
+  {
+    name: "a fragment on another page",
+    files: tutorial((l) => (l[20] = "      See [the FAQ]({{ link.account.security-faq | prepend: site.baseurl }}#no-such-question).")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /page "\/docs\/account-security\/stitch-security" has no element with id "no-such-question"/ },
+  },
+  {
+    name: "a missing image",
+    files: tutorial((l) => (l[20] = "      ![Diagram]({{ '/assets/diagram.png' | relative_url }})")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^image "\/docs\/assets\/diagram.png" does not exist/ },
+  },
+  {
+    name: "a missing asset",
+    files: { "content/common/script-page.md": "---\ntitle: Script page\nlayout: page\n---\nText.\n\n<script src=\"{{ '/assets/app.js' | relative_url }}\"></script>\n" },
+    expected: { file: "content/common/script-page.md", line: 7, severity: "error", message: /^asset "\/docs\/assets\/app.js" does not exist/ },
+  },
+  {
+    name: "an invalid IP address",
+    files: { "_data/stitch/ip-addresses.yml": ipData.replace("52.204.228.32/32", "52.204.228.320/32") },
+    expected: { file: "_data/stitch/ip-addresses.yml", line: 7, severity: "error", message: /^"52.204.228.320\/32" is not an IPv4 or IPv6 address .* in "stitch-app"$/ },
+  },
+  {
+    name: "an invalid CIDR prefix",
+    files: { "_data/stitch/ip-addresses.yml": ipData.replace("3.126.102.29/32", "3.126.102.29/33") },
+    expected: { file: "_data/stitch/ip-addresses.yml", line: 11, severity: "error", message: /^"3.126.102.29\/33" has a prefix length above \/32 in "stitch-app-europe"$/ },
+  },
+  {
+    name: "an address listed twice (overlapping blocks)",
+    files: { "_data/stitch/ip-addresses.yml": ipData.replace("52.204.230.227/32", "52.204.223.208/32") },
+    expected: { file: "_data/stitch/ip-addresses.yml", line: 8, severity: "error", message: /^"52.204.223.208\/32" in "stitch-app" overlaps "52.204.223.208\/32"/ },
+  },
+  {
+    name: "a region naming an IP list that does not exist",
+    files: { "_data/stitch/regions.yml": regionsData.replace("ip-list: stitch-app-europe", "ip-list: stitch-app-eu") },
+    expected: { file: "_data/stitch/regions.yml", line: 8, severity: "error", message: /^region "europe" uses ip-list "stitch-app-eu", which .* does not define/ },
+  },
+  {
+    name: "unrendered Liquid in the output",
+    files: tutorial((l) => (l[20] = '      {% include note.html content="Read {{ link.account.security-faq }} first." %}')),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^unrendered Liquid "\{\{ link.account.security-faq \}\}"/ },
+  },
+  {
+    name: "an unapplied kramdown attribute list in the output",
+    files: tutorial((l) => (l[20] = "      Read [the guide](https://example.com){:target=new")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^kramdown attribute list "\{:target=new" was not applied/ },
+  },
+  {
+    name: "an unknown front-matter key",
+    files: tutorial((l) => (l[9] = "requirments:")),
+    expected: { file: TUTORIAL_FILE, line: 10, severity: "warning", message: /^unknown key "requirments"; did you mean "requirements"\?/ },
+  },
+  {
+    name: "an unknown key in a step",
+    files: tutorial((l) => l.splice(19, 0, '    anchr: "second"')),
+    expected: { file: TUTORIAL_FILE, line: 20, severity: "warning", message: /^unknown key "anchr" in step 2; did you mean "anchor"\?/ },
+  },
+  {
+    name: "mojibake",
+    files: tutorial((l) => (l[20] = "      It isnâ€™t done yet.")),
+    expected: { file: TUTORIAL_FILE, line: 21, column: 13, severity: "warning", message: /^mojibake "isnâ€™t": probably "isn’t"/ },
+  },
+  {
+    name: "a step with empty content",
+    files: tutorial((l) => {
+      l[19] = '    content: ""';
+      l[20] = "";
+    }),
+    expected: { file: TUTORIAL_FILE, line: 20, severity: "warning", message: /^step 2 has empty "content"/ },
+  },
+];
+
+const roots: string[] = [];
+afterAll(async () => {
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+describe("each class of mistake is reported once, in the author's file, at its line", () => {
+  it("the unchanged fixture tutorial checks clean", async () => {
+    const result = await checkFixture(tutorial(() => {}));
+    roots.push(result.root);
+    expect(result.lines).toEqual([]);
+  });
+
+  for (const { name, files, expected } of cases) {
+    it(name, async () => {
+      const result = await checkFixture(files);
+      roots.push(result.root);
+      expect(result.lines).toHaveLength(1);
+      const [found] = result.findings;
+      expect({ file: found!.file, line: found!.line, severity: found!.severity }).toEqual({
+        file: expected.file,
+        line: expected.line,
+        severity: expected.severity,
+      });
+      expect(found!.message).toMatch(expected.message);
+      if (expected.column !== undefined) expect(found!.column).toBe(expected.column);
+      expect(result.errors).toBe(expected.severity === "error" ? 1 : 0);
+    });
+  }
+});
+
+describe("all findings come in one run, sorted by file and line", () => {
+  it("reports each mistake in one field, with its own line, column and hint", async () => {
+    const result = await checkFixture(
+      tutorial((l) => {
+        l[8] = "  A {{ link.connections.ssh-generik }} and {{ link.acount.security-faq }}";
+        l[20] = "      {{ page.titel }}";
+      }),
+    );
+    roots.push(result.root);
+    expect(result.lines).toEqual([
+      `${TUTORIAL_FILE}:9:8: error: undefined variable or data key "link.connections.ssh-generik": "link.connections" has no key "ssh-generik"; did you mean "ssh-generic"?`,
+      `${TUTORIAL_FILE}:9:47: error: undefined variable or data key "link.acount": "link" has no key "acount"; did you mean "account"?`,
+      expect.stringMatching(new RegExp(`^${TUTORIAL_FILE}:21:10: error: undefined variable or data key "page.titel": "page" has no key "titel"; did you mean "title"\\?`)),
+    ]);
+  });
+
+  it("reports mistakes in several files and fields together", async () => {
+    const result = await checkFixture({
+      ...tutorial((l) => {
+        l[8] = "  See the [guide]({{ link.connections.ssh-rdz | prepend: site.baseurl }}).";
+        l[9] = "requirments:";
+        l[20] = "      {{ 'Done.' | markdownfy }}";
+      }),
+      "content/common/body-page.md": "---\ntitle: Body page\nlayout: page\n---\nSee {{ no_such_variable }}.\n",
+      "content/common/broken-yaml.md": "---\ntitle: [unclosed\n---\nText.\n",
+    });
+    roots.push(result.root);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.severity}`)).toEqual([
+      "content/common/body-page.md:5:error",
+      "content/common/broken-yaml.md:3:error",
+      `${TUTORIAL_FILE}:9:error`,
+      `${TUTORIAL_FILE}:10:warning`,
+      `${TUTORIAL_FILE}:21:error`,
+    ]);
+    expect(result.errors).toBe(4);
+  });
+});
