@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildProjectSite, type BuiltSite } from "../helpers/site.ts";
-import { serveSite } from "../helpers/static-server.ts";
+import { serveSite } from "../helpers/server.ts";
 import { describeNeeding, executable, missingOf } from "../helpers/system.ts";
 
 /** The component's scripts in a real browser: the port field rewrites the rules; copy copies. */
@@ -20,7 +20,7 @@ const portsShown = (page: Page) => component(page).locator("[data-firewall-port]
 describeNeeding("region IP component in a browser", missingOf([["/usr/bin/chromium (Debian package chromium)", !!CHROMIUM]]), () => {
   beforeAll(async () => {
     site = await buildProjectSite();
-    server = await serveSite(site);
+    server = await serveSite(site.outputDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {

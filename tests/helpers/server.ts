@@ -1,8 +1,9 @@
 import { createServer, type Server } from "node:http";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileForUrlPath } from "./site.ts";
+import { listFiles } from "../../src/build/list-files.ts";
+import { fileForUrlPath } from "../../src/site/serve-path.ts";
 
 /** A built site served on 127.0.0.1 the way a static host serves it (see fileForUrlPath). */
 export interface SiteServer {
@@ -22,16 +23,6 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join("/")];
-    }),
-  );
-  return nested.flat();
-}
 
 /**
  * Serves `outputDir`; unknown paths get `notFoundPage` (a file below it) with status 404, as the

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
 import { buildSite, type BuildStage } from "../../src/build/build-site.ts";
+import { listFiles } from "../../src/build/list-files.ts";
 import { fileForUrlPath } from "../../src/site/serve-path.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -47,23 +48,13 @@ export interface BuiltSite {
   cleanup(): Promise<void>;
 }
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join("/")];
-    }),
-  );
-  return nested.flat().sort();
-}
 
 /** How a static host (and the site's own test server) maps a URL path to a file. */
 export { fileForUrlPath };
 
 export async function buildFixtureSite(root: string, stages: BuildStage[] = []): Promise<BuiltSite> {
   const { outputDir } = await buildSite({ root, stages });
-  const files = await listFiles(outputDir);
+  const files = (await listFiles(outputDir)).sort();
   const fileSet = new Set(files);
   const fileFor = (urlPath: string) => fileForUrlPath(fileSet, urlPath);
   return {
