@@ -9,6 +9,8 @@ export interface ResultRow {
   wall_ms_max: number;
   /** Median wall time / N. */
   per_page_ms: number;
+  /** Median user + system CPU time of the build process. */
+  cpu_ms_median: number;
   /** The highest peak RSS over the runs. */
   peak_rss_mb: number;
 }
@@ -62,7 +64,7 @@ export function formatReport(report: BenchReport): string {
   out.push("");
   out.push(
     table(
-      ["N", "kind", "pages", "median ms", "min ms", "max ms", "ms/page", "peak RSS MB", "x floor"],
+      ["N", "kind", "pages", "median ms", "min ms", "max ms", "ms/page", "CPU ms", "peak RSS MB", "x floor"],
       report.results.map((row) => [
         String(row.n),
         row.kind,
@@ -71,6 +73,7 @@ export function formatReport(report: BenchReport): string {
         String(row.wall_ms_min),
         String(row.wall_ms_max),
         row.per_page_ms.toFixed(3),
+        String(row.cpu_ms_median),
         row.peak_rss_mb.toFixed(1),
         row.kind === "tutorial" ? String(ratio(row.wall_ms_median, find(report.results, row.n, "eleventy-floor")?.wall_ms_median) ?? "") : "",
       ]),

@@ -71,6 +71,7 @@ function row(n: number, kind: string, pages: number, measured: ProcessRun[]): Re
     wall_ms_min: round(Math.min(...walls)),
     wall_ms_max: round(Math.max(...walls)),
     per_page_ms: round(median(walls) / n, 3),
+    cpu_ms_median: round(median(measured.map((run) => run.cpuMs))),
     peak_rss_mb: round(Math.max(...measured.map((run) => run.peakRssMb)), 1),
   };
 }

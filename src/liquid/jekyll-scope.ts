@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { loadFolderCollections, type JekyllDocument } from "../site/collections.ts";
+import { CollectionFileCache, loadFolderCollections, type JekyllDocument } from "../site/collections.ts";
 import { jekyllUrlFor } from "../site/urls.ts";
 
 /**
@@ -23,6 +23,8 @@ export interface JekyllScopeOptions {
 export class JekyllScope {
   private dataKeys: Set<string> | undefined;
   private collections: Record<string, JekyllDocument[]> | undefined;
+  /** Kept across builds (watch mode): a collection page is parsed again only when it changed. */
+  private readonly collectionFiles = new CollectionFileCache();
 
   constructor(private readonly options: JekyllScopeOptions) {}
 
@@ -67,7 +69,7 @@ export class JekyllScope {
   }
 
   private site(data: Data): Data {
-    this.collections ??= loadFolderCollections(this.options.inputDir, this.options.collections);
+    this.collections ??= loadFolderCollections(this.options.inputDir, this.options.collections, this.collectionFiles);
     const siteData: Data = {};
     for (const key of this.globalDataKeys()) siteData[key] = data[key];
     return { ...(data.site as Data | undefined), baseurl: this.options.baseurl, data: siteData, ...this.collections };

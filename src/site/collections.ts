@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { load as loadYaml } from "js-yaml";
@@ -38,11 +38,32 @@ function pageFiles(dir: string): string[] {
     .sort();
 }
 
-export function loadFolderCollections(inputDir: string, folders: Record<string, string>): Record<string, JekyllDocument[]> {
+function readFrontMatter(file: string): Record<string, unknown> {
+  return matter(readFileSync(file, "utf8"), { engines: { yaml: (s: string) => loadYaml(s) as object } }).data;
+}
+
+/**
+ * Front matter of collection pages by file, for a process that builds more than once (watch
+ * mode): a file is parsed again only when its size or modification time changed.
+ */
+export class CollectionFileCache {
+  private readonly entries = new Map<string, { mtimeMs: number; size: number; frontMatter: Record<string, unknown> }>();
+
+  frontMatter(file: string): Record<string, unknown> {
+    const { mtimeMs, size } = statSync(file);
+    const cached = this.entries.get(file);
+    if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.frontMatter;
+    const frontMatter = readFrontMatter(file);
+    this.entries.set(file, { mtimeMs, size, frontMatter });
+    return frontMatter;
+  }
+}
+
+export function loadFolderCollections(inputDir: string, folders: Record<string, string>, cache?: CollectionFileCache): Record<string, JekyllDocument[]> {
   const collections: Record<string, JekyllDocument[]> = {};
   for (const [name, folder] of Object.entries(folders)) {
     collections[name] = pageFiles(path.resolve(inputDir, folder)).map((file) => {
-      const frontMatter = matter(readFileSync(file, "utf8"), { engines: { yaml: (s: string) => loadYaml(s) as object } }).data;
+      const frontMatter = cache ? cache.frontMatter(file) : readFrontMatter(file);
       const stem = "/" + path.relative(inputDir, file).split(path.sep).join("/").replace(/\.[^.]+$/, "");
       return {
         ...frontMatter,
