@@ -1,4 +1,4 @@
-import { Liquid, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import { Liquid, Output, Tag, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
 import type MarkdownIt from "markdown-it";
 import { flatify, markdownFilters } from "./filters/rendering.ts";
 import { urlFilters } from "./filters/urls.ts";
@@ -15,6 +15,8 @@ export interface LiquidEngineOptions {
   collections: Record<string, string>;
   markdown: MarkdownIt;
 }
+
+const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
@@ -48,7 +50,9 @@ export class JekyllLiquid extends Liquid {
    */
   override render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
     try {
-      return Promise.resolve(super.renderSync(tpl, this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>), renderOptions));
+      // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
+      const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
+      return Promise.resolve(super.renderSync(tpl, data, renderOptions));
     } catch (error) {
       return Promise.reject(error);
     }
