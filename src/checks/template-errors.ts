@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Context, RenderOptions, Template } from "liquidjs";
+import { toValueSync, type Context, type RenderOptions, type Template } from "liquidjs";
 import type { JekyllLiquid } from "../liquid/engine.ts";
 import type { FilterThis } from "../liquid/filters/rendering.ts";
 import { didYouMean } from "./nearest.ts";
@@ -75,11 +75,17 @@ export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: T
     };
     try {
       const output = flatify.call(this, input);
-      return output instanceof Promise ? output.catch(record) : output;
+      // flatify hands back its render's generator; drive it here so that an error inside the
+      // field is recorded with the field, not with the whole page.
+      return isGenerator(output) ? toValueSync(output) : output;
     } catch (error) {
       return record(error);
     }
   });
+}
+
+function isGenerator(value: unknown): value is Generator {
+  return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Liquid, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import { Liquid, Output, Tag, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
 import type MarkdownIt from "markdown-it";
 import { flatify, markdownFilters } from "./filters/rendering.ts";
 import { urlFilters } from "./filters/urls.ts";
@@ -17,6 +17,10 @@ export interface LiquidEngineOptions {
   collections: Record<string, string>;
   markdown: MarkdownIt;
 }
+
+const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
+
+type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
 /** Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope. */
 export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
@@ -40,8 +44,32 @@ export class JekyllLiquid extends Liquid {
     super(options);
   }
 
+  /**
+   * Renders synchronously behind Eleventy's async interface: LiquidJS's async mode awaits every
+   * tag, output and filter (a promise each), which costs more than the rendering itself, and
+   * nothing this site renders needs to wait. Filters must therefore return values, not promises
+   * (registerFilter enforces it).
+   */
   override render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
-    return super.render(tpl, this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>), renderOptions);
+    try {
+      // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
+      const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
+      return Promise.resolve(super.renderSync(tpl, data, renderOptions));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  override registerFilter(name: string, filter: FilterImplOptions): void {
+    const handler = typeof filter === "function" ? filter : filter.handler;
+    const synchronous: FilterHandler = function (...args) {
+      const result = handler.apply(this, args);
+      if (result instanceof Promise) {
+        throw new Error(`the "${name}" filter returned a promise; this site renders Liquid synchronously, so filters must return their value`);
+      }
+      return result;
+    };
+    super.registerFilter(name, typeof filter === "function" ? synchronous : { ...filter, handler: synchronous });
   }
 }
 

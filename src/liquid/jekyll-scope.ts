@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { loadFolderCollections, type JekyllDocument } from "../site/collections.ts";
+import { FrontMatterSource, loadFolderCollections, parsedFrontMatter, type JekyllDocument } from "../site/collections.ts";
 import { jekyllUrlFor } from "../site/urls.ts";
 
 /**
@@ -23,12 +23,23 @@ export interface JekyllScopeOptions {
 export class JekyllScope {
   private dataKeys: Set<string> | undefined;
   private collections: Record<string, JekyllDocument[]> | undefined;
+  private readonly collectionPages = new FrontMatterSource();
 
   constructor(private readonly options: JekyllScopeOptions) {}
 
   /** Call at the start of each build: data files and collection pages may have changed. */
   reset(): void {
     this.dataKeys = undefined;
+    this.collections = undefined;
+    this.collectionPages.useParsed(new Map());
+  }
+
+  /**
+   * Hands over the pages Eleventy has read for this build (from a collection callback, which
+   * runs before any page is rendered), so that collection pages are not parsed twice.
+   */
+  async useEleventyPages(items: Parameters<typeof parsedFrontMatter>[0]): Promise<void> {
+    this.collectionPages.useParsed(await parsedFrontMatter(items));
     this.collections = undefined;
   }
 
@@ -66,11 +77,20 @@ export class JekyllScope {
     };
   }
 
+  private collection(name: string): JekyllDocument[] {
+    this.collections ??= loadFolderCollections(this.options.inputDir, this.options.collections, (file) => this.collectionPages.of(file));
+    return this.collections[name] ?? [];
+  }
+
   private site(data: Data): Data {
-    this.collections ??= loadFolderCollections(this.options.inputDir, this.options.collections);
     const siteData: Data = {};
     for (const key of this.globalDataKeys()) siteData[key] = data[key];
-    return { ...(data.site as Data | undefined), baseurl: this.options.baseurl, data: siteData, ...this.collections };
+    const site: Data = { ...(data.site as Data | undefined), baseurl: this.options.baseurl, data: siteData };
+    // Listed when a template first uses one: Eleventy renders permalinks before it has read every page.
+    for (const name of Object.keys(this.options.collections)) {
+      Object.defineProperty(site, name, { get: () => this.collection(name), enumerable: true, configurable: true });
+    }
+    return site;
   }
 }
 

@@ -45,6 +45,11 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
     liquid.jekyllScope.reset();
     history.reset();
   });
+  // Not a collection for templates: the hook through which `site.<collection>` reuses Eleventy's parse.
+  eleventyConfig.addCollection("jekyllScopePages", async (api) => {
+    await liquid.jekyllScope.useEleventyPages(api.getAll());
+    return [];
+  });
 
   // Authors write Jekyll permalinks (`/common/x`); the page is written to `<baseurl>/common/x.html`.
   eleventyConfig.addGlobalData("eleventyComputed", {

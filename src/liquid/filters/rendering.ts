@@ -1,5 +1,6 @@
 import type MarkdownIt from "markdown-it";
-import { toPromise, type Context, type Liquid, type Template } from "liquidjs";
+import type { Context, Liquid, Template } from "liquidjs";
+import { RecentlyUsed } from "../recently-used.ts";
 
 /** `this` inside a LiquidJS filter: the running engine and the render's context. */
 export interface FilterThis {
@@ -8,38 +9,43 @@ export interface FilterThis {
 }
 
 /**
- * Parsed templates by source text. Tutorial fields and includes repeat across pages
- * (thousands of pages share a handful of include calls), so each is parsed once per engine.
- * Per engine, not per process: a parsed `include` keeps its engine, whose partial cache holds
- * the include files as they were; a later build (npm start, tests) must see them as they are.
+ * Parsed templates by source text, per engine: a parsed `include` keeps its engine, whose
+ * partial cache holds the include files as they were, and a later build (npm start, tests)
+ * must see them as they are. Tutorial fields that call includes repeat across pages (thousands of pages share a
+ * handful of include calls) and are parsed once; the bound keeps each page's unique text from
+ * accumulating for the whole build.
  */
-const parsedSources = new WeakMap<Liquid, Map<string, Template[]>>();
+const parsedSources = new WeakMap<Liquid, RecentlyUsed<Template[]>>();
 
 export function parseCached(liquid: Liquid, source: string): Template[] {
   let cache = parsedSources.get(liquid);
-  if (!cache) parsedSources.set(liquid, (cache = new Map()));
-  let templates = cache.get(source);
-  if (!templates) {
-    templates = liquid.parse(source);
-    cache.set(source, templates);
-  }
-  return templates;
+  if (!cache) parsedSources.set(liquid, (cache = new RecentlyUsed(512)));
+  return cache.get(source, (text) => liquid.parse(text));
 }
 
 /**
  * `flatify`: renders a string as Liquid in the *current* context, so an include called from a
  * front-matter field sees the page's variables and its assigns stay visible to later fields.
  */
-export function flatify(this: FilterThis, input: unknown): Promise<string> | string {
+export function flatify(this: FilterThis, input: unknown): Generator<unknown, string> | string {
   const source = input == null ? "" : String(input);
   if (!source.includes("{{") && !source.includes("{%")) return source;
-  return toPromise(this.liquid.renderer.renderTemplates(parseCached(this.liquid, source), this.context)) as Promise<string>;
+  // The render's own generator: LiquidJS drives it in the mode (sync or async) it renders in.
+  return this.liquid.renderer.renderTemplates(parseCached(this.liquid, source), this.context) as Generator<unknown, string>;
 }
 
-/** `markdownify` (and its inline twin for headings), with the build's one markdown-it instance. */
+/**
+ * `markdownify` (and its inline twin for headings), with the build's one markdown-it instance.
+ * Memoised by input: rendering markdown is a pure function of the text (markdown-it gets a fresh
+ * env per call), so markdown-it plugins must not depend on which page is being rendered.
+ */
 export function markdownFilters(md: MarkdownIt) {
+  const blocks = new RecentlyUsed<string>(512);
+  const inlines = new RecentlyUsed<string>(512);
+  const render = (text: string) => md.render(text);
+  const renderInline = (text: string) => md.renderInline(text);
   return {
-    markdownify: (input: unknown) => md.render(input == null ? "" : String(input)),
-    markdownify_inline: (input: unknown) => md.renderInline(input == null ? "" : String(input)),
+    markdownify: (input: unknown) => blocks.get(input == null ? "" : String(input), render),
+    markdownify_inline: (input: unknown) => inlines.get(input == null ? "" : String(input), renderInline),
   };
 }

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { readSiteSettings } from "../../src/site/settings.ts";
+import { outputPathFor } from "../../src/site/urls.ts";
+import { TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
+
+export interface IncrementalResult {
+  /** Each edit's time from the file write until the page on disk has the edit, warm-up excluded. */
+  samplesMs: number[];
+  medianMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `output()` first matches `pattern` (checked as output arrives), or rejects. */
+function waitForOutput(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (pattern.test(output())) finish();
+    };
+    const onExit = (code: number | null) => finish(new Error(`the watch process exited (${code}) before ${pattern}:\n${output()}`));
+    const timer = setTimeout(() => finish(new Error(`no ${pattern} from the watch process in ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    function finish(error?: Error) {
+      clearTimeout(timer);
+      child.stdout!.off("data", check);
+      child.stderr!.off("data", check);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout!.on("data", check);
+    child.stderr!.on("data", check);
+    child.on("exit", onExit);
+    check();
+  });
+}
+
+/**
+ * Starts Eleventy's own watcher (`--watch --incremental`, the project's config) on the corpus,
+ * then edits one tutorial `runs + 1` times (the first is a warm-up) and times each edit from the
+ * write until the rebuilt HTML on disk contains it.
+ */
+export async function measureIncremental(
+  projectRoot: string,
+  corpusRoot: string,
+  corpus: TutorialCorpusOptions,
+  runs: number,
+  tsxLoader: string,
+): Promise<IncrementalResult> {
+  const edited = Math.floor(corpus.n / 2);
+  const source = tutorialFile(corpusRoot, edited);
+  const { baseurl } = readSiteSettings(path.join(corpusRoot, "_data"));
+  const output = path.join(corpusRoot, "_site", outputPathFor(`/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`, baseurl));
+
+  const eleventyCli = path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+  const args = ["--import", tsxLoader, eleventyCli, `--config=${path.join(projectRoot, ".eleventy.ts")}`, "--watch", "--incremental", "--quiet"];
+  const child = spawn(process.execPath, args, { cwd: corpusRoot, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  try {
+    await waitForOutput(child, () => log, /Watching…/, 600_000);
+    const samples: number[] = [];
+    for (let k = 0; k <= runs; k++) {
+      const marker = `bench-edit-${k}-${Date.now()}`;
+      const wroteBefore = (log.match(/Wrote \d+ file/g) ?? []).length;
+      const start = performance.now();
+      await writeFile(source, tutorialSource(edited, corpus, marker));
+      for (let lastWrite = start; ; ) {
+        const html = await readFile(output, "utf8").catch(() => "");
+        if (html.includes(marker)) break;
+        const now = performance.now();
+        if (now - start > 60_000) throw new Error(`the edit did not reach ${output} within 60 s:\n${log.slice(-2000)}`);
+        // The watcher may still be scanning when Eleventy says "Watching…": repeat the warm-up edit.
+        if (k === 0 && now - lastWrite > 5_000) {
+          lastWrite = now;
+          await writeFile(source, tutorialSource(edited, corpus, marker));
+        }
+        await sleep(2);
+      }
+      const elapsed = performance.now() - start;
+      if (k > 0) samples.push(elapsed);
+      // Let the watcher finish this build (its summary line) before the next edit.
+      await waitForOutput(child, () => log, new RegExp(`(?:Wrote \\d+ file[\\s\\S]*){${wroteBefore + 1}}`), 60_000);
+      await sleep(300);
+    }
+    await writeFile(source, tutorialSource(edited, corpus));
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { samplesMs: samples, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once("exit", resolve)));
+  }
+}

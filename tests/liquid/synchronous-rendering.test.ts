@@ -1,0 +1,54 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiquid, type JekyllLiquid } from "../../src/liquid/engine.ts";
+import { createMarkdown } from "../../src/markdown/index.ts";
+
+// The engine renders synchronously behind Eleventy's async interface (see engine.ts).
+describe("the Liquid engine", () => {
+  let root: string;
+  let liquid: JekyllLiquid;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "liquid-engine-"));
+    await mkdir(path.join(root, "_includes"), { recursive: true });
+    await writeFile(path.join(root, "_includes", "greeting.html"), "{% assign greeted = include.name %}Hello, {{ include.name }}!");
+    liquid = createLiquid({
+      inputDir: path.join(root, "content"),
+      includesDir: path.join(root, "_includes"),
+      dataDir: path.join(root, "_data"),
+      baseurl: "/docs",
+      siteUrl: "https://example.com",
+      collections: {},
+      markdown: createMarkdown(),
+    });
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it("renders includes called from a flatified string, and their assigns stay visible", async () => {
+    const template = liquid.parse("{{ field | flatify }} / {{ greeted }}");
+    const html = await liquid.render(template, { field: '{% include greeting.html name="Ada" %}' });
+    expect(html).toBe("Hello, Ada! / Ada");
+  });
+
+  it("renders the same flatified text in the context of each render", async () => {
+    const template = liquid.parse("{{ field | flatify }}");
+    const field = "{{ who | upcase }}";
+    expect(await liquid.render(template, { field, who: "ada" })).toBe("ADA");
+    expect(await liquid.render(template, { field, who: "grace" })).toBe("GRACE");
+  });
+
+  it("reports a filter that returns a promise by name, instead of printing [object Promise]", async () => {
+    liquid.registerFilter("slow_upcase", async (input: unknown) => String(input).toUpperCase());
+    const template = liquid.parse("{{ 'x' | slow_upcase }}");
+    await expect(liquid.render(template, {})).rejects.toThrow(/"slow_upcase" filter returned a promise/);
+  });
+
+  it("rejects (not throws) on an undefined variable, with the variable's name", async () => {
+    const template = liquid.parse("{{ missing.value }}");
+    const rendering = liquid.render(template, {});
+    expect(rendering).toBeInstanceOf(Promise);
+    await expect(rendering).rejects.toThrow(/missing/);
+  });
+});
