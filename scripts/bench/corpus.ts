@@ -275,10 +275,17 @@ export async function writePlainCorpus(root: string, options: { n: number; seed:
       '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body>\n<main>\n<h1>{{ title }}</h1>\n{{ content }}\n</main>\n</body>\n</html>\n',
     ],
   ];
-  for (let i = 0; i < options.n; i++) {
-    const random = new SeededRandom(options.seed * 104_729 + i);
-    const body = [paragraph(random), paragraph(random), paragraph(random)].join("\n\n");
-    files.push([path.join(root, "pages", `page-${pad(i)}.md`), `---\ntitle: ${quote(sentence(random, 6))}\nlayout: base.liquid\n---\n\n${body}\n`]);
-  }
+  for (let i = 0; i < options.n; i++) files.push([plainPageFile(root, i), plainPageSource(i, options.seed)]);
   await writeAll(files);
+}
+
+export const plainPageFile = (root: string, i: number) => path.join(root, "pages", `page-${pad(i)}.md`);
+/** Where stock Eleventy writes plain page `i` (its default permalink). */
+export const plainPageOutput = (root: string, i: number) => path.join(root, "_site", "pages", `page-${pad(i)}`, "index.html");
+
+/** The source of plain page `i`; `marker` (for the incremental benchmark) ends its last paragraph. */
+export function plainPageSource(i: number, seed: number, marker = ""): string {
+  const random = new SeededRandom(seed * 104_729 + i);
+  const body = [paragraph(random), paragraph(random), paragraph(random) + (marker ? ` ${marker}` : "")].join("\n\n");
+  return `---\ntitle: ${quote(sentence(random, 6))}\nlayout: base.liquid\n---\n\n${body}\n`;
 }

@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readSiteSettings } from "../../src/site/settings.ts";
 import { outputPathFor } from "../../src/site/urls.ts";
-import { TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
+import { plainPageFile, plainPageOutput, plainPageSource, TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
 
 export interface IncrementalResult {
   /** Each edit's time from the file write until the page on disk has the edit, warm-up excluded. */
@@ -36,29 +36,29 @@ function waitForOutput(child: ChildProcess, output: () => string, pattern: RegEx
   });
 }
 
-/**
- * Starts Eleventy's own watcher (`--watch --incremental`, the project's config) on the corpus,
- * then edits one tutorial `runs + 1` times (the first is a warm-up) and times each edit from the
- * write until the rebuilt HTML on disk contains it.
- */
-export async function measureIncremental(
-  projectRoot: string,
-  corpusRoot: string,
-  corpus: TutorialCorpusOptions,
-  runs: number,
-  tsxLoader: string,
-): Promise<IncrementalResult> {
-  const edited = Math.floor(corpus.n / 2);
-  const source = tutorialFile(corpusRoot, edited);
-  const { baseurl } = readSiteSettings(path.join(corpusRoot, "_data"));
-  const output = path.join(corpusRoot, "_site", outputPathFor(`/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`, baseurl));
+/** What one watch benchmark runs and edits. */
+interface WatchTarget {
+  cwd: string;
+  /** Arguments to `node` that start Eleventy watching `cwd`. */
+  nodeArgs: string[];
+  /** The file edited, and its source with a marker in it. */
+  source: string;
+  sourceWith(marker: string): string;
+  /** The output file the marker must reach. */
+  output: string;
+}
 
-  const eleventyCli = path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
-  const args = ["--import", tsxLoader, eleventyCli, `--config=${path.join(projectRoot, ".eleventy.ts")}`, "--watch", "--incremental", "--quiet"];
-  const child = spawn(process.execPath, args, { cwd: corpusRoot, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts an Eleventy watch process (`--watch --incremental`), then edits one page `runs + 1`
+ * times (the first is a warm-up) and times each edit from the write until the rebuilt HTML on
+ * disk contains it.
+ */
+async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<IncrementalResult> {
+  const child = spawn(process.execPath, target.nodeArgs, { cwd: target.cwd, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));
+  const original = await readFile(target.source, "utf8");
   try {
     await waitForOutput(child, () => log, /Watching…/, 600_000);
     const samples: number[] = [];
@@ -66,16 +66,16 @@ export async function measureIncremental(
       const marker = `bench-edit-${k}-${Date.now()}`;
       const wroteBefore = (log.match(/Wrote \d+ file/g) ?? []).length;
       const start = performance.now();
-      await writeFile(source, tutorialSource(edited, corpus, marker));
+      await writeFile(target.source, target.sourceWith(marker));
       for (let lastWrite = start; ; ) {
-        const html = await readFile(output, "utf8").catch(() => "");
+        const html = await readFile(target.output, "utf8").catch(() => "");
         if (html.includes(marker)) break;
         const now = performance.now();
-        if (now - start > 60_000) throw new Error(`the edit did not reach ${output} within 60 s:\n${log.slice(-2000)}`);
+        if (now - start > 60_000) throw new Error(`the edit did not reach ${target.output} within 60 s:\n${log.slice(-2000)}`);
         // The watcher may still be scanning when Eleventy says "Watching…": repeat the warm-up edit.
         if (k === 0 && now - lastWrite > 5_000) {
           lastWrite = now;
-          await writeFile(source, tutorialSource(edited, corpus, marker));
+          await writeFile(target.source, target.sourceWith(marker));
         }
         await sleep(2);
       }
@@ -85,11 +85,45 @@ export async function measureIncremental(
       await waitForOutput(child, () => log, new RegExp(`(?:Wrote \\d+ file[\\s\\S]*){${wroteBefore + 1}}`), 60_000);
       await sleep(300);
     }
-    await writeFile(source, tutorialSource(edited, corpus));
     const sorted = [...samples].sort((a, b) => a - b);
-    return { samplesMs: samples, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN };
+    const middle = Math.floor(sorted.length / 2);
+    const medianMs = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    return { samplesMs: samples, medianMs };
   } finally {
     child.kill("SIGTERM");
     await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once("exit", resolve)));
+    await writeFile(target.source, original);
   }
+}
+
+/** One tutorial of the tutorial corpus edited under Eleventy's watcher with the project's config. */
+export function measureTutorialIncremental(projectRoot: string, corpusRoot: string, corpus: TutorialCorpusOptions, runs: number, tsxLoader: string) {
+  const edited = Math.floor(corpus.n / 2);
+  const { baseurl } = readSiteSettings(path.join(corpusRoot, "_data"));
+  const eleventyCli = path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
+  return measureWatchRebuild(
+    {
+      cwd: corpusRoot,
+      nodeArgs: ["--import", tsxLoader, eleventyCli, `--config=${path.join(projectRoot, ".eleventy.ts")}`, "--watch", "--incremental", "--quiet"],
+      source: tutorialFile(corpusRoot, edited),
+      sourceWith: (marker) => tutorialSource(edited, corpus, marker),
+      output: path.join(corpusRoot, "_site", outputPathFor(`/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`, baseurl)),
+    },
+    runs,
+  );
+}
+
+/** The same for one page of the plain corpus under stock Eleventy: the floor of a watch rebuild. */
+export function measurePlainIncremental(projectRoot: string, plainRoot: string, n: number, seed: number, runs: number) {
+  const edited = Math.floor(n / 2);
+  return measureWatchRebuild(
+    {
+      cwd: plainRoot,
+      nodeArgs: [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site", "--watch", "--incremental", "--quiet"],
+      source: plainPageFile(plainRoot, edited),
+      sourceWith: (marker) => plainPageSource(edited, seed, marker),
+      output: plainPageOutput(plainRoot, edited),
+    },
+    runs,
+  );
 }

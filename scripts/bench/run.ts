@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writePlainCorpus, writeTutorialCorpus, type TutorialCorpusOptions } from "./corpus.ts";
-import { measureIncremental, type IncrementalResult } from "./incremental.ts";
+import { measurePlainIncremental, measureTutorialIncremental, type IncrementalResult } from "./incremental.ts";
 import { runNode, type ProcessRun } from "./measure.ts";
 import { checkTargets, formatReport, type BenchReport, type ResultRow } from "./report.ts";
 
@@ -90,6 +90,7 @@ const machine = {
 const results: ResultRow[] = [];
 const stages: Record<string, Record<string, number>> = {};
 let incremental: IncrementalResult | undefined;
+let incrementalFloor: IncrementalResult | undefined;
 try {
   for (const n of sizes) {
     const corpus: TutorialCorpusOptions = { n, seed, listed };
@@ -119,20 +120,29 @@ try {
       for (const [name, ms] of Object.entries(stageTimings(run.stdout))) (perStage[name] ??= []).push(ms);
     }
     stages[String(n)] = Object.fromEntries(Object.entries(perStage).map(([name, values]) => [name, round(median(values))]));
-    if (!options.keep) await rm(plainRoot, { recursive: true, force: true });
-    if (!options.keep && n !== incrementalSize) await rm(tutorialRoot, { recursive: true, force: true });
+    if (!options.keep && n !== incrementalSize) {
+      await rm(plainRoot, { recursive: true, force: true });
+      await rm(tutorialRoot, { recursive: true, force: true });
+    }
   }
 
   if (incrementalSize > 0) {
-    const corpus: TutorialCorpusOptions = { n: incrementalSize, seed, listed };
-    const tutorialRoot = path.join(workRoot, `tutorials-${incrementalSize}`);
-    if (!sizes.includes(incrementalSize)) {
-      progress(`N=${incrementalSize}: writing the corpus for the incremental rebuild`);
+    const n = incrementalSize;
+    const corpus: TutorialCorpusOptions = { n, seed, listed };
+    const tutorialRoot = path.join(workRoot, `tutorials-${n}`);
+    const plainRoot = path.join(workRoot, `plain-${n}`);
+    if (!sizes.includes(n)) {
+      progress(`N=${n}: writing the corpora for the incremental rebuild`);
       await rm(tutorialRoot, { recursive: true, force: true });
+      await rm(plainRoot, { recursive: true, force: true });
       await writeTutorialCorpus(PROJECT_ROOT, tutorialRoot, corpus);
+      await writePlainCorpus(plainRoot, { n, seed });
     }
-    progress(`N=${incrementalSize}: incremental rebuild in a watch process`);
-    incremental = await measureIncremental(PROJECT_ROOT, tutorialRoot, corpus, Number(options["incremental-runs"]), TSX_LOADER);
+    const incrementalRuns = Number(options["incremental-runs"]);
+    progress(`N=${n}: incremental rebuild of one tutorial in a watch process`);
+    incremental = await measureTutorialIncremental(PROJECT_ROOT, tutorialRoot, corpus, incrementalRuns, TSX_LOADER);
+    progress(`N=${n}: incremental rebuild of one plain page, stock Eleventy`);
+    incrementalFloor = await measurePlainIncremental(PROJECT_ROOT, plainRoot, n, seed, incrementalRuns);
   }
 } finally {
   if (!options.keep) await rm(workRoot, { recursive: true, force: true });
@@ -143,8 +153,11 @@ const report: BenchReport = {
   corpus: { seed, listed_collection_pages: listed, runs },
   results,
   incremental_ms: incremental ? round(incremental.medianMs) : null,
+  incremental_n: incremental ? incrementalSize : null,
   incremental_samples_ms: incremental?.samplesMs.map((ms) => round(ms)) ?? [],
+  incremental_floor_ms: incrementalFloor ? round(incrementalFloor.medianMs) : null,
+  incremental_floor_samples_ms: incrementalFloor?.samplesMs.map((ms) => round(ms)) ?? [],
   stages,
-  targets: checkTargets(results, incremental?.medianMs),
+  targets: checkTargets(results, incremental && { n: incrementalSize, ms: incremental.medianMs }),
 };
 console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
