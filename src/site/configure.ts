@@ -26,7 +26,7 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setLibrary("liquid", liquid);
   eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addDataExtension("yml,yaml", (contents: string) => loadYaml(contents));
-  eleventyConfig.on("eleventy.before", () => liquid.jekyllScope.reset());
+  eleventyConfig.on("eleventy.before", () => liquid.startBuild());
   // Not a collection for templates: the hook through which `site.<collection>` reuses Eleventy's parse.
   eleventyConfig.addCollection("jekyllScopePages", async (api) => {
     await liquid.jekyllScope.useEleventyPages(api.getAll());
