@@ -36,7 +36,7 @@ export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
 type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
 
 /**
- * Parsed include and layout files for the length of one build. LiquidJS's own `cache: true`
+ * Parsed include files for the length of one build. LiquidJS's own `cache: true`
  * keeps them for the life of the engine, so a watch process would keep rendering an include
  * as it was before an edit.
  */
