@@ -35,13 +35,38 @@ export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   cache: true,
 });
 
+type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
+
+/**
+ * Parsed include files for the length of one build. LiquidJS's own `cache: true`
+ * keeps them for the life of the engine, so a watch process would keep rendering an include
+ * as it was before an edit.
+ */
+class BuildTemplateCache implements TemplateCache {
+  private readonly templates = new Map<string, Template[] | Promise<Template[]>>();
+  read = (key: string) => this.templates.get(key);
+  write = (key: string, value: Template[] | Promise<Template[]>) => void this.templates.set(key, value);
+  remove = (key: string) => void this.templates.delete(key);
+  clear = () => this.templates.clear();
+}
+
 /** LiquidJS whose every render sees Jekyll's `site` and `page` (see JekyllScope). */
 export class JekyllLiquid extends Liquid {
+  private readonly templateCache: BuildTemplateCache;
+
   constructor(
     options: LiquidOptions,
     readonly jekyllScope: JekyllScope,
   ) {
-    super(options);
+    const templateCache = new BuildTemplateCache();
+    super({ ...options, cache: options.cache ? templateCache : false });
+    this.templateCache = templateCache;
+  }
+
+  /** Call at the start of each build: data files, collection pages and includes may have changed. */
+  startBuild(): void {
+    this.jekyllScope.reset();
+    this.templateCache.clear();
   }
 
   /**

@@ -42,7 +42,7 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.addDataExtension("yml,yaml", (contents: string) => loadYaml(contents));
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
   eleventyConfig.on("eleventy.before", () => {
-    liquid.jekyllScope.reset();
+    liquid.startBuild();
     history.reset();
   });
   // Not a collection for templates: the hook through which `site.<collection>` reuses Eleventy's parse.

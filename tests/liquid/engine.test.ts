@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLiquid, type JekyllLiquid } from "../../src/liquid/engine.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 
-// The engine renders synchronously behind Eleventy's async interface (see engine.ts).
 describe("the Liquid engine", () => {
   let root: string;
   let liquid: JekyllLiquid;
@@ -43,6 +42,14 @@ describe("the Liquid engine", () => {
     liquid.registerFilter("slow_upcase", async (input: unknown) => String(input).toUpperCase());
     const template = liquid.parse("{{ 'x' | slow_upcase }}");
     await expect(liquid.render(template, {})).rejects.toThrow(/"slow_upcase" filter returned a promise/);
+  });
+
+  it("reads an include again in the next build once it changed (watch mode)", async () => {
+    const template = liquid.parse('{% include greeting.html name="Ada" %}');
+    expect(await liquid.render(template, {})).toBe("Hello, Ada!");
+    await writeFile(path.join(root, "_includes", "greeting.html"), "Welcome, {{ include.name }}.");
+    liquid.startBuild();
+    expect(await liquid.render(template, {})).toBe("Welcome, Ada.");
   });
 
   it("rejects (not throws) on an undefined variable, with the variable's name", async () => {
