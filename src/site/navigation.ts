@@ -18,7 +18,16 @@ export interface NavSection {
   /** The current page is the section's page or one of its items. */
   containsCurrent: boolean;
   items: NavLink[];
+  /** Pages of the section not listed in the sidebar (see NAV_ITEMS_PER_SECTION). */
+  unlisted: number;
 }
+
+/**
+ * The sidebar lists at most this many pages of a section (plus the current page); the section's
+ * own page lists them all. Every page carries the sidebar, so listing every page of a large
+ * collection would make the site's size grow with the square of its page count.
+ */
+export const NAV_ITEMS_PER_SECTION = 50;
 
 export interface Breadcrumb {
   title: string;
@@ -53,6 +62,9 @@ function sectionSettings(site: Site): SectionSetting[] {
   });
 }
 
+/** Sorted links by collection array: a collection is the same array for a whole build. */
+const sortedLinks = new WeakMap<CollectionPage[], Array<{ title: string; url: string }>>();
+
 /** A collection's pages in reading order: `weight` first (lowest first), then title. */
 function collectionLinks(site: Site, section: SectionSetting): Array<{ title: string; url: string }> {
   if (!section.collection) return [];
@@ -62,8 +74,14 @@ function collectionLinks(site: Site, section: SectionSetting): Array<{ title: st
       `_data/site.yml: navigation section "${section.title}" lists collection "${section.collection}", which \`collections\` does not define`,
     );
   }
+  let links = sortedLinks.get(pages);
+  if (!links) sortedLinks.set(pages, (links = sortLinks(pages)));
+  return links;
+}
+
+function sortLinks(pages: CollectionPage[]): Array<{ title: string; url: string }> {
   const weightOf = (page: CollectionPage) => (typeof page.weight === "number" ? page.weight : Number.POSITIVE_INFINITY);
-  return (pages as CollectionPage[])
+  return pages
     .filter((page) => typeof page.url === "string" && typeof page.title === "string" && page.title !== "")
     .sort((a, b) => weightOf(a) - weightOf(b) || String(a.title).localeCompare(String(b.title), "en"))
     .map((page) => ({ title: String(page.title), url: String(page.url) }));
@@ -72,13 +90,13 @@ function collectionLinks(site: Site, section: SectionSetting): Array<{ title: st
 export function siteNavigation(site: unknown, currentUrl: unknown): NavSection[] {
   const siteData = (site ?? {}) as Site;
   return sectionSettings(siteData).map((section) => {
-    const items = [...(section.links ?? []), ...collectionLinks(siteData, section)].map((link) => ({
-      ...link,
-      current: link.url === currentUrl,
-    }));
+    const links = [...(section.links ?? []), ...collectionLinks(siteData, section)];
+    const currentIndex = links.findIndex((link) => link.url === currentUrl);
+    const listed = links.filter((_, index) => index < NAV_ITEMS_PER_SECTION || index === currentIndex);
+    const items = listed.map((link) => ({ ...link, current: link.url === currentUrl }));
     const url = section.url ?? null;
     const current = url !== null && url === currentUrl;
-    return { title: section.title, url, current, containsCurrent: current || items.some((item) => item.current), items };
+    return { title: section.title, url, current, containsCurrent: current || currentIndex >= 0, items, unlisted: links.length - listed.length };
   });
 }
 

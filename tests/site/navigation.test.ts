@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breadcrumbs, siteNavigation } from "../../src/site/navigation.ts";
+import { breadcrumbs, NAV_ITEMS_PER_SECTION, siteNavigation } from "../../src/site/navigation.ts";
 import { pageSummary } from "../../src/site/summaries.ts";
 
 const site = {
@@ -33,6 +33,16 @@ describe("siteNavigation", () => {
     expect(() => siteNavigation({ navigation: [{ title: "Guides", collection: "guide" }] }, "/")).toThrow(
       /_data\/site.yml: navigation section "Guides" lists collection "guide"/,
     );
+  });
+
+  it("lists a large section's first pages and the current one, leaving the rest to the section's page", () => {
+    const many = Array.from({ length: NAV_ITEMS_PER_SECTION + 30 }, (_, i) => ({ title: `DB ${String(i).padStart(3, "0")}`, url: `/databases/${i}` }));
+    const large = { navigation: [{ title: "Databases", url: "/databases", collection: "databases" }], databases: many };
+    const [section] = siteNavigation(large, "/databases/70");
+    expect(section!.items).toHaveLength(NAV_ITEMS_PER_SECTION + 1);
+    expect(section!.items.at(-1)).toEqual({ title: "DB 070", url: "/databases/70", current: true });
+    expect(section!.unlisted).toBe(29);
+    expect(section!.containsCurrent).toBe(true);
   });
 
   it("has no sections when the site sets no navigation", () => {
