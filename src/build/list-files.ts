@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -16,4 +17,18 @@ export async function listFiles(dir: string, base = dir): Promise<string[]> {
     }),
   );
   return nested.flat();
+}
+
+/** Every file below `dir` as an absolute path, in path order, skipping dotfiles; [] when absent. */
+export function filesBelowSync(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => !entry.name.startsWith("."))
+    .flatMap((entry) => (entry.isDirectory() ? filesBelowSync(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
+    .sort();
 }

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { jekyllUrlOf } from "../site/collections.ts";
 import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSettings } from "../site/settings.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { filesBelowSync } from "../build/list-files.ts";
 
 /**
  * The author's files as the checks see them: every page with its front matter parsed with
@@ -50,18 +51,6 @@ export function relativeToRoot(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join("/");
 }
 
-function walk(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => !entry.name.startsWith("."))
-    .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
-    .sort();
-}
 
 function readText(root: string, absolutePath: string): TextFile {
   return { file: relativeToRoot(root, absolutePath), absolutePath, text: readFileSync(absolutePath, "utf8") };
@@ -106,16 +95,16 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
 }
 
 export function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): SiteSource {
-  const pages = walk(dirs.input)
+  const pages = filesBelowSync(dirs.input)
     .filter((file) => PAGE_EXTENSIONS.has(path.extname(file)))
     .map((file) => readPage(root, dirs.input, file));
-  const dataFiles = walk(dirs.data)
+  const dataFiles = filesBelowSync(dirs.data)
     .filter((file) => DATA_EXTENSIONS.has(path.extname(file)))
     .map((file) => {
       const text = readText(root, file);
       return { ...text, yaml: parseYamlSource(text.file, text.text) };
     });
-  const includes = walk(dirs.includes).map((file) => readText(root, file));
+  const includes = filesBelowSync(dirs.includes).map((file) => readText(root, file));
   let settings: SiteSettings;
   try {
     settings = readSiteSettings(dirs.data);

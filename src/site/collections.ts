@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { load as loadYaml } from "js-yaml";
+import { filesBelowSync } from "../build/list-files.ts";
 
 /**
  * Jekyll-style collections: every page below a folder of content/, as `_data/site.yml` maps
@@ -24,19 +25,7 @@ export function jekyllUrlOf(permalink: unknown, filePathStem: string): string {
 
 /** Every page file below `dir`, in path order. */
 export function pageFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return pageFiles(full);
-      return PAGE_EXTENSIONS.has(path.extname(entry.name)) ? [full] : [];
-    })
-    .sort();
+  return filesBelowSync(dir).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
 }
 
 /** A page's front matter, or undefined when it does not parse (the checks report it, located). */
