@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.ts";
+import { describeInBrowser, launchBrowser } from "../helpers/browser.ts";
 import { publishFixtureSite, type PublishedSite } from "../helpers/published-site.ts";
 
 // axe-core's WCAG 2.1 A and AA rules on every built page, in light and in dark mode, plus the
@@ -11,93 +11,95 @@ import { publishFixtureSite, type PublishedSite } from "../helpers/published-sit
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-let published: PublishedSite;
-let browser: Browser;
-beforeAll(async () => {
-  [published, browser] = await Promise.all([publishFixtureSite(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await published?.close();
-});
+describeInBrowser("accessibility of every page in Chromium", () => {
+  let published: PublishedSite;
+  let browser: Browser;
+  beforeAll(async () => {
+    [published, browser] = await Promise.all([publishFixtureSite(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await published?.close();
+  });
 
-interface Violation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** Violations in the page as it is now, as "rule: help (selectors)". */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected scripts.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    WCAG_21_AA,
-  );
-  return (result as { violations: Violation[] }).violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
-  );
-}
-
-/** Both colour schemes of the page as loaded, light first. */
-async function violationsInBothSchemes(page: Page, label: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    found.push(...(await violations(page)).map((violation) => `${label} (${colorScheme}): ${violation}`));
+  interface Violation {
+    id: string;
+    help: string;
+    nodes: Array<{ target: string[] }>;
   }
-  return found;
-}
 
-describe("axe-core, WCAG 2.1 AA", () => {
-  it("finds no violation on any built page, light or dark", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+  /** Violations in the page as it is now, as "rule: help (selectors)". */
+  async function violations(page: Page): Promise<string[]> {
+    // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected scripts.
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+    const result = await page.evaluate(
+      (tags) => (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+      WCAG_21_AA,
+    );
+    return (result as { violations: Violation[] }).violations.map(
+      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+    );
+  }
+
+  /** Both colour schemes of the page as loaded, light first. */
+  async function violationsInBothSchemes(page: Page, label: string): Promise<string[]> {
     const found: string[] = [];
-    let checked = 0;
-    for (const file of published.site.htmlFiles) {
-      const html = await readFile(path.join(published.site.outputDir, file), "utf8");
-      if (html.includes('http-equiv="refresh"')) {
-        // A redirect page leaves at once; check it as it is, minus the refresh.
-        await page.route(`**/${file.replace(/\.html$/, "")}`, (route) => route.fulfill({ contentType: "text/html", body: html.replace(/<meta http-equiv="refresh"[^>]*>/, "") }));
-      }
-      await page.goto(`${published.server.origin}/${file.replace(/\.html$/, "")}`);
-      found.push(...(await violationsInBothSchemes(page, file)));
-      await page.unrouteAll();
-      checked++;
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      found.push(...(await violations(page)).map((violation) => `${label} (${colorScheme}): ${violation}`));
     }
-    await context.close();
-    expect(checked).toBe(published.site.htmlFiles.length);
-    expect(found).toEqual([]);
-  });
+    return found;
+  }
 
-  it("finds none in the tutorial with its disclosures open and search results showing", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(published.url("/common/databases/setting-up-ssh-tunnel-for-amazon-web-services"));
-    await page.locator("details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
-    await page.getByRole("searchbox").fill("ssh");
-    await page.locator("#search-results li").first().waitFor();
-    await page.locator(".heading-anchor").first().focus();
-    const found = await violationsInBothSchemes(page, "tutorial, opened");
-    await context.close();
-    expect(found).toEqual([]);
-  });
+  describe("axe-core, WCAG 2.1 AA", () => {
+    it("finds no violation on any built page, light or dark", async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const found: string[] = [];
+      let checked = 0;
+      for (const file of published.site.htmlFiles) {
+        const html = await readFile(path.join(published.site.outputDir, file), "utf8");
+        if (html.includes('http-equiv="refresh"')) {
+          // A redirect page leaves at once; check it as it is, minus the refresh.
+          await page.route(`**/${file.replace(/\.html$/, "")}`, (route) => route.fulfill({ contentType: "text/html", body: html.replace(/<meta http-equiv="refresh"[^>]*>/, "") }));
+        }
+        await page.goto(`${published.server.origin}/${file.replace(/\.html$/, "")}`);
+        found.push(...(await violationsInBothSchemes(page, file)));
+        await page.unrouteAll();
+        checked++;
+      }
+      await context.close();
+      expect(checked).toBe(published.site.htmlFiles.length);
+      expect(found).toEqual([]);
+    });
 
-  it("finds none with the small-screen menu and contents open, and the theme chosen", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(published.url("/common/databases/setting-up-ssh-tunnel-for-database-connection"));
-    await page.locator(".toc-toggle").click();
-    await page.getByRole("button", { name: "Menu" }).click();
-    const found = await violationsInBothSchemes(page, "tutorial, small screen");
-    // The reader's own choice (data-theme) rather than the system's.
-    await page.emulateMedia({ colorScheme: "light" });
-    await page.getByRole("button", { name: "Dark mode" }).click();
-    expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
-    found.push(...(await violations(page)).map((violation) => `chosen dark theme: ${violation}`));
-    await context.close();
-    expect(found).toEqual([]);
+    it("finds none in the tutorial with its disclosures open and search results showing", async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(published.url("/common/databases/setting-up-ssh-tunnel-for-amazon-web-services"));
+      await page.locator("details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+      await page.getByRole("searchbox").fill("ssh");
+      await page.locator("#search-results li").first().waitFor();
+      await page.locator(".heading-anchor").first().focus();
+      const found = await violationsInBothSchemes(page, "tutorial, opened");
+      await context.close();
+      expect(found).toEqual([]);
+    });
+
+    it("finds none with the small-screen menu and contents open, and the theme chosen", async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(published.url("/common/databases/setting-up-ssh-tunnel-for-database-connection"));
+      await page.locator(".toc-toggle").click();
+      await page.getByRole("button", { name: "Menu" }).click();
+      const found = await violationsInBothSchemes(page, "tutorial, small screen");
+      // The reader's own choice (data-theme) rather than the system's.
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.getByRole("button", { name: "Dark mode" }).click();
+      expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
+      found.push(...(await violations(page)).map((violation) => `chosen dark theme: ${violation}`));
+      await context.close();
+      expect(found).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { describeNeeding, missingOf } from "./system.ts";
 
 /** Debian's Chromium (never a downloaded browser), headless, with nothing phoning home. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -17,4 +19,12 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/**
+ * `describe` for a suite that drives Debian's Chromium: outside CI it is skipped, naming the
+ * missing package, on a machine without it; in CI it must run.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  describeNeeding(name, missingOf([[`${CHROMIUM_PATH} (Debian package chromium)`, existsSync(CHROMIUM_PATH)]]), body);
 }
