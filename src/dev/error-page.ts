@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { formatFinding, type Finding } from "../checks/finding.ts";
+import { escapeHtml } from "../site/html.ts";
 
 /**
  * What the browser shows while the site has errors: every finding as the terminal prints it,
  * with the lines of the author's file around it. Reloads itself when a later build succeeds.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 function excerpt(root: string, f: Finding): string {
   let lines: string[];
   try {

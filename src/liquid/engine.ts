@@ -7,6 +7,7 @@ import { connectionFilters } from "./filters/connections.ts";
 import { firewallFilters } from "./filters/firewall.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
+import { JekyllIncludeCachedTag, type HasIncludeOutputCache } from "./tags/include-cached.ts";
 
 export interface LiquidEngineOptions {
   inputDir: string;
@@ -51,8 +52,10 @@ class BuildTemplateCache implements TemplateCache {
 }
 
 /** LiquidJS whose every render sees Jekyll's `site` and `page` (see JekyllScope). */
-export class JekyllLiquid extends Liquid {
+export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   private readonly templateCache: BuildTemplateCache;
+  /** `include_cached` output by include and parameters, for one build. */
+  readonly includeOutputs = new Map<string, string>();
 
   constructor(
     options: LiquidOptions,
@@ -67,6 +70,7 @@ export class JekyllLiquid extends Liquid {
   startBuild(): void {
     this.jekyllScope.reset();
     this.templateCache.clear();
+    this.includeOutputs.clear();
   }
 
   /**
@@ -107,6 +111,7 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
   });
   const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope);
   liquid.registerTag("include", JekyllIncludeTag);
+  liquid.registerTag("include_cached", JekyllIncludeCachedTag);
   const filters = {
     flatify,
     ...markdownFilters(options.markdown),

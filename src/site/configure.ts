@@ -33,7 +33,7 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   });
   const history = new GitHistory(dirs.root);
   const siteFiles = { baseurl: settings.baseurl, siteUrl: settings.url, redirects: collectRedirects(dirs.input, dirs.root), history };
-  const filters = { ...tutorialFilters, ...pageFrameFilters({ root: dirs.root, history }), ...siteFileFilters(siteFiles) };
+  const filters = { ...tutorialFilters, ...pageFrameFilters({ root: dirs.root, baseurl: settings.baseurl, history }), ...siteFileFilters(siteFiles) };
   for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
   addSiteFiles(eleventyConfig, siteFiles);
 

@@ -2,26 +2,11 @@
  * The site's navigation, from `navigation` in `_data/site.yml` and the collections it names:
  * the sidebar's sections and a page's breadcrumbs. URLs are Jekyll URLs (`/common/x`, no base
  * URL), like `page.url` and the collections' `url`.
+ *
+ * Every page carries the navigation, so what does not depend on the page (the sorted links,
+ * which section holds which URL) is worked out once per build (see navigationIndex), and a
+ * page only adds its own position to it.
  */
-export interface NavLink {
-  title: string;
-  url: string;
-  current: boolean;
-}
-
-export interface NavSection {
-  title: string;
-  /** The section's own page (`/integrations`), if it has one. */
-  url: string | null;
-  /** The section's page is the current page. */
-  current: boolean;
-  /** The current page is the section's page or one of its items. */
-  containsCurrent: boolean;
-  items: NavLink[];
-  /** Pages of the section not listed in the sidebar (see NAV_ITEMS_PER_SECTION). */
-  unlisted: number;
-}
-
 /**
  * The sidebar lists at most this many pages of a section (plus the current page); the section's
  * own page lists them all. Every page carries the sidebar, so listing every page of a large
@@ -50,6 +35,14 @@ interface CollectionPage {
   weight?: unknown;
 }
 
+/** One section with its links in reading order, and where each URL sits among them. */
+export interface IndexedSection {
+  title: string;
+  url: string | null;
+  links: Array<{ title: string; url: string }>;
+  positionOf: Map<string, number>;
+}
+
 function sectionSettings(site: Site): SectionSetting[] {
   const navigation = site.navigation;
   if (navigation == null) return [];
@@ -62,23 +55,18 @@ function sectionSettings(site: Site): SectionSetting[] {
   });
 }
 
-/** Sorted links by collection array: a collection is the same array for a whole build. */
-const sortedLinks = new WeakMap<CollectionPage[], Array<{ title: string; url: string }>>();
-
-/** A collection's pages in reading order: `weight` first (lowest first), then title. */
-function collectionLinks(site: Site, section: SectionSetting): Array<{ title: string; url: string }> {
-  if (!section.collection) return [];
+function collectionPages(site: Site, section: SectionSetting): CollectionPage[] | undefined {
+  if (!section.collection) return undefined;
   const pages = site[section.collection];
   if (!Array.isArray(pages)) {
     throw new Error(
       `_data/site.yml: navigation section "${section.title}" lists collection "${section.collection}", which \`collections\` does not define`,
     );
   }
-  let links = sortedLinks.get(pages);
-  if (!links) sortedLinks.set(pages, (links = sortLinks(pages)));
-  return links;
+  return pages;
 }
 
+/** A collection's pages in reading order: `weight` first (lowest first), then title. */
 function sortLinks(pages: CollectionPage[]): Array<{ title: string; url: string }> {
   const weightOf = (page: CollectionPage) => (typeof page.weight === "number" ? page.weight : Number.POSITIVE_INFINITY);
   return pages
@@ -87,17 +75,44 @@ function sortLinks(pages: CollectionPage[]): Array<{ title: string; url: string 
     .map((page) => ({ title: String(page.title), url: String(page.url) }));
 }
 
-export function siteNavigation(site: unknown, currentUrl: unknown): NavSection[] {
-  const siteData = (site ?? {}) as Site;
-  return sectionSettings(siteData).map((section) => {
-    const links = [...(section.links ?? []), ...collectionLinks(siteData, section)];
-    const currentIndex = links.findIndex((link) => link.url === currentUrl);
-    const listed = links.filter((_, index) => index < NAV_ITEMS_PER_SECTION || index === currentIndex);
-    const items = listed.map((link) => ({ ...link, current: link.url === currentUrl }));
-    const url = section.url ?? null;
-    const current = url !== null && url === currentUrl;
-    return { title: section.title, url, current, containsCurrent: current || currentIndex >= 0, items, unlisted: links.length - listed.length };
+function indexSection(section: SectionSetting, pages: CollectionPage[] | undefined): IndexedSection {
+  const links = [...(section.links ?? []), ...(pages ? sortLinks(pages) : [])];
+  const positionOf = new Map<string, number>();
+  links.forEach((link, position) => {
+    if (!positionOf.has(link.url)) positionOf.set(link.url, position);
   });
+  return { title: section.title, url: section.url ?? null, links, positionOf };
+}
+
+interface CachedIndex {
+  /** The collection arrays the index was built from: a new build brings new arrays. */
+  pages: Array<CollectionPage[] | undefined>;
+  sections: IndexedSection[];
+}
+
+/** By the build's `navigation` setting (one array per build, from the data files). */
+const indexes = new WeakMap<object, CachedIndex>();
+
+/** The site's sections, indexed once per build. */
+export function navigationIndex(site: unknown): IndexedSection[] {
+  const siteData = (site ?? {}) as Site;
+  const settings = sectionSettings(siteData);
+  const pages = settings.map((section) => collectionPages(siteData, section));
+  const key = siteData.navigation;
+  const cached = typeof key === "object" && key !== null ? indexes.get(key) : undefined;
+  if (cached && cached.pages.every((collection, i) => collection === pages[i])) return cached.sections;
+  const sections = settings.map((section, i) => indexSection(section, pages[i]));
+  if (typeof key === "object" && key !== null) indexes.set(key, { pages, sections });
+  return sections;
+}
+
+/** The first links of a section, plus the current page's when it is further down. */
+export function listedPositions(section: IndexedSection, currentUrl: unknown): number[] {
+  const count = Math.min(section.links.length, NAV_ITEMS_PER_SECTION);
+  const positions = Array.from({ length: count }, (_, i) => i);
+  const current = typeof currentUrl === "string" ? section.positionOf.get(currentUrl) : undefined;
+  if (current !== undefined && current >= count) positions.push(current);
+  return positions;
 }
 
 /** Home › section › page; the home page itself has none. */
@@ -105,7 +120,7 @@ export function breadcrumbs(site: unknown, page: unknown): Breadcrumb[] {
   const { url, title } = (page ?? {}) as { url?: unknown; title?: unknown };
   if (url === "/" || typeof url !== "string") return [];
   const trail: Breadcrumb[] = [{ title: "Home", url: "/" }];
-  const section = siteNavigation(site, url).find((candidate) => candidate.containsCurrent && !candidate.current);
+  const section = navigationIndex(site).find((candidate) => candidate.url !== url && candidate.positionOf.has(url));
   if (section) trail.push({ title: section.title, url: section.url });
   trail.push({ title: typeof title === "string" ? title : "", url: null });
   return trail;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { GitHistory } from "./git-history.ts";
-import { breadcrumbs, siteNavigation } from "./navigation.ts";
+import { breadcrumbs } from "./navigation.ts";
+import { sidebarSections } from "./sidebar.ts";
 import { pageSummary } from "./summaries.ts";
 
 /**
@@ -10,6 +11,7 @@ import { pageSummary } from "./summaries.ts";
 export interface PageFrameOptions {
   /** The project's root: edit links name files relative to it. */
   root: string;
+  baseurl: string;
   history: GitHistory;
 }
 
@@ -39,9 +41,9 @@ export function readableDate(iso: unknown): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-export function pageFrameFilters({ root, history }: PageFrameOptions) {
+export function pageFrameFilters({ root, baseurl, history }: PageFrameOptions) {
   return {
-    site_navigation: siteNavigation,
+    sidebar_sections: (site: unknown, currentUrl: unknown) => sidebarSections(site, currentUrl, baseurl),
     breadcrumbs,
     edit_url: (inputPath: unknown, site: unknown) => editUrl(inputPath, site, root),
     last_updated: (inputPath: unknown) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { breadcrumbs, NAV_ITEMS_PER_SECTION, siteNavigation } from "../../src/site/navigation.ts";
+import { load } from "cheerio";
+import { breadcrumbs, NAV_ITEMS_PER_SECTION } from "../../src/site/navigation.ts";
+import { sidebarSections } from "../../src/site/sidebar.ts";
 import { pageSummary } from "../../src/site/summaries.ts";
 
 const site = {
@@ -16,21 +18,52 @@ const site = {
   databases: [{ title: "MySQL", url: "/databases/mysql" }],
 };
 
-describe("siteNavigation", () => {
-  it("orders a section's pages by weight, then title", () => {
-    const [guides] = siteNavigation(site, "/");
-    expect(guides!.items.map((item) => item.title)).toEqual(["First", "Last", "Alpha", "Zeta"]);
+/** The sidebar's groups as data: title, open, and each link's text, href and aria-current. */
+function sidebar(siteData: unknown, currentUrl: string) {
+  const $ = load(sidebarSections(siteData, currentUrl, "/docs"));
+  return $("details.nav-group")
+    .map((_, group) => ({
+      title: $(group).children("summary").text(),
+      open: $(group).attr("open") !== undefined,
+      links: $(group)
+        .find("a")
+        .map((_, a) => ({ text: $(a).text(), href: $(a).attr("href"), current: $(a).attr("aria-current") === "page" }))
+        .get(),
+    }))
+    .get();
+}
+
+describe("sidebarSections", () => {
+  it("orders a section's pages by weight, then title, behind the base URL", () => {
+    const [guides] = sidebar(site, "/");
+    expect(guides!.links.map((link) => link.text)).toEqual(["First", "Last", "Alpha", "Zeta"]);
+    expect(guides!.links[0]!.href).toBe("/docs/guides/first");
   });
 
-  it("marks the current page and the section holding it", () => {
-    const sections = siteNavigation(site, "/databases/mysql");
-    expect(sections.map((section) => section.containsCurrent)).toEqual([false, true]);
-    expect(sections[1]!.items[0]!.current).toBe(true);
-    expect(sections[1]!.current).toBe(false);
+  it("marks the current page, and only it, and opens its section and the first", () => {
+    const groups = sidebar(site, "/databases/mysql");
+    expect(groups.map((group) => group.open)).toEqual([true, true]);
+    expect(groups.flatMap((group) => group.links).filter((link) => link.current)).toEqual([
+      { text: "MySQL", href: "/docs/databases/mysql", current: true },
+    ]);
+    expect(groups[1]!.links[0]).toEqual({ text: "Overview", href: "/docs/databases", current: false });
+    expect(sidebar(site, "/guides/alpha").map((group) => group.open)).toEqual([true, false]);
+  });
+
+  it("marks the section's own page as its current overview", () => {
+    const [, databases] = sidebar(site, "/databases");
+    expect(databases!.open).toBe(true);
+    expect(databases!.links[0]).toEqual({ text: "Overview", href: "/docs/databases", current: true });
+  });
+
+  it("escapes titles", () => {
+    const [guides] = sidebar({ navigation: [{ title: "A & <B>", collection: "guides" }], guides: [{ title: '"Q" & A', url: "/q" }] }, "/");
+    expect(guides!.title).toBe("A & <B>");
+    expect(guides!.links[0]!.text).toBe('"Q" & A');
   });
 
   it("names the setting when a section's collection doesn't exist", () => {
-    expect(() => siteNavigation({ navigation: [{ title: "Guides", collection: "guide" }] }, "/")).toThrow(
+    expect(() => sidebarSections({ navigation: [{ title: "Guides", collection: "guide" }] }, "/", "")).toThrow(
       /_data\/site.yml: navigation section "Guides" lists collection "guide"/,
     );
   });
@@ -38,15 +71,18 @@ describe("siteNavigation", () => {
   it("lists a large section's first pages and the current one, leaving the rest to the section's page", () => {
     const many = Array.from({ length: NAV_ITEMS_PER_SECTION + 30 }, (_, i) => ({ title: `DB ${String(i).padStart(3, "0")}`, url: `/databases/${i}` }));
     const large = { navigation: [{ title: "Databases", url: "/databases", collection: "databases" }], databases: many };
-    const [section] = siteNavigation(large, "/databases/70");
-    expect(section!.items).toHaveLength(NAV_ITEMS_PER_SECTION + 1);
-    expect(section!.items.at(-1)).toEqual({ title: "DB 070", url: "/databases/70", current: true });
-    expect(section!.unlisted).toBe(29);
-    expect(section!.containsCurrent).toBe(true);
+    const [section] = sidebar(large, "/databases/70");
+    // Overview, the first pages, the current one, then "All N pages".
+    expect(section!.links).toHaveLength(NAV_ITEMS_PER_SECTION + 3);
+    expect(section!.links.at(-2)).toEqual({ text: "DB 070", href: "/docs/databases/70", current: true });
+    expect(section!.links.at(-1)).toEqual({ text: `All ${NAV_ITEMS_PER_SECTION + 30} pages`, href: "/docs/databases", current: false });
+    const [elsewhere] = sidebar(large, "/");
+    expect(elsewhere!.links).toHaveLength(NAV_ITEMS_PER_SECTION + 2);
+    expect(elsewhere!.links.some((link) => link.current)).toBe(false);
   });
 
-  it("has no sections when the site sets no navigation", () => {
-    expect(siteNavigation({}, "/")).toEqual([]);
+  it("is empty when the site sets no navigation", () => {
+    expect(sidebarSections({}, "/", "")).toBe("");
   });
 });
 

@@ -28,8 +28,17 @@ export function regionListProblem(regionKey: string, listName: string, lists: Re
   return `region "${regionKey}" uses ip-list "${listName}", which ${IP_FILE} ${state} (it defines: ${Object.keys(lists).join(", ")})`;
 }
 
+/** By `site.data.stitch`, one object per build: every step of every page asks for the regions. */
+const regionsByData = new WeakMap<object, IpRegion[]>();
+
 export function ipAddressesByRegion(stitch: unknown): IpRegion[] {
-  const data = (stitch ?? {}) as StitchData;
+  if (typeof stitch !== "object" || stitch === null) return regionsOf({});
+  let regions = regionsByData.get(stitch);
+  if (!regions) regionsByData.set(stitch, (regions = regionsOf(stitch as StitchData)));
+  return regions;
+}
+
+function regionsOf(data: StitchData): IpRegion[] {
   const lists = data["ip-addresses"] ?? {};
   return (data.regions ?? []).map((region) => {
     const listName = region["ip-list"];

@@ -1,0 +1,68 @@
+import { toValue, type Context, type Emitter, type Liquid, type Template } from "liquidjs";
+import { JekyllIncludeTag } from "./include.ts";
+
+/**
+ * `{% include_cached file param=value %}`, as in Jekyll's jekyll-include-cache: the include is
+ * rendered once per build for each set of parameter values, and its HTML reused after that. For
+ * includes that every page calls with the same few parameters (the IP address component, the
+ * connection-guide lists). The include sees only its parameters and `site`, never the page (a
+ * reference to a page variable is an undefined-variable error), and its assigns stay inside it,
+ * so its output cannot depend on which page rendered it first.
+ */
+export interface IncludeOutputCache {
+  get(key: string): string | undefined;
+  set(key: string, html: string): unknown;
+}
+
+export interface HasIncludeOutputCache {
+  /** Emptied when a build starts: includes and data may have changed. */
+  readonly includeOutputs: IncludeOutputCache;
+}
+
+interface IncludeInternals {
+  file: unknown;
+  currentFile?: string;
+  hash: { render(ctx: Context): Generator<unknown, Record<string, unknown>> };
+}
+
+/** LiquidJS's partial loader (internal, used by its own include tag): parsed once per build. */
+interface PartialParser {
+  _parsePartialFile(file: string, sync: boolean | undefined, currentFile: string | undefined): Generator<unknown, Template[]>;
+}
+
+class CapturingEmitter implements Emitter {
+  buffer = "";
+  write(html: unknown): void {
+    this.buffer += stringify(html);
+  }
+}
+
+/** LiquidJS's own rule for writing a value out: arrays joined, nil as "". */
+function stringify(value: unknown): string {
+  const plain = toValue(value);
+  if (plain == null) return "";
+  if (Array.isArray(plain)) return plain.map(stringify).join("");
+  return String(plain);
+}
+
+export class JekyllIncludeCachedTag extends JekyllIncludeTag {
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const { file, hash, currentFile } = this as unknown as IncludeInternals;
+    const liquid = this.liquid as Liquid & Partial<HasIncludeOutputCache> & PartialParser;
+    const params = (yield hash.render(ctx)) as Record<string, unknown>;
+    const key = `${String(file)}\n${JSON.stringify(params)}`;
+    let html = liquid.includeOutputs?.get(key);
+    if (html === undefined) {
+      const templates = yield liquid._parsePartialFile(String(file), ctx.sync, currentFile);
+      // A context of its own: `site` and the parameters as `include.*`, nothing of the page.
+      const { site } = ctx.environments as { site?: unknown };
+      const isolated = ctx.spawn(site === undefined ? {} : { site });
+      isolated.push({ include: params });
+      const captured = new CapturingEmitter();
+      yield liquid.renderer.renderTemplates(templates as Template[], isolated, captured);
+      html = captured.buffer;
+      liquid.includeOutputs?.set(key, html);
+    }
+    emitter.write(html);
+  }
+}
