@@ -1,6 +1,7 @@
 import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
 import { configureSite, type ConfiguredSite } from "../site/configure.ts";
 import { siteDirectories } from "../site/settings.ts";
+import { forgetEleventyCaches } from "./eleventy-caches.ts";
 
 /** Extra wiring for one build (the checks collect errors and page summaries through it). */
 export type ConfigureBuild = (eleventyConfig: EleventyConfig, site: ConfiguredSite) => void;
@@ -8,6 +9,7 @@ export type ConfigureBuild = (eleventyConfig: EleventyConfig, site: ConfiguredSi
 /** Runs Eleventy once over the site at `root`, writing into `outputDir`. */
 export async function runEleventy(root: string, outputDir: string, configure?: ConfigureBuild): Promise<void> {
   const dirs = siteDirectories(root, outputDir);
+  forgetEleventyCaches();
   const eleventy = new Eleventy(dirs.input, dirs.output, {
     quietMode: true,
     // The site is configured in code (the same function .eleventy.ts calls), not from a file.

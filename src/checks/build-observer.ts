@@ -19,9 +19,6 @@ export class BuildObserver {
 
   /** The build's `configure` hook (see ConfigureBuild). */
   readonly configure = (eleventyConfig: EleventyConfig, site: ConfiguredSite): void => {
-    // Eleventy keeps file contents in a process-wide cache; a check must see the files as they
-    // are now, also on the next run in the same process (npm start, tests).
-    eleventyConfig.setUseTemplateCache(false);
     // The findings are the report: Eleventy's own lines ("Wrote 32 files") would only get in the
     // way of them (and of --format json on stdout). A crash still surfaces as a thrown error.
     (eleventyConfig.logger as { overrideLogger?(logger: false): void } | undefined)?.overrideLogger?.(false);
