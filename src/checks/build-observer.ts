@@ -1,13 +1,13 @@
 import path from "node:path";
-import type { EleventyConfig, EleventyPageResult } from "@11ty/eleventy";
-import type { ConfiguredSite } from "../site/configure.ts";
+import type { EleventyConfig } from "@11ty/eleventy";
+import type { BuildingSite } from "../build/eleventy.ts";
 import { summarizePage, type OutputPage } from "./output-pages.ts";
 import type { PageSource } from "./site-source.ts";
 import { installTemplateErrorCollector, TemplateErrorCollector } from "./template-errors.ts";
 
 /**
  * What a checked build takes from its Eleventy run: every Liquid error (recorded, not fatal),
- * a summary of every page written (one parse each, from Eleventy's results: no file is read
+ * a summary of every page as it is written (one parse each, from memory: no file is read
  * back), and the names of the filters (for "did you mean" suggestions).
  */
 export class BuildObserver {
@@ -18,7 +18,7 @@ export class BuildObserver {
   constructor(private readonly skippedPages: PageSource[]) {}
 
   /** The build's `configure` hook (see ConfigureBuild). */
-  readonly configure = (eleventyConfig: EleventyConfig, site: ConfiguredSite): void => {
+  readonly configure = (eleventyConfig: EleventyConfig, site: BuildingSite): void => {
     // The findings are the report: Eleventy's own lines ("Wrote 32 files") would only get in the
     // way of them (and of --format json on stdout). A crash still surfaces as a thrown error.
     (eleventyConfig.logger as { overrideLogger?(logger: false): void } | undefined)?.overrideLogger?.(false);
@@ -27,12 +27,8 @@ export class BuildObserver {
     for (const page of this.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
     installTemplateErrorCollector(site.liquid, this.templateErrors);
     this.filterNames = Object.keys(site.liquid.filters);
-    eleventyConfig.on("eleventy.after", ({ results }: { results: EleventyPageResult[] }) => {
-      for (const page of results) {
-        if (typeof page.outputPath === "string" && page.outputPath.endsWith(".html") && typeof page.url === "string") {
-          this.outputPages.push(summarizePage(page.content, page.inputPath, page.url));
-        }
-      }
+    site.pages.onPage((page) => {
+      if (page.outputPath.endsWith(".html")) this.outputPages.push(summarizePage(page.content, page.inputPath, page.url));
     });
   };
 }

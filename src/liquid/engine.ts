@@ -21,6 +21,23 @@ export interface LiquidEngineOptions {
 
 const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
 
+/** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
+const pagesInLayout = new WeakSet<object>();
+
+/**
+ * Whether this render is a page's first layout (layouts get `content`). Eleventy starts every
+ * page's layouts at once, and each step of each page waits for the same step of all the others:
+ * every finished page would be held in memory until the last one is rendered. Waiting for the
+ * event loop once, before a page's first layout, lets each page run through its layouts, its
+ * transforms and the PageWriter before the next one starts.
+ */
+function startsLayoutChain(scope: unknown): boolean {
+  const { content, page } = (scope ?? {}) as { content?: unknown; page?: unknown };
+  if (content === undefined || typeof page !== "object" || page === null || pagesInLayout.has(page)) return false;
+  pagesInLayout.add(page);
+  return true;
+}
+
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
 /** Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope. */
@@ -79,14 +96,11 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
    * nothing this site renders needs to wait. Filters must therefore return values, not promises
    * (registerFilter enforces it).
    */
-  override render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
-    try {
-      // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
-      const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
-      return Promise.resolve(super.renderSync(tpl, data, renderOptions));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  override async render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
+    if (startsLayoutChain(scope)) await new Promise((resolve) => setImmediate(resolve));
+    // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
+    const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
+    return super.renderSync(tpl, data, renderOptions);
   }
 
   override registerFilter(name: string, filter: FilterImplOptions): void {

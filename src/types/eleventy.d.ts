@@ -16,6 +16,7 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     toJSON(): Promise<EleventyPageResult[]>;
     setIsVerbose(verbose: boolean): void;
+    setDryRun(dryRun: boolean): void;
     readonly logger: { overrideLogger(logger: false | Console): void };
   }
   export interface EleventyCollectionItem {
@@ -37,7 +38,7 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     /** A template that has no file: its input path (extension picks the engine), content and data. */
     addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
-    addTransform(name: string, transform: (this: { page: { outputPath: string | false; inputPath: string } }, content: string) => unknown): void;
+    addTransform(name: string, transform: (this: { page: { outputPath: string | false; inputPath: string; url?: string | false } }, content: string) => unknown): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "liquid" | "md", library: unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
