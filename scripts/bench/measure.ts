@@ -10,7 +10,10 @@ export interface ProcessRun {
   wallMs: number;
   /** User + system CPU time: less disturbed than wall time when other work shares the cores. */
   cpuMs: number;
+  /** Peak resident memory of the largest process of the build (Pagefind's indexer is one). */
   peakRssMb: number;
+  /** Peak resident memory of the build's own Node process. */
+  nodePeakRssMb: number;
   stdout: string;
   stderr: string;
 }
@@ -19,21 +22,23 @@ const GNU_TIME = "/usr/bin/time";
 const USAGE_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), "usage-probe.mjs");
 
 /**
- * Runs `node <args>` in `cwd` and measures it. Peak memory is the child's max RSS and CPU time
- * its user + system time: from GNU time when the machine has it, else from a preload that
- * reports process.resourceUsage() at exit.
+ * Runs `node <args>` in `cwd` and measures it. A preload reports the Node process's own
+ * process.resourceUsage() at exit; GNU time, when the machine has it, adds the whole process
+ * tree's CPU time and the peak RSS of its largest process.
  */
 export async function runNode(args: string[], cwd: string): Promise<ProcessRun> {
   const scratch = await mkdtemp(path.join(tmpdir(), "bench-usage-"));
   const usageFile = path.join(scratch, "usage");
+  const nodeUsageFile = path.join(scratch, "node-usage");
   // Both write "<max RSS kB> <user s> <system s>".
+  const nodeArgs = ["--import", USAGE_PROBE, ...args];
   const [command, commandArgs] = existsSync(GNU_TIME)
-    ? [GNU_TIME, ["-f", "%M %U %S", "-o", usageFile, process.execPath, ...args]]
-    : [process.execPath, ["--import", USAGE_PROBE, ...args]];
+    ? [GNU_TIME, ["-f", "%M %U %S", "-o", usageFile, process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
   try {
     const start = performance.now();
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(command, commandArgs, { cwd, env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(command, commandArgs, { cwd, env: { ...process.env, BENCH_USAGE_FILE: nodeUsageFile }, stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
       let err = "";
       child.stdout.on("data", (chunk) => (out += chunk));
@@ -43,9 +48,10 @@ export async function runNode(args: string[], cwd: string): Promise<ProcessRun> 
     });
     const wallMs = performance.now() - start;
     if (code !== 0) throw new Error(`node ${args.join(" ")} (in ${cwd}) exited with ${code}:\n${stderr || stdout}`);
-    const usage = (await readFile(usageFile, "utf8")).trim().split("\n").pop()!.split(" ").map(Number);
-    const [maxRssKb, userSeconds, systemSeconds] = usage as [number, number, number];
-    return { wallMs, cpuMs: (userSeconds + systemSeconds) * 1000, peakRssMb: maxRssKb / 1024, stdout, stderr };
+    const read = async (file: string) => (await readFile(file, "utf8")).trim().split("\n").pop()!.split(" ").map(Number) as [number, number, number];
+    const own = await read(nodeUsageFile);
+    const [maxRssKb, userSeconds, systemSeconds] = existsSync(usageFile) ? await read(usageFile) : own;
+    return { wallMs, cpuMs: (userSeconds + systemSeconds) * 1000, peakRssMb: maxRssKb / 1024, nodePeakRssMb: own[0] / 1024, stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -73,6 +73,7 @@ function row(n: number, kind: string, pages: number, measured: ProcessRun[]): Re
     per_page_ms: round(median(walls) / n, 3),
     cpu_ms_median: round(median(measured.map((run) => run.cpuMs))),
     peak_rss_mb: round(Math.max(...measured.map((run) => run.peakRssMb)), 1),
+    node_peak_rss_mb: round(Math.max(...measured.map((run) => run.nodePeakRssMb)), 1),
   };
 }
 

@@ -1,5 +1,5 @@
-// Preload (`node --import`) for machines without GNU time: at exit, writes this process's peak
-// resident memory (kB) and CPU time (s) as GNU time's "%M %U %S" to $BENCH_USAGE_FILE.
+// Preload (`node --import`): at exit, writes this process's own peak resident memory (kB) and CPU
+// time (s), as GNU time's "%M %U %S", to $BENCH_USAGE_FILE. Child processes are not counted.
 import { writeFileSync } from "node:fs";
 
 process.on("exit", () => {
