@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildingSite } from "../build/eleventy.ts";
-import { summarizePage, type OutputPage } from "./output-pages.ts";
+import { summarizePage, SummaryStrings, type OutputPage } from "./output-pages.ts";
 import type { PageSource } from "./site-source.ts";
 import { installTemplateErrorCollector, TemplateErrorCollector } from "./template-errors.ts";
 
@@ -13,6 +13,8 @@ import { installTemplateErrorCollector, TemplateErrorCollector } from "./templat
 export class BuildObserver {
   readonly templateErrors = new TemplateErrorCollector();
   readonly outputPages: OutputPage[] = [];
+  /** The links and ids the page summaries of this build share. */
+  private readonly summaryStrings = new SummaryStrings();
   filterNames: string[] = [];
 
   constructor(private readonly skippedPages: PageSource[]) {}
@@ -28,7 +30,7 @@ export class BuildObserver {
     installTemplateErrorCollector(site.liquid, this.templateErrors);
     this.filterNames = Object.keys(site.liquid.filters);
     site.pages.onPage((page) => {
-      if (page.outputPath.endsWith(".html")) this.outputPages.push(summarizePage(page.content, page.inputPath, page.url));
+      if (page.outputPath.endsWith(".html")) this.outputPages.push(summarizePage(page.content, page.inputPath, page.url, this.summaryStrings));
     });
   };
 }

@@ -39,7 +39,7 @@ function layoutFindings(source: YamlSource, data: Record<string, unknown>, layou
 }
 
 export function yamlSyntaxFindings(source: YamlSource): Finding[] {
-  return source.doc.errors.map((error) =>
+  return source.errors.map((error) =>
     finding("yaml", "error", locationAt(source, error.pos[0]), `invalid YAML: ${error.message.replace(/\s+/g, " ").trim()}`),
   );
 }

@@ -52,12 +52,12 @@ function checkRegions(regions: DataFileSource, lists: Record<string, unknown>): 
 
 export function checkIpAddresses(source: SiteSource): Finding[] {
   const file = source.dataFiles.find((data) => data.file === IP_FILE);
-  if (!file || file.yaml.doc.errors.length > 0) return [];
+  if (!file || file.yaml.errors.length > 0) return [];
   const root = file.yaml.doc.contents;
   if (!isMap(root)) return [finding("ip-addresses", "error", at(file, root), "must map list names to lists of addresses")];
   const findings = root.items.flatMap((pair) => (isScalar(pair.key) ? checkList(file, String(pair.key.value), pair.value as Node | null) : []));
   const regions = source.dataFiles.find((data) => data.file === REGIONS_FILE);
-  if (regions && regions.yaml.doc.errors.length === 0) {
+  if (regions && regions.yaml.errors.length === 0) {
     findings.push(...checkRegions(regions, (file.yaml.doc.toJS() ?? {}) as Record<string, unknown>));
   }
   return findings;

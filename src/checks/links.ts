@@ -54,22 +54,83 @@ function hostOf(siteUrl: string): string | undefined {
   }
 }
 
+/**
+ * Resolving a URL with the URL parser costs far more than a map lookup, and pages repeat their
+ * frame's links: a URL that does not depend on the page it is on (`/docs/x`, `https://...`,
+ * `#id`) is resolved once per check run.
+ */
+class Resolver {
+  private readonly absolute = new Map<string, Resolved | undefined>();
+  private readonly fragments = new Map<string, string>();
+
+  constructor(private readonly siteHost: string | undefined) {}
+
+  resolve(url: string, pageUrl: string, page: PageBase | undefined): Resolved | undefined {
+    if (url.startsWith("#") && page?.onSite) {
+      // Only the fragment changes: the page's own path stays.
+      let fragment = this.fragments.get(url);
+      if (fragment === undefined) {
+        fragment = resolve(url, "/", this.siteHost)?.fragment ?? "";
+        this.fragments.set(url, fragment);
+      }
+      return { pathname: page.pathname, fragment };
+    }
+    if (!page?.onSite || !PAGE_INDEPENDENT.test(url)) return resolve(url, pageUrl, this.siteHost);
+    if (this.absolute.has(url)) return this.absolute.get(url);
+    const resolved = resolve(url, pageUrl, this.siteHost);
+    this.absolute.set(url, resolved);
+    return resolved;
+  }
+}
+
+/**
+ * A path from the root, or a scheme followed by `//`: a page on the site only lends its origin,
+ * which is the same for all. (Not `https:x`, which the URL parser reads relative to the page.)
+ */
+const PAGE_INDEPENDENT = /^(?:\/|[a-z][a-z0-9+.-]*:\/\/)/i;
+
+/** A page's own URL, as links on it resolve against it. */
+interface PageBase {
+  pathname: string;
+  /** Whether it is on the site's origin (a URL not starting with `/` could name another host). */
+  onSite: boolean;
+}
+
+/** Undefined when the page's URL is no URL at all (then nothing resolves against it). */
+function pageBaseOf(pageUrl: string): PageBase | undefined {
+  try {
+    const parsed = new URL(ORIGIN + pageUrl);
+    return { pathname: parsed.pathname, onSite: parsed.origin === ORIGIN };
+  } catch {
+    return undefined;
+  }
+}
+
 export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput): Finding[] {
   const { baseurl } = source.settings;
-  const siteHost = hostOf(source.settings.url);
+  const resolver = new Resolver(hostOf(source.settings.url));
   const pagesByFile = new Map<string, OutputPage>();
   for (const page of pages) pagesByFile.set(page.url.replace(/^\/+/, ""), page);
   const sourceByPath = new Map(source.pages.map((page) => [page.absolutePath, page]));
   const pageUrls = [...new Set(source.pages.map((page) => `${baseurl}${page.url}`))];
+  // Many pages link to the same few hundred paths.
+  const filesByPath = new Map<string, string | undefined>();
+  const fileFor = (pathname: string) => {
+    if (filesByPath.has(pathname)) return filesByPath.get(pathname);
+    const file = fileForUrlPath(files, pathname);
+    filesByPath.set(pathname, file);
+    return file;
+  };
   const findings: Finding[] = [];
 
   for (const page of pages) {
     const pageSource = sourceByPath.get(page.inputPath);
+    const pageBase = pageBaseOf(page.url);
     const reported = new Set<string>();
     for (const reference of page.references) {
-      const resolved = resolve(reference.url, page.url, siteHost);
+      const resolved = resolver.resolve(reference.url, page.url, pageBase);
       if (!resolved) continue;
-      const problem = problemWith(reference, resolved, page);
+      const problem = problemWith(reference, resolved, page, pageBase?.pathname);
       if (!problem || reported.has(reference.url)) continue;
       reported.add(reference.url);
       const needles = [reference.url, reference.url.replace(baseurl, ""), resolved.fragment ? `#${resolved.fragment}` : "", reference.text ? `[${reference.text}]` : ""];
@@ -80,12 +141,12 @@ export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput
   }
   return findings;
 
-  function problemWith(reference: PageReference, resolved: Resolved, page: OutputPage): string | undefined {
+  function problemWith(reference: PageReference, resolved: Resolved, page: OutputPage, pagePathname: string | undefined): string | undefined {
     const { pathname, fragment } = resolved;
     const shown = `"${reference.url}"`;
-    const samePage = pathname === new URL(ORIGIN + page.url).pathname;
+    const samePage = pathname === pagePathname;
     const inSite = baseurl === "" || pathname === baseurl || pathname.startsWith(`${baseurl}/`);
-    const file = samePage ? page.url.replace(/^\/+/, "") : inSite ? fileForUrlPath(files, pathname) : undefined;
+    const file = samePage ? page.url.replace(/^\/+/, "") : inSite ? fileFor(pathname) : undefined;
     if (!file) {
       const jekyllUrl = inSite ? pathname.slice(baseurl.length) || "/" : pathname;
       if (inSite && skippedUrls.has(jekyllUrl.replace(/\.html$/, ""))) return undefined;

@@ -56,18 +56,29 @@ function readText(root: string, absolutePath: string): TextFile {
   return { file: relativeToRoot(root, absolutePath), absolutePath, text: readFileSync(absolutePath, "utf8") };
 }
 
-/** Splits front matter off as gray-matter (Eleventy's parser) does: between two `---` lines. */
+/**
+ * Splits front matter off as gray-matter (Eleventy's parser) does: between two `---` lines.
+ * The YAML and the body are slices of the text (they share its memory), found by walking its
+ * lines rather than splitting the whole file.
+ */
 export function splitFrontMatter(text: string): { yaml: string; body: string; bodyStartLine: number } | undefined {
-  const lines = text.split("\n");
-  const isDelimiter = (line: string) => line.replace(/\s+$/, "") === "---";
-  if (!isDelimiter(lines[0]!)) return undefined;
-  const close = lines.findIndex((line, i) => i > 0 && isDelimiter(line));
-  if (close < 0) return undefined;
-  return {
-    yaml: lines.slice(1, close).join("\n") + "\n",
-    body: lines.slice(close + 1).join("\n"),
-    bodyStartLine: close + 2,
+  const isDelimiter = (start: number, end: number) => text.startsWith("---", start) && text.slice(start, end).replace(/\s+$/, "") === "---";
+  const lineEnd = (start: number) => {
+    const newline = text.indexOf("\n", start);
+    return newline < 0 ? text.length : newline;
   };
+  const firstEnd = lineEnd(0);
+  if (!isDelimiter(0, firstEnd) || firstEnd === text.length) return undefined;
+  const yamlStart = firstEnd + 1;
+  for (let start = yamlStart, line = 2; start <= text.length; line++) {
+    const end = lineEnd(start);
+    if (isDelimiter(start, end)) {
+      return { yaml: start === yamlStart ? "\n" : text.slice(yamlStart, start), body: text.slice(end + 1), bodyStartLine: line + 1 };
+    }
+    if (end === text.length) return undefined;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function readPage(root: string, inputDir: string, absolutePath: string): PageSource {
@@ -80,9 +91,9 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
   const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
   const split = splitFrontMatter(file.text);
   if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
-  const frontMatter = parseYamlSource(file.file, split.yaml, 1);
+  const frontMatter = parseYamlSource(file.file, split.yaml, 1, { keepDocument: false });
   let data: Record<string, unknown> | undefined;
-  if (frontMatter.doc.errors.length === 0) {
+  if (frontMatter.errors.length === 0) {
     try {
       // The build reads front matter with js-yaml: the page is sound only if both parsers agree.
       const loaded = loadYaml(split.yaml);

@@ -1,27 +1,54 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar, type YAMLError } from "yaml";
 import type { Location } from "./finding.ts";
 
 /**
  * YAML text (a data file, or a page's front matter) parsed with the position of every node, so
  * that a finding about a key or a value, or about a Liquid expression inside a string value,
  * points at the line of the author's file.
+ *
+ * The parse with positions is only needed where a finding is located, and a page's node tree
+ * weighs far more than its text; so a page keeps only the parser's verdict (`errors`) and parses
+ * again, once, when a check asks for `doc` (`keepDocument: false`).
  */
-export interface YamlSource {
-  /** The file, relative to the site root. */
-  file: string;
-  text: string;
-  /** Lines of the file before the YAML text (1 for front matter: the opening `---`). */
-  lineOffset: number;
-  doc: Document;
-  lineCounter: LineCounter;
+export class YamlSource {
+  /** The parser's syntax errors; empty when the text parses. */
+  readonly errors: readonly YAMLError[];
+  private parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+
+  constructor(
+    /** The file, relative to the site root. */
+    readonly file: string,
+    readonly text: string,
+    /** Lines of the file before the YAML text (1 for front matter: the opening `---`). */
+    readonly lineOffset: number,
+    keepDocument: boolean,
+  ) {
+    const parsed = parse(text);
+    this.errors = parsed.doc.errors;
+    // A document with errors is about to be reported: keep it.
+    if (keepDocument || this.errors.length > 0) this.parsed = parsed;
+  }
+
+  get doc(): Document {
+    return (this.parsed ??= parse(this.text)).doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return (this.parsed ??= parse(this.text)).lineCounter;
+  }
+}
+
+function parse(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
 }
 
 export type YamlPath = ReadonlyArray<string | number>;
 
-export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  return { file, text, lineOffset, doc, lineCounter };
+/** `keepDocument: false` drops the node tree until a finding needs it (see YamlSource). */
+export function parseYamlSource(file: string, text: string, lineOffset = 0, { keepDocument = true } = {}): YamlSource {
+  return new YamlSource(file, text, lineOffset, keepDocument);
 }
 
 /** The file location of an offset in the YAML text. */
