@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import { skippingTokenizer } from "./skipping-tokenizer.ts";
 
 /**
  * What the output checks need from one built page, taken while Eleventy hands the page over (a
@@ -72,7 +73,7 @@ const LITERAL_ELEMENTS = new Set(["code", "pre", "script", "style", "textarea"])
 const RAW_SYNTAX = /\{\{.{0,80}?(?:\}\}|$)|\{%.{0,80}?(?:%\}|$)|\{:.{0,80}?(?:\}|$)/gms;
 const STYLESHEET_OR_ICON = /\bstylesheet\b|\bicon\b|\bpreload\b/;
 
-const REFERENCE_ATTRIBUTES = new Map<string, { attribute: string; kind: PageReference["kind"] }>([
+const REFERENCE_ATTRIBUTES = new Map<string, { attribute: "href" | "src"; kind: PageReference["kind"] }>([
   ["a", { attribute: "href", kind: "link" }],
   ["area", { attribute: "href", kind: "link" }],
   ["img", { attribute: "src", kind: "image" }],
@@ -82,6 +83,17 @@ const REFERENCE_ATTRIBUTES = new Map<string, { attribute: string; kind: PageRefe
   ["audio", { attribute: "src", kind: "asset" }],
   ["iframe", { attribute: "src", kind: "link" }],
 ]);
+
+/** What the checks read of a tag's attributes. */
+interface TagAttributes {
+  id?: string;
+  name?: string;
+  href?: string;
+  src?: string;
+  rel?: string;
+  /** Attribute values with a brace: raw syntax, perhaps. */
+  braced: Array<{ name: string; value: string }> | undefined;
+}
 
 /** A link whose text is still being read. */
 interface OpenLink {
@@ -104,7 +116,8 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
     for (const match of found.matchAll(RAW_SYNTAX)) page.rawSyntax.push(detached(match[0].replace(/\s+/g, " ").trim()));
   };
   const flushText = () => {
-    if (literalDepth === 0 && text !== "") addSnippets(text);
+    if (text === "") return;
+    if (literalDepth === 0) addSnippets(text);
     text = "";
   };
   /** A link's text is complete once nothing more is added to it: its reference can be shared. */
@@ -112,17 +125,33 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
     if (openLink && openLink.index >= 0) page.references[openLink.index] = strings.reference("link", openLink.url, openLink.text);
     openLink = undefined;
   };
+  // The attributes the checks read, taken as the parser reads them (the first of two of one name
+  // counts, as in the tag's attributes), and values with a brace, scanned once the tag is known.
+  // One object, cleared for each tag: pages have tens of thousands of tags.
+  const tag: TagAttributes = { id: undefined, name: undefined, href: undefined, src: undefined, rel: undefined, braced: undefined };
   const parser = new Parser(
     {
+      onopentagname() {
+        tag.id = tag.name = tag.href = tag.src = tag.rel = undefined;
+        tag.braced = undefined;
+      },
+      onattribute(name, value) {
+        if (name === "id") tag.id ??= value;
+        else if (name === "name") tag.name ??= value;
+        else if (name === "href") tag.href ??= value;
+        else if (name === "src") tag.src ??= value;
+        else if (name === "rel") tag.rel ??= value;
+        if (value.includes("{")) (tag.braced ??= []).push({ name, value });
+      },
       onopentag(name, attributes) {
         flushText();
-        if (attributes.id !== undefined) page.ids.add(strings.string(attributes.id));
-        if (name === "a" && attributes.name !== undefined) page.ids.add(strings.string(attributes.name));
+        if (tag.id !== undefined) page.ids.add(strings.string(tag.id));
+        if (name === "a" && tag.name !== undefined) page.ids.add(strings.string(tag.name));
         const reference = REFERENCE_ATTRIBUTES.get(name);
-        let url = reference ? attributes[reference.attribute] : undefined;
+        let url = reference ? tag[reference.attribute] : undefined;
         let kind = reference?.kind;
-        if (name === "link" && attributes.href !== undefined && STYLESHEET_OR_ICON.test(attributes.rel ?? "")) {
-          url = attributes.href;
+        if (name === "link" && tag.href !== undefined && STYLESHEET_OR_ICON.test(tag.rel ?? "")) {
+          url = tag.href;
           kind = "asset";
         }
         if (url !== undefined && kind) {
@@ -137,11 +166,16 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
           }
         }
         if (LITERAL_ELEMENTS.has(name)) literalDepth++;
-        else for (const attribute in attributes) addSnippets(attributes[attribute]!);
+        else {
+          tag.braced?.forEach(({ name, value }, i, braced) => {
+            if (attributes[name] === value && !braced.slice(0, i).some((earlier) => earlier.name === name)) addSnippets(value);
+          });
+        }
       },
       ontext(piece) {
         if (openLink) openLink.text += piece;
-        text += piece;
+        // Raw syntax starts with a brace: the run's text before its first brace can't be part of it.
+        if (text !== "" || piece.includes("{")) text += piece;
       },
       onclosetag(name) {
         flushText();
@@ -149,7 +183,7 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
         if (LITERAL_ELEMENTS.has(name)) literalDepth = Math.max(0, literalDepth - 1);
       },
     },
-    { decodeEntities: true },
+    { decodeEntities: true, Tokenizer: skippingTokenizer },
   );
   parser.end(html);
   flushText();
