@@ -69,17 +69,14 @@ export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: T
 
   const flatify = liquid.filters.flatify as (this: FilterThis, input: unknown) => unknown;
   liquid.registerFilter("flatify", function (this: FilterThis, input: unknown) {
-    const record = (error: unknown) => {
-      collector.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context);
-      return "";
-    };
     try {
       const output = flatify.call(this, input);
       // flatify hands back its render's generator; drive it here so that an error inside the
       // field is recorded with the field, not with the whole page.
       return isGenerator(output) ? toValueSync(output) : output;
     } catch (error) {
-      return record(error);
+      collector.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context);
+      return "";
     }
   });
 }
