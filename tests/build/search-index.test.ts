@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchIndexStage, servedUrl } from "../../src/build/search-index.ts";
+import { searchIndexStage, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/build/search-index.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 // The Pagefind stage, as `npm run build` runs it. Searching it is tested in the browser
@@ -21,6 +23,17 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
     sums.set(path.relative(dir, file), createHash("sha256").update(await readFile(file)).digest("hex"));
   }
   return sums;
+}
+
+/** Pagefind's per-page records (URL, text, anchors): gzip of "pagefind_dcd" + JSON. */
+async function fragments(bundle: string): Promise<{ url: string; content: string; anchors: { id: string }[] }[]> {
+  const dir = path.join(bundle, "fragment");
+  const decoded = [];
+  for (const name of await readdir(dir)) {
+    const text = gunzipSync(await readFile(path.join(dir, name))).toString("utf8");
+    decoded.push(JSON.parse(text.slice("pagefind_dcd".length)));
+  }
+  return decoded;
 }
 
 describe("search index stage", () => {
@@ -49,9 +62,54 @@ describe("search index stage", () => {
     expect(await fingerprint(again.outputDir)).toEqual(first);
   });
 
+  it("links a match to the served address of the page, at the step's heading", async () => {
+    const tutorial = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
+    const records = await fragments(path.join(site.outputDir, "docs/pagefind"));
+    const page = records.find((record) => record.url === tutorial);
+    expect(page?.content).toContain("authorized_keys");
+    expect(page?.anchors.map((anchor) => anchor.id)).toContain("create-stitch-ssh-user");
+    expect(records.filter((record) => record.url.endsWith(".html"))).toEqual([]);
+  });
+
+  it("builds the same index from whole pages as from pages without their header and sidebar", async () => {
+    // The comparison means something only while the layout puts the header and sidebar first.
+    const tutorial = await readFile(path.join(site.outputDir, "docs/common/databases/setting-up-ssh-tunnel-for-database-connection.html"), "utf8");
+    expect(withoutPageChrome(tutorial).length).toBeLessThan(tutorial.length * 0.8);
+    const scratch = await mkdtemp(path.join(tmpdir(), "search-index-"));
+    try {
+      await writeSearchIndex(site.outputDir, path.join(scratch, "whole"), (html) => html);
+      await writeSearchIndex(site.outputDir, path.join(scratch, "trimmed"));
+      const whole = await fingerprint(path.join(scratch, "whole"));
+      expect(whole.size).toBeGreaterThan(30);
+      expect(await fingerprint(path.join(scratch, "trimmed"))).toEqual(whole);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
   it("names results by the address a static host serves each page at", () => {
     expect(servedUrl("docs/common/x.html")).toBe("/docs/common/x");
     expect(servedUrl("docs/index.html")).toBe("/docs/");
     expect(servedUrl("index.html")).toBe("/");
+  });
+});
+
+describe("withoutPageChrome", () => {
+  const head = '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body class="b">';
+  const chrome = '<header><form role="search"></form></header><nav class="sidebar"><a href="/x">X</a></nav><main>';
+  const article = "<article data-pagefind-body><h1>T</h1><p>Text</p></article></main></body></html>";
+
+  it("drops what comes between <body> and the marked element, keeping the head", () => {
+    expect(withoutPageChrome(head + chrome + article)).toBe(head + article);
+  });
+
+  it("leaves a page whole when that part carries Pagefind attributes", () => {
+    const tagged = '<nav><span data-pagefind-meta="section">Guides</span></nav><main>';
+    expect(withoutPageChrome(head + tagged + article)).toBe(head + tagged + article);
+  });
+
+  it("leaves a page without a marked element whole", () => {
+    const page = `${head}${chrome}<p>Not found</p></main></body></html>`;
+    expect(withoutPageChrome(page)).toBe(page);
   });
 });
