@@ -71,6 +71,20 @@ describe("search index stage", () => {
     expect(records.filter((record) => record.url.endsWith(".html"))).toEqual([]);
   });
 
+  it("indexes the Stitch address lists and the firewall rules' titles, not the generated rules", async () => {
+    const amazon = (await fragments(path.join(site.outputDir, "docs/pagefind"))).find(
+      (record) => record.url === "/docs/common/databases/setting-up-ssh-tunnel-for-amazon-web-services",
+    );
+    const $ = await site.page("/docs/common/databases/setting-up-ssh-tunnel-for-amazon-web-services");
+    const address = $(".ip-list code").first().text();
+    const rules = $(".firewall-rules pre").first().text();
+    expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+/);
+    expect(amazon?.content).toContain(address);
+    expect(amazon?.content).toContain("ufw rules for");
+    expect(rules).toContain("ufw");
+    expect(amazon?.content).not.toContain(rules.split("\n")[0]);
+  });
+
   it("builds the same index from whole pages as from pages without their header and sidebar", async () => {
     // The comparison means something only while the layout puts the header and sidebar first.
     const tutorial = await readFile(path.join(site.outputDir, "docs/common/databases/setting-up-ssh-tunnel-for-database-connection.html"), "utf8");
