@@ -46,25 +46,31 @@ interface WatchTarget {
   sourceWith(marker: string): string;
   /** The output file the marker must reach. */
   output: string;
+  /** Printed once the process watches (after its first build). */
+  ready: RegExp;
+  /** Printed once per finished rebuild. */
+  rebuilt: RegExp;
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
- * Starts an Eleventy watch process (`--watch --incremental`), then edits one page `runs + 1`
- * times (the first is a warm-up) and times each edit from the write until the rebuilt HTML on
+ * Starts a watch process (npm start, or Eleventy's `--watch --incremental`), then edits one page
+ * `runs + 1` times (the first is a warm-up) and times each edit from the write until the HTML on
  * disk contains it.
  */
 async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<IncrementalResult> {
-  const child = spawn(process.execPath, target.nodeArgs, { cwd: target.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, target.nodeArgs, { cwd: target.cwd, env: target.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));
   const original = await readFile(target.source, "utf8");
   try {
-    await waitForOutput(child, () => log, /Watching…/, 600_000);
+    await waitForOutput(child, () => log, target.ready, 600_000);
+    const rebuilds = () => log.match(new RegExp(target.rebuilt.source, "gm"))?.length ?? 0;
     const samples: number[] = [];
     for (let k = 0; k <= runs; k++) {
       const marker = `bench-edit-${k}-${Date.now()}`;
-      const wroteBefore = (log.match(/Wrote \d+ file/g) ?? []).length;
+      const rebuiltBefore = rebuilds();
       const start = performance.now();
       await writeFile(target.source, target.sourceWith(marker));
       for (let lastWrite = start; ; ) {
@@ -82,7 +88,7 @@ async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<I
       const elapsed = performance.now() - start;
       if (k > 0) samples.push(elapsed);
       // Let the watcher finish this build (its summary line) before the next edit.
-      await waitForOutput(child, () => log, new RegExp(`(?:Wrote \\d+ file[\\s\\S]*){${wroteBefore + 1}}`), 60_000);
+      await waitForOutput(child, () => log, new RegExp(`(?:${target.rebuilt.source}[\\s\\S]*){${rebuiltBefore + 1}}`, "m"), 600_000);
       await sleep(300);
     }
     const sorted = [...samples].sort((a, b) => a - b);
@@ -96,15 +102,17 @@ async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<I
   }
 }
 
-/** One tutorial of the tutorial corpus edited under Eleventy's watcher with the project's config. */
+/** One tutorial of the tutorial corpus edited under `npm start` (src/cli/start.ts). */
 export function measureTutorialIncremental(projectRoot: string, corpusRoot: string, corpus: TutorialCorpusOptions, runs: number, tsxLoader: string) {
   const edited = Math.floor(corpus.n / 2);
   const { baseurl } = readSiteSettings(path.join(corpusRoot, "_data"));
-  const eleventyCli = path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs");
   return measureWatchRebuild(
     {
       cwd: corpusRoot,
-      nodeArgs: ["--import", tsxLoader, eleventyCli, `--config=${path.join(projectRoot, ".eleventy.ts")}`, "--watch", "--incremental", "--quiet"],
+      nodeArgs: ["--import", tsxLoader, path.join(projectRoot, "src/cli/start.ts")],
+      env: { ...process.env, PORT: "0" },
+      ready: /^Serving /m,
+      rebuilt: /^(?:Built in|\d+ errors?:)/m,
       source: tutorialFile(corpusRoot, edited),
       sourceWith: (marker) => tutorialSource(edited, corpus, marker),
       output: path.join(corpusRoot, "_site", outputPathFor(`/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`, baseurl)),
@@ -120,6 +128,8 @@ export function measurePlainIncremental(projectRoot: string, plainRoot: string, 
     {
       cwd: plainRoot,
       nodeArgs: [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site", "--watch", "--incremental", "--quiet"],
+      ready: /Watching…/,
+      rebuilt: /Wrote \d+ file/,
       source: plainPageFile(plainRoot, edited),
       sourceWith: (marker) => plainPageSource(edited, seed, marker),
       output: plainPageOutput(plainRoot, edited),

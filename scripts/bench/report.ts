@@ -96,9 +96,9 @@ export function formatReport(report: BenchReport): string {
     out.push("");
   }
   if (report.incremental_ms !== null) {
-    out.push(`Incremental rebuild at N=${report.incremental_n} (one tutorial edited, watch process): median ${report.incremental_ms} ms; samples ${report.incremental_samples_ms.join(", ")} ms`);
+    out.push(`Incremental rebuild at N=${report.incremental_n} (one tutorial edited under npm start): median ${report.incremental_ms} ms; samples ${report.incremental_samples_ms.join(", ")} ms`);
     if (report.incremental_floor_ms !== null) {
-      out.push(`  stock Eleventy, one plain page edited: median ${report.incremental_floor_ms} ms; samples ${report.incremental_floor_samples_ms.join(", ")} ms`);
+      out.push(`  stock Eleventy --watch --incremental, one plain page edited: median ${report.incremental_floor_ms} ms; samples ${report.incremental_floor_samples_ms.join(", ")} ms`);
     }
     out.push("");
   }

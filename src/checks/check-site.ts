@@ -1,4 +1,5 @@
 import { buildSite, type BuildStage } from "../build/build-site.ts";
+import type { ConfigureBuild } from "../build/eleventy.ts";
 import { searchIndexStage } from "../build/search-index.ts";
 import { listFiles } from "../build/list-files.ts";
 import { siteDirectories } from "../site/settings.ts";
@@ -13,6 +14,7 @@ import { checkRawSyntax } from "./raw-syntax.ts";
 import { checkMojibake } from "./mojibake.ts";
 import { duplicatePermalinks } from "./permalinks.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
+import type { TemplateErrorCollector } from "./template-errors.ts";
 
 /**
  * `npm run check` and `npm run build`: one Eleventy run that checks everything and publishes
@@ -34,7 +36,12 @@ export interface CheckSiteOptions {
   publish?: boolean;
   /** Warnings fail too. */
   strict?: boolean;
+  /** More wiring for the build, after the checks' own (npm start's fast path records pages). */
+  configure?: ConfigureCheckedBuild;
 }
+
+/** ConfigureBuild, with the build's record of Liquid errors. */
+export type ConfigureCheckedBuild = (...args: [...Parameters<ConfigureBuild>, templateErrors: TemplateErrorCollector]) => void;
 
 export interface CheckSiteResult {
   findings: Finding[];
@@ -101,7 +108,11 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
       const publish = options.publish ?? false;
       // A published build gets its search index once the checks have passed.
       const stages = publish ? [outputChecks, searchIndexStage] : [outputChecks];
-      const result = await buildSite({ root: options.root, outputDir: dirs.output, publish, configure: observer.configure, stages });
+      const configure: ConfigureBuild = (eleventyConfig, site) => {
+        observer.configure(eleventyConfig, site);
+        options.configure?.(eleventyConfig, site, observer.templateErrors);
+      };
+      const result = await buildSite({ root: options.root, outputDir: dirs.output, publish, configure, stages });
       timings = result.timings;
       published = publish;
     } catch (error) {

@@ -8,6 +8,7 @@ import { formatFinding } from "../checks/finding.ts";
 import { readSiteSettings, siteDirectories } from "../site/settings.ts";
 import { fileForUrlPath } from "../site/serve-path.ts";
 import { errorPage } from "./error-page.ts";
+import { FastRender } from "./fast-render.ts";
 import { watchTree } from "./watch-tree.ts";
 
 /**
@@ -93,13 +94,27 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let files = new Set<string>();
   let latest: BuildReport;
   let buildCount = 0;
+  const fastRender = new FastRender(dirs);
+
+  /** The fast path for one edited tutorial (see FastRender): the full build still follows. */
+  async function renderAtOnce(file: string): Promise<void> {
+    const startedAt = Date.now();
+    try {
+      if (!(await fastRender.render(file))) return;
+    } catch {
+      return; // The full build reports whatever went wrong.
+    }
+    log(`Rendered ${path.relative(root, file)} in ${Date.now() - startedAt} ms; the full build follows`);
+    for (const client of clients) client.write(`event: build\ndata: ${buildCount}\n\n`);
+  }
 
   async function build(): Promise<BuildReport> {
     const startedAt = Date.now();
     const number = ++buildCount;
     let report: BuildReport;
     try {
-      const result = await checkSite({ root, publish: true });
+      const result = await checkSite({ root, publish: true, configure: fastRender.configure });
+      fastRender.buildFinished(result.published);
       report = { result, startedAt, durationMs: Date.now() - startedAt, number };
       for (const f of result.findings) log(formatFinding(f));
       log(
@@ -123,12 +138,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let running: Promise<unknown> = Promise.resolve();
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
-  function scheduleBuild() {
+  const changed = new Set<string | undefined>();
+  function scheduleBuild(file: string | undefined) {
+    changed.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
+      const files = [...changed];
+      changed.clear();
+      // Editors save through temporary files (`.name.swp`, `name~`, `.saving-name`): left aside.
+      const edited = files.filter((name) => name === undefined || !(path.basename(name).startsWith(".") || name.endsWith("~")));
+      // The fast path first, on its own: the full build's first steps would hold it up.
+      const rendered = edited.length === 1 && edited[0]?.endsWith(".md") ? renderAtOnce(edited[0]) : Promise.resolve();
       if (pending) return;
       pending = true;
-      running = running.then(() => {
+      running = Promise.all([running, rendered]).then(() => {
         pending = false;
         return build();
       });

@@ -1,13 +1,24 @@
-import { readdirSync, watch, type FSWatcher } from "node:fs";
+import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 /**
- * Calls `onChange` when anything below the given folders changes. One inotify-style watcher per
+ * Calls `onChange` when anything below the given folders changes, with the changed file's path
+ * when the system names it. A file whose modification time and size are as they were is not a
+ * change: reading a file can update its access time, which the system reports too, and every
+ * build reads every file. One inotify-style watcher per
  * folder (Node's recursive mode on Linux loses files that editors replace by renaming); folders
  * created or removed later are picked up on the next change.
  */
 export interface TreeWatcher {
   close(): void;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function foldersBelow(dir: string): string[] {
@@ -20,8 +31,23 @@ function foldersBelow(dir: string): string[] {
   return [dir, ...entries.filter((entry) => entry.isDirectory()).flatMap((entry) => foldersBelow(path.join(dir, entry.name)))];
 }
 
-export function watchTree(roots: string[], onChange: () => void): TreeWatcher {
+export function watchTree(roots: string[], onChange: (file: string | undefined) => void): TreeWatcher {
   const watchers = new Map<string, FSWatcher>();
+  const seen = new Map<string, string>();
+  const stampOf = (file: string) => {
+    try {
+      const stats = statSync(file);
+      return stats.isFile() ? `${stats.mtimeMs} ${stats.size}` : "folder";
+    } catch {
+      return "gone";
+    }
+  };
+  const changed = (file: string) => {
+    const stamp = stampOf(file);
+    const before = seen.get(file);
+    seen.set(file, stamp);
+    return stamp !== before || stamp === "folder";
+  };
   const sync = () => {
     const wanted = new Set(roots.flatMap(foldersBelow));
     for (const [dir, watcher] of watchers) {
@@ -32,10 +58,13 @@ export function watchTree(roots: string[], onChange: () => void): TreeWatcher {
     }
     for (const dir of wanted) {
       if (watchers.has(dir)) continue;
+      for (const name of safeList(dir)) seen.set(path.join(dir, name), stampOf(path.join(dir, name)));
       try {
-        const watcher = watch(dir, () => {
+        const watcher = watch(dir, (_event, name) => {
+          const file = name ? path.join(dir, name.toString()) : undefined;
+          if (file !== undefined && !changed(file)) return;
           sync();
-          onChange();
+          onChange(file);
         });
         watcher.on("error", () => {
           watcher.close();

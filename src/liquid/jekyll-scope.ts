@@ -57,13 +57,14 @@ export class JekyllScope {
     return this.dataKeys;
   }
 
-  private frontMatter(data: Data): Data {
+  /** The keys of Eleventy's data for a page that are the page's own front matter. */
+  frontMatterKeys(data: Data): string[] {
     const dataKeys = this.globalDataKeys();
-    const result: Data = {};
-    for (const [key, value] of Object.entries(data)) {
-      if (!ELEVENTY_KEYS.has(key) && !dataKeys.has(key)) result[key] = value;
-    }
-    return result;
+    return Object.keys(data).filter((key) => !ELEVENTY_KEYS.has(key) && !dataKeys.has(key));
+  }
+
+  private frontMatter(data: Data): Data {
+    return Object.fromEntries(this.frontMatterKeys(data).map((key) => [key, data[key]]));
   }
 
   private page(data: Data): Data {

@@ -18,6 +18,15 @@ export interface ConfiguredSite {
   liquid: JekyllLiquid;
 }
 
+/** A page's Eleventy permalink (its output path) from its Jekyll `permalink`, or false for none. */
+export function outputPermalink(permalink: unknown, inputPath: string, inputDir: string, baseurl: string): string | false {
+  if (permalink === false) return false;
+  // From the input folder, not Eleventy's filePathStem: that one is relative to the working
+  // directory, which is not the site's root when a build is run on another folder (tests).
+  const stem = "/" + path.relative(inputDir, path.resolve(inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
+  return outputPathFor(jekyllUrlOf(permalink, stem), baseurl);
+}
+
 /** Everything the site needs from Eleventy, wired once; each concern lives in its own module. */
 export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories): ConfiguredSite {
   const settings = readSiteSettings(dirs.data);
@@ -53,13 +62,7 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
 
   // Authors write Jekyll permalinks (`/common/x`); the page is written to `<baseurl>/common/x.html`.
   eleventyConfig.addGlobalData("eleventyComputed", {
-    permalink: (data: { permalink?: unknown; page: { inputPath: string } }) => {
-      if (data.permalink === false) return false;
-      // From the input folder, not Eleventy's filePathStem: that one is relative to the working
-      // directory, which is not the site's root when a build is run on another folder (tests).
-      const stem = "/" + path.relative(dirs.input, path.resolve(data.page.inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
-      return outputPathFor(jekyllUrlOf(data.permalink, stem), settings.baseurl);
-    },
+    permalink: (data: { permalink?: unknown; page: { inputPath: string } }) => outputPermalink(data.permalink, data.page.inputPath, dirs.input, settings.baseurl),
   });
   eleventyConfig.addPassthroughCopy({ [path.join(dirs.input, "assets")]: `${settings.baseurl}/assets` });
   eleventyConfig.setUseGitIgnore(false);

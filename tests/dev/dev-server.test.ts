@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -44,9 +45,19 @@ async function buildWith(errors: number): Promise<BuildReport> {
   throw new Error(`no build with ${errors} errors`);
 }
 
+/** The published page as it was when the terminal said the fast path had rendered it. */
+const fastRendered: string[] = [];
+const publishedPage = () => path.join(root, "_site/docs", `${TUTORIAL_URL}.html`);
+
 beforeAll(async () => {
   root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: tutorialText() } });
-  server = await startDevServer({ root, log: (line) => terminal.push(line) });
+  server = await startDevServer({
+    root,
+    log: (line) => {
+      terminal.push(line);
+      if (line.startsWith("Rendered ")) fastRendered.push(readFileSync(publishedPage(), "utf8"));
+    },
+  });
 });
 
 afterAll(async () => {
@@ -112,5 +123,32 @@ describe("npm start", () => {
     const fixed = await fetch(pageUrl());
     expect(fixed.status).toBe(200);
     expect(cheerio.load(await fixed.text())("h1").text()).toBe("Edited while serving");
+  });
+
+  it("renders an edited tutorial's text at once, exactly as the full build that follows does", async () => {
+    const file = path.join(root, TUTORIAL_FILE);
+    const good = await readFile(file, "utf8");
+    const edited = good.replace("      Done.", "      Done, and **edited while serving**.");
+    expect(edited).not.toBe(good);
+    fastRendered.length = 0;
+
+    const build = buildWith(0);
+    await save(file, edited);
+    await build;
+    expect(terminal.some((line) => new RegExp(`^Rendered ${TUTORIAL_FILE} in \\d+ ms; the full build follows$`).test(line))).toBe(true);
+    expect(fastRendered).toHaveLength(1);
+    expect(fastRendered[0]).toContain("<strong>edited while serving</strong>");
+    expect(await readFile(publishedPage(), "utf8")).toBe(fastRendered[0]);
+
+    // A mistake is not rendered at once: the full build reports it and the page stays as it was.
+    fastRendered.length = 0;
+    const failing = buildWith(1);
+    await save(file, edited.replace("      Done,", "      {{ no_such_variable }} Done,"));
+    expect((await failing).result?.published).toBe(false);
+    expect(fastRendered).toEqual([]);
+    expect(await readFile(publishedPage(), "utf8")).toContain("<strong>edited while serving</strong>");
+    const fixed = buildWith(0);
+    await save(file, good);
+    await fixed;
   });
 });
