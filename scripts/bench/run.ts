@@ -140,7 +140,7 @@ try {
       await writePlainCorpus(plainRoot, { n, seed });
     }
     const incrementalRuns = Number(options["incremental-runs"]);
-    progress(`N=${n}: incremental rebuild of one tutorial in a watch process`);
+    progress(`N=${n}: incremental rebuild of one tutorial under npm start`);
     incremental = await measureTutorialIncremental(PROJECT_ROOT, tutorialRoot, corpus, incrementalRuns, TSX_LOADER);
     progress(`N=${n}: incremental rebuild of one plain page, stock Eleventy`);
     incrementalFloor = await measurePlainIncremental(PROJECT_ROOT, plainRoot, n, seed, incrementalRuns);
