@@ -17,8 +17,10 @@ import { readSiteSettings, type SiteDirectories } from "../site/settings.ts";
  * data) and the data Eleventy worked out for the page, with the page's new front matter in place
  * of the old. So it applies only when nothing else can have changed: the file is a tutorial
  * that was built, and its title, permalink, layout and redirects are as they were (other pages
- * show the title; the others decide where pages are). Anything else waits for the full build,
- * which also reports the edit's mistakes and brings the search index up to date.
+ * show the title; the others decide where pages are). Nor does it write a page whose render
+ * records a Liquid error (the tutorial layout's `tutorial` filter checks the format, so a
+ * format mistake is one). Anything else waits for the full build, which also reports
+ * the edit's mistakes, checks its links and brings the search index up to date.
  */
 interface BuiltPage {
   /** Eleventy's data for the page, as its first layout got it (without `content`). */

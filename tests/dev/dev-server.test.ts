@@ -147,6 +147,11 @@ describe("npm start", () => {
     expect((await failing).result?.published).toBe(false);
     expect(fastRendered).toEqual([]);
     expect(await readFile(publishedPage(), "utf8")).toContain("<strong>edited while serving</strong>");
+    // Nor is a mistake in the tutorial format (two steps with one anchor).
+    const duplicate = buildWith(1);
+    await save(file, edited.replace('anchor: "second-step"', 'anchor: "first-step"'));
+    expect((await duplicate).result?.published).toBe(false);
+    expect(fastRendered).toEqual([]);
     const fixed = buildWith(0);
     await save(file, good);
     await fixed;
