@@ -1,4 +1,4 @@
-import { toValue, type Context, type Emitter, type Liquid, type Template } from "liquidjs";
+import type { Context, Emitter, Liquid, Template } from "liquidjs";
 import { JekyllIncludeTag } from "./include.ts";
 
 /**
@@ -30,21 +30,6 @@ interface PartialParser {
   _parsePartialFile(file: string, sync: boolean | undefined, currentFile: string | undefined): Generator<unknown, Template[]>;
 }
 
-class CapturingEmitter implements Emitter {
-  buffer = "";
-  write(html: unknown): void {
-    this.buffer += stringify(html);
-  }
-}
-
-/** LiquidJS's own rule for writing a value out: arrays joined, nil as "". */
-function stringify(value: unknown): string {
-  const plain = toValue(value);
-  if (plain == null) return "";
-  if (Array.isArray(plain)) return plain.map(stringify).join("");
-  return String(plain);
-}
-
 export class JekyllIncludeCachedTag extends JekyllIncludeTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const { file, hash, currentFile } = this as unknown as IncludeInternals;
@@ -58,9 +43,8 @@ export class JekyllIncludeCachedTag extends JekyllIncludeTag {
       const { site } = ctx.environments as { site?: unknown };
       const isolated = ctx.spawn(site === undefined ? {} : { site });
       isolated.push({ include: params });
-      const captured = new CapturingEmitter();
-      yield liquid.renderer.renderTemplates(templates as Template[], isolated, captured);
-      html = captured.buffer;
+      // Without an emitter of its own, LiquidJS renders into a new one and returns its text.
+      html = (yield liquid.renderer.renderTemplates(templates as Template[], isolated)) as string;
       liquid.includeOutputs?.set(key, html);
     }
     emitter.write(html);
