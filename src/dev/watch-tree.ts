@@ -1,34 +1,28 @@
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 /**
  * Calls `onChange` when anything below the given folders changes, with the changed file's path
- * when the system names it. A file whose modification time and size are as they were is not a
- * change: reading a file can update its access time, which the system reports too, and every
- * build reads every file. One inotify-style watcher per
- * folder (Node's recursive mode on Linux loses files that editors replace by renaming); folders
- * created or removed later are picked up on the next change.
+ * when the system names it. One inotify-style watcher per folder (Node's recursive mode on Linux
+ * loses files that editors replace by renaming); folders created or removed later are picked up
+ * on the next change. A file whose modification time and size are as they were is not a change:
+ * reading a file can update its access time, which the system reports too, and every build reads
+ * every file.
  */
 export interface TreeWatcher {
   close(): void;
 }
 
-function safeList(dir: string): string[] {
+function entriesOf(dir: string): Dirent[] {
   try {
-    return readdirSync(dir);
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
 }
 
 function foldersBelow(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return [dir, ...entries.filter((entry) => entry.isDirectory()).flatMap((entry) => foldersBelow(path.join(dir, entry.name)))];
+  return [dir, ...entriesOf(dir).filter((entry) => entry.isDirectory()).flatMap((entry) => foldersBelow(path.join(dir, entry.name)))];
 }
 
 export function watchTree(roots: string[], onChange: (file: string | undefined) => void): TreeWatcher {
@@ -58,7 +52,7 @@ export function watchTree(roots: string[], onChange: (file: string | undefined) 
     }
     for (const dir of wanted) {
       if (watchers.has(dir)) continue;
-      for (const name of safeList(dir)) seen.set(path.join(dir, name), stampOf(path.join(dir, name)));
+      for (const { name } of entriesOf(dir)) seen.set(path.join(dir, name), stampOf(path.join(dir, name)));
       try {
         const watcher = watch(dir, (_event, name) => {
           const file = name ? path.join(dir, name.toString()) : undefined;
