@@ -47,20 +47,16 @@ export class FastRender {
 
   constructor(private readonly dirs: SiteDirectories) {}
 
-  /** checkSite's `configure`: records each page's data as Eleventy hands it to the page's layout. */
+  /** checkSite's `configure`: records each page's data as Eleventy hands it to the page's layouts. */
   readonly configure: ConfigureCheckedBuild = (_eleventyConfig, site, templateErrors) => {
     const building: BuiltSite = { liquid: site.liquid, templateErrors, pages: new Map() };
     this.building = building;
-    const render = site.liquid.render.bind(site.liquid);
-    site.liquid.render = (templates, scope, options) => {
-      const { content, ...data } = (scope ?? {}) as Record<string, unknown>;
-      const page = data.page as { inputPath?: unknown; url?: unknown } | undefined;
-      if (content !== undefined && typeof page?.inputPath === "string" && typeof page.url === "string") {
-        const file = path.resolve(page.inputPath);
-        if (!building.pages.has(file)) building.pages.set(file, { data, url: page.url });
+    site.liquid.onPageLayouts(({ content: _content, ...data }) => {
+      const page = data.page as { inputPath?: unknown; url?: unknown };
+      if (typeof page.inputPath === "string" && typeof page.url === "string") {
+        building.pages.set(path.resolve(page.inputPath), { data, url: page.url });
       }
-      return render(templates, scope, options);
-    };
+    });
   };
 
   /** Call after each build: a published build's pages are the ones the fast path renders. */

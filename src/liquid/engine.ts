@@ -73,6 +73,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   private readonly templateCache: BuildTemplateCache;
   /** `include_cached` output by include and parameters, for one build. */
   readonly includeOutputs = new Map<string, string>();
+  private readonly layoutListeners: Array<(data: Record<string, unknown>) => void> = [];
 
   constructor(
     options: LiquidOptions,
@@ -97,10 +98,21 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
    * (registerFilter enforces it).
    */
   override async render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
-    if (startsLayoutChain(scope)) await new Promise((resolve) => setImmediate(resolve));
+    if (startsLayoutChain(scope)) {
+      for (const listener of this.layoutListeners) listener(scope as Record<string, unknown>);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
     return super.renderSync(tpl, data, renderOptions);
+  }
+
+  /**
+   * Calls `listener` once per page, when its layouts start, with the data Eleventy hands the
+   * first layout (the page's whole data cascade, and its `content`).
+   */
+  onPageLayouts(listener: (data: Record<string, unknown>) => void): void {
+    this.layoutListeners.push(listener);
   }
 
   override registerFilter(name: string, filter: FilterImplOptions): void {
