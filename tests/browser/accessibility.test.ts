@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeInBrowser, launchBrowser } from "../helpers/browser.ts";
-import { publishFixtureSite, type PublishedSite } from "../helpers/published-site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 
 // axe-core's WCAG 2.1 A and AA rules on every built page, in light and in dark mode, plus the
 // states a reader puts the tutorial in (disclosures open, search results, the small-screen menu).
@@ -12,15 +11,7 @@ const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describeInBrowser("accessibility of every page in Chromium", () => {
-  let published: PublishedSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    [published, browser] = await Promise.all([publishFixtureSite(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await published?.close();
-  });
+  const site = useSiteInBrowser();
 
   interface Violation {
     id: string;
@@ -53,30 +44,30 @@ describeInBrowser("accessibility of every page in Chromium", () => {
 
   describe("axe-core, WCAG 2.1 AA", () => {
     it("finds no violation on any built page, light or dark", async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const found: string[] = [];
       let checked = 0;
-      for (const file of published.site.htmlFiles) {
-        const html = await readFile(path.join(published.site.outputDir, file), "utf8");
+      for (const file of site.published.site.htmlFiles) {
+        const html = await readFile(path.join(site.published.site.outputDir, file), "utf8");
         if (html.includes('http-equiv="refresh"')) {
           // A redirect page leaves at once; check it as it is, minus the refresh.
           await page.route(`**/${file.replace(/\.html$/, "")}`, (route) => route.fulfill({ contentType: "text/html", body: html.replace(/<meta http-equiv="refresh"[^>]*>/, "") }));
         }
-        await page.goto(`${published.server.origin}/${file.replace(/\.html$/, "")}`);
+        await page.goto(`${site.published.server.origin}/${file.replace(/\.html$/, "")}`);
         found.push(...(await violationsInBothSchemes(page, file)));
         await page.unrouteAll();
         checked++;
       }
       await context.close();
-      expect(checked).toBe(published.site.htmlFiles.length);
+      expect(checked).toBe(site.published.site.htmlFiles.length);
       expect(found).toEqual([]);
     });
 
     it("finds none in the tutorial with its disclosures open and search results showing", async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.goto(published.url("/common/databases/setting-up-ssh-tunnel-for-amazon-web-services"));
+      await page.goto(site.published.url("/common/databases/setting-up-ssh-tunnel-for-amazon-web-services"));
       await page.locator("details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
       await page.getByRole("searchbox").fill("ssh");
       await page.locator("#search-results li").first().waitFor();
@@ -87,9 +78,9 @@ describeInBrowser("accessibility of every page in Chromium", () => {
     });
 
     it("finds none with the small-screen menu and contents open, and the theme chosen", async () => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+      const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
       const page = await context.newPage();
-      await page.goto(published.url("/common/databases/setting-up-ssh-tunnel-for-database-connection"));
+      await page.goto(site.published.url("/common/databases/setting-up-ssh-tunnel-for-database-connection"));
       await page.locator(".toc-toggle").click();
       await page.getByRole("button", { name: "Menu" }).click();
       const found = await violationsInBothSchemes(page, "tutorial, small screen");

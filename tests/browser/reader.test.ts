@@ -1,9 +1,8 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { describeInBrowser, launchBrowser } from "../helpers/browser.ts";
-import { publishFixtureSite, type PublishedSite } from "../helpers/published-site.ts";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 
 // What a reader does on the published site, in Debian's Chromium: one browser for the file, a
@@ -13,27 +12,19 @@ const AMAZON = "/common/databases/setting-up-ssh-tunnel-for-amazon-web-services"
 const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
 
 describeInBrowser("a reader's flows in Chromium", () => {
-  let published: PublishedSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    [published, browser] = await Promise.all([publishFixtureSite(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await published?.close();
-  });
+  const site = useSiteInBrowser();
 
   let context: BrowserContext | undefined;
   /** Console errors and uncaught exceptions (a CSP violation is one) of the current test's pages. */
   let errors: string[] = [];
   async function open(sitePath: string, options: BrowserContextOptions = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(published.url(sitePath));
+    await page.goto(site.published.url(sitePath));
     return page;
   }
   afterEach(async () => {
@@ -191,9 +182,9 @@ describeInBrowser("a reader's flows in Chromium", () => {
 
   describe("unknown paths", () => {
     it("get the 404 page", async () => {
-      context = await browser.newContext();
+      context = await site.browser.newContext();
       const page = await context.newPage();
-      const response = await page.goto(published.url("/no/such/page"));
+      const response = await page.goto(site.published.url("/no/such/page"));
       expect(response?.status()).toBe(404);
       expect(await page.locator("h1").textContent()).toBe("Page not found");
     });
@@ -213,10 +204,10 @@ describeInBrowser("a reader's flows in Chromium", () => {
     it("fits every page at 320 px", async () => {
       const page = await open("/", { viewport: { width: 320, height: 700 } });
       const overflowing: string[] = [];
-      for (const file of published.site.htmlFiles) {
+      for (const file of site.published.site.htmlFiles) {
         // Redirect pages show nothing: they leave at once.
-        if ((await readFile(path.join(published.site.outputDir, file), "utf8")).includes('http-equiv="refresh"')) continue;
-        await page.goto(`${published.server.origin}/${file}`);
+        if ((await readFile(path.join(site.published.site.outputDir, file), "utf8")).includes('http-equiv="refresh"')) continue;
+        await page.goto(`${site.published.server.origin}/${file}`);
         if (!(await noHorizontalOverflow(page))) overflowing.push(file);
       }
       expect(overflowing).toEqual([]);

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { publishFixtureSite, type PublishedSite } from "./published-site.ts";
 import { describeNeeding, missingOf } from "./system.ts";
 
 /** Debian's Chromium (never a downloaded browser), headless, with nothing phoning home. */
@@ -27,4 +29,23 @@ export function launchBrowser(): Promise<Browser> {
  */
 export function describeInBrowser(name: string, body: () => void): void {
   describeNeeding(name, missingOf([[`${CHROMIUM_PATH} (Debian package chromium)`, existsSync(CHROMIUM_PATH)]]), body);
+}
+
+/** The fixture site built and served, and Chromium; both set up before a suite and closed after. */
+export interface SiteInBrowser {
+  readonly published: PublishedSite;
+  readonly browser: Browser;
+}
+
+/** Call inside a suite: registers its beforeAll/afterAll; read the fields inside tests. */
+export function useSiteInBrowser(): SiteInBrowser {
+  const fixture = {} as { published: PublishedSite; browser: Browser };
+  beforeAll(async () => {
+    [fixture.published, fixture.browser] = await Promise.all([publishFixtureSite(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.published?.close();
+  });
+  return fixture;
 }
