@@ -51,7 +51,6 @@ export function relativeToRoot(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join("/");
 }
 
-
 function readText(root: string, absolutePath: string): TextFile {
   return { file: relativeToRoot(root, absolutePath), absolutePath, text: readFileSync(absolutePath, "utf8") };
 }
