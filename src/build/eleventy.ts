@@ -34,6 +34,12 @@ export async function runEleventy(root: string, outputDir: string, configure?: C
   eleventy.logger.overrideLogger(false);
   // Pages are written by the PageWriter as they are rendered; Eleventy only renders.
   eleventy.setDryRun(true);
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } catch (error) {
+    await pages.abandon();
+    throw error;
+  }
+  await pages.finish();
   await copyPassthrough(config!, dirs.output);
 }

@@ -1,20 +1,19 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { BuildingSite } from "../build/eleventy.ts";
-import { summarizePage, SummaryStrings, type OutputPage } from "./output-pages.ts";
+import type { ProcessorResult } from "../build/page-sink.ts";
+import type { OutputPage } from "./output-pages.ts";
 import type { PageSource } from "./site-source.ts";
 import { installTemplateErrorCollector, TemplateErrorCollector } from "./template-errors.ts";
 
 /**
  * What a checked build takes from its Eleventy run: every Liquid error (recorded, not fatal),
- * a summary of every page as it is written (one parse each, from memory: no file is read
- * back), and the names of the filters (for "did you mean" suggestions).
+ * a summary of every page as it is written (one parse each, on the page writer's thread, from
+ * memory: no file is read back), and the names of the filters (for "did you mean" suggestions).
  */
 export class BuildObserver {
   readonly templateErrors = new TemplateErrorCollector();
-  readonly outputPages: OutputPage[] = [];
-  /** The links and ids the page summaries of this build share. */
-  private readonly summaryStrings = new SummaryStrings();
+  private summaries: ProcessorResult<OutputPage[]> | undefined;
   filterNames: string[] = [];
 
   constructor(private readonly skippedPages: PageSource[]) {}
@@ -29,8 +28,11 @@ export class BuildObserver {
     for (const page of this.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
     installTemplateErrorCollector(site.liquid, this.templateErrors);
     this.filterNames = Object.keys(site.liquid.filters);
-    site.pages.onPage((page) => {
-      if (page.outputPath.endsWith(".html")) this.outputPages.push(summarizePage(page.content, page.inputPath, page.url, this.summaryStrings));
-    });
+    this.summaries = site.pages.process<OutputPage[]>(new URL("./page-summaries.ts", import.meta.url));
   };
+
+  /** The summaries of the pages built, in the order they were written (once Eleventy is done). */
+  get outputPages(): OutputPage[] {
+    return this.summaries?.value ?? [];
+  }
 }

@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+/** A page as Eleventy hands it over once rendered. */
+export interface WrittenPage {
+  /** The file written, as Eleventy names it (its `outputPath`). */
+  outputPath: string;
+  /** Eleventy's URL of the page (`/docs/common/x.html`). */
+  url: string;
+  inputPath: string;
+  content: string;
+}
+
+/**
+ * What a page processor module exports as `createPageProcessor(options)`: it sees every page
+ * the sink writes, on the sink's thread, and its `finish()` value is handed back to the build.
+ * `options` and the result cross between threads, so they must be structured-cloneable.
+ */
+export interface PageProcessor<Result> {
+  page(page: WrittenPage): void;
+  finish(): Result;
+}
+
+export type SinkMessage =
+  | { type: "processors"; processors: Array<{ module: string; options: unknown }> }
+  | { type: "page"; page: WrittenPage }
+  | { type: "finish" };
+
+export type SinkReply = { type: "written" } | { type: "finished"; results: unknown[] } | { type: "failed"; message: string };
+
+/**
+ * Pages sent ahead of the sink's thread. Rendering is usually the slower side; this bounds what
+ * a slow disk can make the build hold in memory.
+ */
+const PAGES_IN_FLIGHT = 32;
+
+/** `tsx`'s import for a TypeScript module, so that the sink's thread can load the project's files. */
+function tsxImportUrl(): string {
+  const tsxPackage = createRequire(import.meta.url).resolve("tsx/package.json");
+  const exports = (JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return pathToFileURL(path.join(path.dirname(tsxPackage), exports["./esm/api"]!.import.default)).href;
+}
+
+/**
+ * Writes a build's pages, and runs whatever reads them (the checks' page summaries), on a thread
+ * of its own, so that the main thread only renders. Pages reach the disk and the processors in
+ * the order they were sent. `finish()` resolves once every page is written, with each
+ * processor's result; a page that could not be written fails it.
+ */
+export class PageSink {
+  private readonly worker: Worker;
+  private readonly processors: Array<{ module: string; options: unknown }> = [];
+  private readonly results: Array<ProcessorResult<unknown>> = [];
+  private started = false;
+  private inFlight = 0;
+  /** Senders waiting for room, first come first served. */
+  private readonly waitingForRoom: Array<() => void> = [];
+  private finished: { resolve(results: unknown[]): void; reject(error: Error): void } | undefined;
+  private failure: Error | undefined;
+
+  constructor() {
+    const entry = new URL("./page-sink-worker.ts", import.meta.url).href;
+    const bootstrap = `import { tsImport } from ${JSON.stringify(tsxImportUrl())}; await tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`;
+    this.worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+    this.worker.on("message", (reply: SinkReply) => this.received(reply));
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => this.fail(new Error(`the page writer's thread stopped (exit code ${code})`)));
+  }
+
+  /**
+   * Adds a processor (a module exporting `createPageProcessor`), before the first page is sent.
+   * Its result is there once `finish()` has resolved.
+   */
+  process<Result>(module: URL, options?: unknown): ProcessorResult<Result> {
+    if (this.started) throw new Error("page processors must be added before the first page is sent");
+    this.processors.push({ module: module.href, options });
+    const result = new ProcessorResult<Result>();
+    this.results.push(result as ProcessorResult<unknown>);
+    return result;
+  }
+
+  /** Resolves when the sink has room for the page (at once, mostly). */
+  async send(page: WrittenPage): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.start();
+    this.inFlight++;
+    this.post({ type: "page", page });
+    if (this.inFlight > PAGES_IN_FLIGHT) await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+  }
+
+  /** Resolves once every page sent is written and the processors' results are in. */
+  async finish(): Promise<void> {
+    this.start();
+    try {
+      const results = await new Promise<unknown[]>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        this.finished = { resolve, reject };
+        this.post({ type: "finish" });
+      });
+      results.forEach((value, i) => this.results[i]!.set(value));
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stops the thread (after finish, or when the build failed before it). */
+  async close(): Promise<void> {
+    this.worker.removeAllListeners("exit");
+    await this.worker.terminate();
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.post({ type: "processors", processors: this.processors });
+  }
+
+  private post(message: SinkMessage): void {
+    this.worker.postMessage(message);
+  }
+
+  private received(reply: SinkReply): void {
+    if (reply.type === "written") {
+      this.inFlight--;
+      this.waitingForRoom.shift()?.();
+    } else if (reply.type === "finished") {
+      this.finished?.resolve(reply.results);
+    } else if (reply.type === "failed") {
+      this.fail(new Error(`could not write the site: ${reply.message}`));
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.finished?.reject(this.failure);
+    for (const resume of this.waitingForRoom.splice(0)) resume();
+  }
+}
+
+/** A page processor's result, once the sink has finished. */
+export class ProcessorResult<Result> {
+  private result: { value: Result } | undefined;
+
+  set(value: Result): void {
+    this.result = { value };
+  }
+
+  get value(): Result {
+    if (!this.result) throw new Error("a page processor's result was read before the pages were all written");
+    return this.result.value;
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PageSink } from "../../src/build/page-sink.ts";
+import type { OutputPage } from "../../src/checks/output-pages.ts";
+
+const summaries = new URL("../../src/checks/page-summaries.ts", import.meta.url);
+
+// The page sink writes pages and runs the page processors on a thread of its own.
+describe("the page sink", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "page-sink-"));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const page = (name: string, content: string) => ({ outputPath: path.join(dir, name), url: `/${name}`, inputPath: `content/${name}.md`, content });
+
+  it("writes every page sent, far more than it holds in flight, and hands each to its processors in order", async () => {
+    const sink = new PageSink();
+    const result = sink.process<OutputPage[]>(summaries);
+    const names = Array.from({ length: 200 }, (_, i) => `section-${i % 3}/page-${i}.html`);
+    for (const [i, name] of names.entries()) await sink.send(page(name, `<h1 id="p${i}">Page ${i}</h1><a href="/next-${i}">next</a>`));
+    await sink.finish();
+
+    expect(await readFile(path.join(dir, "section-2/page-5.html"), "utf8")).toBe('<h1 id="p5">Page 5</h1><a href="/next-5">next</a>');
+    expect(result.value.map((summary) => summary.url)).toEqual(names.map((name) => `/${name}`));
+    expect([...result.value[7]!.ids]).toEqual(["p7"]);
+    expect(result.value[7]!.references).toEqual([{ kind: "link", url: "/next-7", text: "next" }]);
+  });
+
+  it("fails finish with the file it could not write, and writes nothing after it", async () => {
+    await writeFile(path.join(dir, "taken"), "a file where a folder should be");
+    const sink = new PageSink();
+    await sink.send(page("first.html", "one"));
+    await sink.send(page("taken/second.html", "two"));
+    await sink.send(page("third.html", "three"));
+    await expect(sink.finish()).rejects.toThrow(`could not write the site: ${path.join(dir, "taken/second.html")}`);
+    expect(await readFile(path.join(dir, "first.html"), "utf8")).toBe("one");
+    await expect(readFile(path.join(dir, "third.html"), "utf8")).rejects.toThrow(/ENOENT/);
+  });
+
+  it("refuses a processor added after the first page", async () => {
+    const sink = new PageSink();
+    await sink.send(page("a.html", "a"));
+    expect(() => sink.process(summaries)).toThrow("before the first page");
+    await sink.finish();
+  });
+
+  it("reading a processor's result before the sink has finished is an error, not an empty list", async () => {
+    const sink = new PageSink();
+    const result = sink.process<OutputPage[]>(summaries);
+    expect(() => result.value).toThrow("before the pages were all written");
+    await sink.close();
+  });
+});
