@@ -25,6 +25,7 @@ export async function runEleventy(root: string, outputDir: string, configure?: C
     config: (eleventyConfig) => {
       config = eleventyConfig;
       const site = configureSite(eleventyConfig, dirs);
+      site.liquid.pageGate = () => pages.room();
       configure?.(eleventyConfig, { ...site, pages });
       pages.install(eleventyConfig);
     },

@@ -32,10 +32,10 @@ export type SinkMessage =
 export type SinkReply = { type: "written" } | { type: "finished"; results: unknown[] } | { type: "failed"; message: string };
 
 /**
- * Pages sent ahead of the sink's thread. Rendering is usually the slower side; this bounds what
- * a slow disk can make the build hold in memory.
+ * Pages sent ahead of the sink's thread: enough to even out a run of quick pages, few enough that
+ * a slow disk cannot make the build hold much in memory.
  */
-const PAGES_IN_FLIGHT = 32;
+const PAGES_IN_FLIGHT = 64;
 
 /** `tsx`'s import for a TypeScript module, so that the sink's thread can load the project's files. */
 function tsxImportUrl(): string {
@@ -82,13 +82,17 @@ export class PageSink {
     return result;
   }
 
-  /** Resolves when the sink has room for the page (at once, mostly). */
-  async send(page: WrittenPage): Promise<void> {
+  /** Queues a page for the sink's thread. */
+  send(page: WrittenPage): void {
     if (this.failure) throw this.failure;
     this.start();
     this.inFlight++;
     this.post({ type: "page", page });
-    if (this.inFlight > PAGES_IN_FLIGHT) await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+  }
+
+  /** Resolves once fewer than PAGES_IN_FLIGHT pages wait for the sink's thread (at once, mostly). */
+  async room(): Promise<void> {
+    if (this.inFlight >= PAGES_IN_FLIGHT && !this.failure) await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
   }
 
   /** Resolves once every page sent is written and the processors' results are in. */

@@ -38,12 +38,17 @@ export class PageWriter {
       ?.get("Configuration")
       .setIsVerbose(false);
     const writer = this;
-    eleventyConfig.addTransform("write-page", async function (content: unknown) {
+    eleventyConfig.addTransform("write-page", function (content: unknown) {
       const { outputPath, inputPath, url } = this.page as { outputPath: string | false; inputPath: string; url?: string | false };
       if (typeof outputPath !== "string") return content;
-      await writer.write({ outputPath, inputPath, url: typeof url === "string" ? url : "", content: String(content) });
+      writer.write({ outputPath, inputPath, url: typeof url === "string" ? url : "", content: String(content) });
       return "";
     });
+  }
+
+  /** Resolves when the writer has room for another page (see JekyllLiquid.pageGate). */
+  room(): Promise<void> {
+    return this.sink.room();
   }
 
   /** Resolves once every page is on disk; a page that could not be written rejects it. */
@@ -56,9 +61,9 @@ export class PageWriter {
     return this.sink.close();
   }
 
-  private async write(page: WrittenPage): Promise<void> {
+  private write(page: WrittenPage): void {
     for (const listener of this.listeners) listener(page);
-    await this.sink.send(page);
+    this.sink.send(page);
   }
 }
 

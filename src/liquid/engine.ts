@@ -74,6 +74,12 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   /** `include_cached` output by include and parameters, for one build. */
   readonly includeOutputs = new Map<string, string>();
   private readonly layoutListeners: Array<(data: Record<string, unknown>) => void> = [];
+  /**
+   * Awaited before each page's layouts start: whatever takes the finished pages (the page
+   * writer) holds the next page back until it has room, so that rendering, which would otherwise
+   * carry on with the pages after it, never gets far ahead of the writing.
+   */
+  pageGate: (() => Promise<void>) | undefined;
 
   constructor(
     options: LiquidOptions,
@@ -101,6 +107,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     if (startsLayoutChain(scope)) {
       for (const listener of this.layoutListeners) listener(scope as Record<string, unknown>);
       await new Promise((resolve) => setImmediate(resolve));
+      await this.pageGate?.();
     }
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;

@@ -21,7 +21,10 @@ describe("the page sink", () => {
     const sink = new PageSink();
     const result = sink.process<OutputPage[]>(summaries);
     const names = Array.from({ length: 200 }, (_, i) => `section-${i % 3}/page-${i}.html`);
-    for (const [i, name] of names.entries()) await sink.send(page(name, `<h1 id="p${i}">Page ${i}</h1><a href="/next-${i}">next</a>`));
+    for (const [i, name] of names.entries()) {
+      await sink.room();
+      sink.send(page(name, `<h1 id="p${i}">Page ${i}</h1><a href="/next-${i}">next</a>`));
+    }
     await sink.finish();
 
     expect(await readFile(path.join(dir, "section-2/page-5.html"), "utf8")).toBe('<h1 id="p5">Page 5</h1><a href="/next-5">next</a>');
@@ -33,9 +36,9 @@ describe("the page sink", () => {
   it("fails finish with the file it could not write, and writes nothing after it", async () => {
     await writeFile(path.join(dir, "taken"), "a file where a folder should be");
     const sink = new PageSink();
-    await sink.send(page("first.html", "one"));
-    await sink.send(page("taken/second.html", "two"));
-    await sink.send(page("third.html", "three"));
+    sink.send(page("first.html", "one"));
+    sink.send(page("taken/second.html", "two"));
+    sink.send(page("third.html", "three"));
     await expect(sink.finish()).rejects.toThrow(`could not write the site: ${path.join(dir, "taken/second.html")}`);
     expect(await readFile(path.join(dir, "first.html"), "utf8")).toBe("one");
     await expect(readFile(path.join(dir, "third.html"), "utf8")).rejects.toThrow(/ENOENT/);
@@ -43,9 +46,27 @@ describe("the page sink", () => {
 
   it("refuses a processor added after the first page", async () => {
     const sink = new PageSink();
-    await sink.send(page("a.html", "a"));
+    sink.send(page("a.html", "a"));
     expect(() => sink.process(summaries)).toThrow("before the first page");
     await sink.finish();
+  });
+
+  it("holds senders back while its thread has a full queue, and lets them on as pages are written", async () => {
+    const sink = new PageSink();
+    let sent = 0;
+    let roomWasWaitedFor = false;
+    for (; sent < 100; sent++) {
+      const room = sink.room();
+      let ready = false;
+      void room.then(() => (ready = true));
+      await Promise.resolve();
+      if (!ready) roomWasWaitedFor = true;
+      await room;
+      sink.send(page(`p${sent}.html`, "x".repeat(10_000)));
+    }
+    await sink.finish();
+    expect(roomWasWaitedFor).toBe(true);
+    expect(await readFile(path.join(dir, "p99.html"), "utf8")).toHaveLength(10_000);
   });
 
   it("reading a processor's result before the sink has finished is an error, not an empty list", async () => {
