@@ -1,16 +1,20 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import type { PageProcessor, SinkMessage, SinkReply, WrittenPage } from "./page-sink.ts";
 
 /**
  * The page sink's thread (see page-sink.ts): writes each page it is sent and hands it to the
- * build's page processors, in the order the pages were sent.
+ * build's page processors, in the order the pages were sent. Files are written in the
+ * background (libuv's threads), so that a slow disk holds up neither the processors nor the
+ * rendering; `finish` waits for every write.
  */
 const port = parentPort!;
 const processors: Array<PageProcessor<unknown>> = [];
 const createdDirs = new Set<string>();
 let failure: string | undefined;
+const writes = new Set<Promise<void>>();
 
 function write(page: WrittenPage): void {
   const dir = path.dirname(page.outputPath);
@@ -18,8 +22,15 @@ function write(page: WrittenPage): void {
     mkdirSync(dir, { recursive: true });
     createdDirs.add(dir);
   }
-  writeFileSync(page.outputPath, page.content);
   for (const processor of processors) processor.page(page);
+  // Answered once the file is written: the page's text stays in memory until then.
+  const written: Promise<void> = writeFile(page.outputPath, page.content)
+    .catch((error: Error) => void (failure ??= `${page.outputPath}: ${error.message}`))
+    .finally(() => {
+      writes.delete(written);
+      reply({ type: "written" });
+    });
+  writes.add(written);
 }
 
 async function handle(message: SinkMessage): Promise<void> {
@@ -34,13 +45,14 @@ async function handle(message: SinkMessage): Promise<void> {
       // After a failed write the build fails anyway: the remaining pages are only dropped.
       if (failure === undefined) {
         try {
-          write(message.page);
+          return write(message.page);
         } catch (error) {
           failure = `${message.page.outputPath}: ${(error as Error).message}`;
         }
       }
       return reply({ type: "written" });
     case "finish":
+      await Promise.all(writes);
       if (failure !== undefined) return reply({ type: "failed", message: failure });
       return reply({ type: "finished", results: processors.map((processor) => processor.finish()) });
   }

@@ -46,9 +46,9 @@ function tsxImportUrl(): string {
 
 /**
  * Writes a build's pages, and runs whatever reads them (the checks' page summaries), on a thread
- * of its own, so that the main thread only renders. Pages reach the disk and the processors in
- * the order they were sent. `finish()` resolves once every page is written, with each
- * processor's result; a page that could not be written fails it.
+ * of its own, so that the main thread only renders. The processors see the pages in the order
+ * they were sent. `finish()` resolves once every page is written, with each processor's result;
+ * a page that could not be written fails it.
  */
 export class PageSink {
   private readonly worker: Worker;
