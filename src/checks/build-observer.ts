@@ -16,7 +16,10 @@ export class BuildObserver {
   private summaries: ProcessorResult<OutputPage[]> | undefined;
   filterNames: string[] = [];
 
-  constructor(private readonly skippedPages: PageSource[]) {}
+  constructor(
+    private readonly pages: PageSource[],
+    private readonly skippedPages: PageSource[],
+  ) {}
 
   /** The build's `configure` hook (see ConfigureBuild). */
   readonly configure = (eleventyConfig: EleventyConfig, site: BuildingSite): void => {
@@ -26,6 +29,9 @@ export class BuildObserver {
     // Pages the source checks found unrenderable are left out (Eleventy wants them as globs
     // relative to the working directory).
     for (const page of this.skippedPages) eleventyConfig.ignores.add(path.relative(process.cwd(), page.absolutePath));
+    // The source checks have parsed every page's front matter already: Eleventy takes it from them.
+    // (The checks do not read `data` after the build, which Eleventy may add to.)
+    for (const page of this.pages) if (page.data && page.eleventyYaml !== undefined) site.frontMatter.offer(page.absolutePath, page.eleventyYaml, page.data);
     installTemplateErrorCollector(site.liquid, this.templateErrors);
     this.filterNames = Object.keys(site.liquid.filters);
     this.summaries = site.pages.process<OutputPage[]>(new URL("./page-summaries.ts", import.meta.url));

@@ -90,7 +90,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
   // A data file that does not parse, or IP data the pages can't use, leaves every page without
   // its data: rendering would only report the consequences. Fix it first.
   if (!sourceChecks.dataBroken) {
-    const observer = new BuildObserver(sourceChecks.skippedPages);
+    const observer = new BuildObserver(source.pages, sourceChecks.skippedPages);
     const skippedUrls = new Set(sourceChecks.skippedPages.map((page) => page.url));
     const outputChecks: BuildStage = {
       name: "checks",

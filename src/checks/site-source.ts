@@ -4,6 +4,7 @@ import { load as loadYaml } from "js-yaml";
 import { jekyllUrlOf } from "../site/collections.ts";
 import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSettings } from "../site/settings.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { eleventyFrontMatterYaml } from "../site/front-matter.ts";
 import { filesBelowSync } from "../build/list-files.ts";
 
 /**
@@ -23,6 +24,8 @@ export interface PageSource extends TextFile {
   frontMatter?: YamlSource;
   /** The front matter as data; undefined when it does not parse. */
   data?: Record<string, unknown>;
+  /** The front matter's YAML as Eleventy reads it (what `data` was parsed from). */
+  eleventyYaml?: string;
   /** The text after the front matter (what Liquid renders as the page body). */
   body: string;
   /** The file line the body starts on. */
@@ -92,16 +95,18 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
   if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
   const frontMatter = parseYamlSource(file.file, split.yaml, 1, { keepDocument: false });
   let data: Record<string, unknown> | undefined;
+  // The text Eleventy's parser will get, so that the checks see the data the build renders.
+  const eleventyYaml = eleventyFrontMatterYaml(text);
   if (frontMatter.errors.length === 0) {
     try {
       // The build reads front matter with js-yaml: the page is sound only if both parsers agree.
-      const loaded = loadYaml(split.yaml);
+      const loaded = loadYaml(eleventyYaml ?? split.yaml);
       data = loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
     } catch {
       data = undefined;
     }
   }
-  return { ...file, frontMatter, data, body: split.body, bodyStartLine: split.bodyStartLine, url: jekyllUrlOf(data?.permalink, stem) };
+  return { ...file, frontMatter, data, eleventyYaml, body: split.body, bodyStartLine: split.bodyStartLine, url: jekyllUrlOf(data?.permalink, stem) };
 }
 
 export function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): SiteSource {

@@ -39,7 +39,7 @@ interface BuiltSite {
 /** Front-matter keys whose change reaches other pages or other files. */
 const SITE_SHAPING_KEYS = ["title", "layout", "redirect_from"];
 
-const frontMatterOf = (text: string) => matter(text, { engines: { yaml: parseFrontMatter } });
+const frontMatterOf = (text: string) => matter(text, { engines: { yaml: (yaml: string) => parseFrontMatter(yaml) } });
 
 export class FastRender {
   private published: BuiltSite | undefined;

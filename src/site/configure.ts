@@ -5,7 +5,7 @@ import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf } from "./collections.ts";
-import { parseFrontMatter } from "./front-matter.ts";
+import { eleventyFrontMatter, FrontMatterHandover, parseFrontMatter } from "./front-matter.ts";
 import { GitHistory } from "./git-history.ts";
 import { pageFrameFilters } from "./page-frame-filters.ts";
 import { collectRedirects } from "./redirects.ts";
@@ -16,6 +16,8 @@ import { outputPathFor } from "./urls.ts";
 /** What a build's extra stages (the checks) hook into. */
 export interface ConfiguredSite {
   liquid: JekyllLiquid;
+  /** Front matter parsed before the build, for Eleventy to use instead of parsing it again. */
+  frontMatter: FrontMatterHandover;
 }
 
 /** A page's Eleventy permalink (its output path) from its Jekyll `permalink`, or false for none. */
@@ -49,7 +51,13 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setLibrary("liquid", liquid);
   eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addDataExtension("yml,yaml", (contents: string) => loadYaml(contents));
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
+  const frontMatter = new FrontMatterHandover();
+  // Eleventy passes its front matter engines the page's path (`filePath`).
+  const parseYaml = (yaml: string, options?: { filePath?: unknown }) => {
+    const parsed = frontMatter.take(options?.filePath, yaml);
+    return parsed ? eleventyFrontMatter(parsed) : parseFrontMatter(yaml);
+  };
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
   eleventyConfig.on("eleventy.before", () => {
     liquid.startBuild();
     history.reset();
@@ -75,5 +83,5 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setDataDirectory(fromInput(dirs.data));
   eleventyConfig.setOutputDirectory(dirs.output);
   eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
-  return { liquid };
+  return { liquid, frontMatter };
 }

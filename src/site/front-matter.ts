@@ -1,3 +1,5 @@
+import path from "node:path";
+import matter from "gray-matter";
 import { load as loadYaml } from "js-yaml";
 
 /**
@@ -5,10 +7,44 @@ import { load as loadYaml } from "js-yaml";
  * its fields (TUTORIAL-FORMAT.md: "shared by all of its fields and its body, in order"), so the
  * tutorial layout renders it after the fields; Eleventy must hand it over unrendered.
  */
-export function parseFrontMatter(source: string): Record<string, unknown> {
-  const data = (loadYaml(source) ?? {}) as Record<string, unknown>;
+export function eleventyFrontMatter(data: Record<string, unknown>): Record<string, unknown> {
   if (data.layout === "tutorial" && data.templateEngineOverride === undefined) {
     return { ...data, templateEngineOverride: "html" };
   }
   return data;
+}
+
+/** A page's front matter as Eleventy should see it (see eleventyFrontMatter), from its YAML. */
+export function parseFrontMatter(source: string): Record<string, unknown> {
+  return eleventyFrontMatter((loadYaml(source) ?? {}) as Record<string, unknown>);
+}
+
+/** A page's front-matter YAML exactly as Eleventy hands it to its YAML parser (gray-matter's block). */
+export function eleventyFrontMatterYaml(text: string): string | undefined {
+  let yaml: string | undefined;
+  // Options, so that gray-matter does not cache the page; the engine only records its input.
+  matter(text, { engines: { yaml: (block: string) => ((yaml = block), {}) } });
+  return yaml;
+}
+
+/**
+ * Front matter already parsed before the build (the checks read every page first), handed to
+ * Eleventy's parser so that it is not parsed twice. Each parse is taken once, and only for the
+ * same file and the same YAML text; anything else is parsed as usual.
+ */
+export class FrontMatterHandover {
+  private readonly parsed = new Map<string, { yaml: string; data: Record<string, unknown> }>();
+
+  offer(absolutePath: string, yaml: string, data: Record<string, unknown>): void {
+    this.parsed.set(absolutePath, { yaml, data });
+  }
+
+  take(filePath: unknown, yaml: string): Record<string, unknown> | undefined {
+    if (typeof filePath !== "string") return undefined;
+    const key = path.resolve(filePath);
+    const offered = this.parsed.get(key);
+    if (!offered) return undefined;
+    this.parsed.delete(key);
+    return offered.yaml === yaml ? offered.data : undefined;
+  }
 }
