@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { runEleventy, type ConfigureBuild } from "./eleventy.ts";
+import type { SearchIndexResult } from "./search-index.ts";
 
 /**
  * A post-build stage (checks, search index, ...): runs on the staged output before it replaces
@@ -21,8 +22,12 @@ export interface BuildContext {
 
 export interface BuildResult {
   outputDir: string;
-  /** Milliseconds per stage, `eleventy` first. */
+  /**
+   * Milliseconds per stage, `eleventy` first (with, when the search index is built, the part of
+   * it spent waiting for the index as `search-index`).
+   */
   timings: Record<string, number>;
+  searchIndex?: SearchIndexResult;
 }
 
 export interface BuildOptions {
@@ -34,6 +39,8 @@ export interface BuildOptions {
   configure?: ConfigureBuild;
   /** false: build and run the stages, then throw the result away (a check run). Default true. */
   publish?: boolean;
+  /** Build the search index (while the pages are written, see search-index.ts). */
+  searchIndex?: boolean;
 }
 
 async function timed(timings: Record<string, number>, name: string, work: () => Promise<void>): Promise<void> {
@@ -49,14 +56,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const stagingDir = `${outputDir}.staging-${suffix}`;
   const context: BuildContext = { root: options.root, stagingDir, outputDir };
   const timings: Record<string, number> = {};
+  let searchIndex: SearchIndexResult | undefined;
   try {
-    await timed(timings, "eleventy", () => runEleventy(options.root, stagingDir, options.configure));
+    const start = performance.now();
+    const run = await runEleventy(options.root, stagingDir, { configure: options.configure, searchIndex: options.searchIndex });
+    // Pagefind indexes while the pages render: its stage is the wait for it once they are all written.
+    timings.eleventy = Math.round(performance.now() - start - (run.searchIndex?.finishMs ?? 0));
+    if (run.searchIndex) timings["search-index"] = run.searchIndex.finishMs;
+    searchIndex = run.searchIndex;
     for (const stage of options.stages ?? []) await timed(timings, stage.name, () => stage.run(context));
     if (options.publish !== false) await swapInto(stagingDir, outputDir, `${outputDir}.previous-${suffix}`);
   } finally {
     await removeStaging(stagingDir);
   }
-  return { outputDir, timings };
+  return { outputDir, timings, searchIndex };
 }
 
 /**

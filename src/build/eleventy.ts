@@ -1,8 +1,11 @@
+import path from "node:path";
 import { Eleventy, type EleventyConfig } from "@11ty/eleventy";
 import { configureSite, type ConfiguredSite } from "../site/configure.ts";
-import { siteDirectories } from "../site/settings.ts";
+import { readSiteSettings, siteDirectories } from "../site/settings.ts";
 import { forgetEleventyCaches } from "./eleventy-caches.ts";
+import type { ProcessorResult } from "./page-sink.ts";
 import { copyPassthrough, PageWriter } from "./page-writer.ts";
+import type { SearchIndexOptions, SearchIndexResult } from "./search-index.ts";
 
 /** What a build's extra wiring gets: the configured site, and each page as it is written. */
 export interface BuildingSite extends ConfiguredSite {
@@ -12,11 +15,28 @@ export interface BuildingSite extends ConfiguredSite {
 /** Extra wiring for one build (the checks collect errors and page summaries through it). */
 export type ConfigureBuild = (eleventyConfig: EleventyConfig, site: BuildingSite) => void;
 
+export interface EleventyRunOptions {
+  configure?: ConfigureBuild;
+  /** Index the pages for search as they are written (Pagefind, `<baseurl>/pagefind/`). */
+  searchIndex?: boolean;
+}
+
+export interface EleventyRun {
+  /** The search index's figures, when it was built. */
+  searchIndex?: SearchIndexResult;
+}
+
 /** Runs Eleventy once over the site at `root`, writing into `outputDir`. */
-export async function runEleventy(root: string, outputDir: string, configure?: ConfigureBuild): Promise<void> {
+export async function runEleventy(root: string, outputDir: string, options: EleventyRunOptions = {}): Promise<EleventyRun> {
   const dirs = siteDirectories(root, outputDir);
   forgetEleventyCaches();
   const pages = new PageWriter();
+  let searchIndex: ProcessorResult<SearchIndexResult> | undefined;
+  if (options.searchIndex) {
+    const bundleDir = path.join(dirs.output, readSiteSettings(dirs.data).baseurl, "pagefind");
+    const processor: SearchIndexOptions = { siteDir: dirs.output, bundleDir };
+    searchIndex = pages.process<SearchIndexResult>(new URL("./search-index.ts", import.meta.url), processor);
+  }
   let config: EleventyConfig | undefined;
   const eleventy = new Eleventy(dirs.input, dirs.output, {
     quietMode: true,
@@ -25,8 +45,8 @@ export async function runEleventy(root: string, outputDir: string, configure?: C
     config: (eleventyConfig) => {
       config = eleventyConfig;
       const site = configureSite(eleventyConfig, dirs);
-      site.liquid.pageGate = () => pages.room();
-      configure?.(eleventyConfig, { ...site, pages });
+      site.liquid.pageGate = (page) => pages.turn(page);
+      options.configure?.(eleventyConfig, { ...site, pages });
       pages.install(eleventyConfig);
     },
   });
@@ -37,10 +57,12 @@ export async function runEleventy(root: string, outputDir: string, configure?: C
   eleventy.setDryRun(true);
   try {
     await eleventy.write();
+    // Before the writer finishes: the search index takes in copied HTML files too.
+    await copyPassthrough(config!, dirs.output);
   } catch (error) {
     await pages.abandon();
     throw error;
   }
   await pages.finish();
-  await copyPassthrough(config!, dirs.output);
+  return { searchIndex: searchIndex?.value };
 }

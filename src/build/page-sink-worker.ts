@@ -16,13 +16,13 @@ const createdDirs = new Set<string>();
 let failure: string | undefined;
 const writes = new Set<Promise<void>>();
 
-function write(page: WrittenPage): void {
+async function write(page: WrittenPage): Promise<void> {
   const dir = path.dirname(page.outputPath);
   if (!createdDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });
     createdDirs.add(dir);
   }
-  for (const processor of processors) processor.page(page);
+  for (const processor of processors) await processor.page(page);
   // Answered once the file is written: the page's text stays in memory until then.
   const written: Promise<void> = writeFile(page.outputPath, page.content)
     .catch((error: Error) => void (failure ??= `${page.outputPath}: ${error.message}`))
@@ -37,15 +37,15 @@ async function handle(message: SinkMessage): Promise<void> {
   switch (message.type) {
     case "processors":
       for (const { module, options } of message.processors) {
-        const { createPageProcessor } = (await import(module)) as { createPageProcessor(options: unknown): PageProcessor<unknown> };
-        processors.push(createPageProcessor(options));
+        const { createPageProcessor } = (await import(module)) as { createPageProcessor(options: unknown): PageProcessor<unknown> | Promise<PageProcessor<unknown>> };
+        processors.push(await createPageProcessor(options));
       }
       return;
     case "page":
       // After a failed write the build fails anyway: the remaining pages are only dropped.
       if (failure === undefined) {
         try {
-          return write(message.page);
+          return await write(message.page);
         } catch (error) {
           failure = `${message.page.outputPath}: ${(error as Error).message}`;
         }
@@ -54,7 +54,7 @@ async function handle(message: SinkMessage): Promise<void> {
     case "finish":
       await Promise.all(writes);
       if (failure !== undefined) return reply({ type: "failed", message: failure });
-      return reply({ type: "finished", results: processors.map((processor) => processor.finish()) });
+      return reply({ type: "finished", results: await Promise.all(processors.map((processor) => processor.finish())) });
   }
 }
 

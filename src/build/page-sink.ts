@@ -11,17 +11,21 @@ export interface WrittenPage {
   /** Eleventy's URL of the page (`/docs/common/x.html`). */
   url: string;
   inputPath: string;
+  /** Its place among the build's HTML pages in URL order; -1 when it has none. */
+  order: number;
   content: string;
 }
 
 /**
- * What a page processor module exports as `createPageProcessor(options)`: it sees every page
- * the sink writes, on the sink's thread, and its `finish()` value is handed back to the build.
- * `options` and the result cross between threads, so they must be structured-cloneable.
+ * What a page processor module exports as `createPageProcessor(options)` (which may be async):
+ * it sees every page the sink writes, on the sink's thread, and its `finish()` value is handed
+ * back to the build once every page is written. A `page()` that returns a promise holds the
+ * sink (and so, through the page gate, the rendering) until it settles. `options` and the
+ * result cross between threads, so they must be structured-cloneable.
  */
 export interface PageProcessor<Result> {
-  page(page: WrittenPage): void;
-  finish(): Result;
+  page(page: WrittenPage): void | Promise<void>;
+  finish(): Result | Promise<Result>;
 }
 
 export type SinkMessage =

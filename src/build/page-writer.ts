@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { EleventyPage } from "../liquid/engine.ts";
 import { PageSink, type ProcessorResult, type WrittenPage } from "./page-sink.ts";
 
 export type { WrittenPage } from "./page-sink.ts";
@@ -11,15 +12,37 @@ export type { WrittenPage } from "./page-sink.ts";
  * keeps every page's final HTML in memory until the whole build is written (in each Template and
  * in the build's results), which at thousands of tutorials is hundreds of megabytes. This writer
  * is Eleventy's last transform: it hands the page to the PageSink, which writes it (and runs the
- * page processors, such as the checks' summaries) on a thread of its own, hands it to the
- * in-process listeners, and gives Eleventy an empty string to keep. Eleventy runs in dry-run
+ * page processors: the checks' summaries, the search index) on a thread of its own, hands it to
+ * the in-process listeners, and gives Eleventy an empty string to keep. Eleventy runs in dry-run
  * mode, so it writes nothing itself (not even its passthrough copies: see copyPassthrough).
+ *
+ * It also decides when each page renders (`turn`, the Liquid engine's page gate): one page at a
+ * time, in the order of their URLs, and only while the sink has room. The search index numbers
+ * pages in the order they reach it, so that order must not depend on the machine (Eleventy's
+ * own follows the file system's directory order).
  */
 export type PageListener = (page: WrittenPage) => void;
+
+interface WaitingPage {
+  /** Where the page stands in the build's sorted list of HTML pages. */
+  order: number;
+  url: string;
+  start(): void;
+}
+
+/** Last first, so that the next page to start is popped off the end. */
+const lastFirst = (a: WaitingPage, b: WaitingPage) => b.order - a.order || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0);
+
+const isHtmlUrl = (url: string) => url.endsWith(".html") || url.endsWith("/");
 
 export class PageWriter {
   private readonly listeners: PageListener[] = [];
   private readonly sink = new PageSink();
+  /** Each HTML page's place in the build's URLs, sorted (from Eleventy's content map). */
+  private order = new Map<string, number>();
+  private readonly waiting: WaitingPage[] = [];
+  private waitingSorted = true;
+  private starting = false;
 
   onPage(listener: PageListener): void {
     this.listeners.push(listener);
@@ -37,18 +60,33 @@ export class PageWriter {
     (eleventyConfig.benchmarkManager as { get(group: string): { setIsVerbose(verbose: boolean): void } } | undefined)
       ?.get("Configuration")
       .setIsVerbose(false);
+    // Every page's URL is known before the first one renders.
+    eleventyConfig.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
+      const urls = Object.keys(urlToInputPath).filter(isHtmlUrl).sort();
+      this.order = new Map(urls.map((url, i) => [url, i]));
+    });
     const writer = this;
     eleventyConfig.addTransform("write-page", function (content: unknown) {
       const { outputPath, inputPath, url } = this.page as { outputPath: string | false; inputPath: string; url?: string | false };
       if (typeof outputPath !== "string") return content;
-      writer.write({ outputPath, inputPath, url: typeof url === "string" ? url : "", content: String(content) });
+      const pageUrl = typeof url === "string" ? url : "";
+      writer.write({ outputPath, inputPath, url: pageUrl, order: writer.order.get(pageUrl) ?? -1, content: String(content) });
       return "";
     });
   }
 
-  /** Resolves when the writer has room for another page (see JekyllLiquid.pageGate). */
-  room(): Promise<void> {
-    return this.sink.room();
+  /**
+   * Resolves when the page may start its layouts (JekyllLiquid.pageGate): pages start one per
+   * turn of the event loop, so that each runs through its layouts and reaches the writer before
+   * the next starts, first in URL order of those waiting, and only while the sink has room.
+   */
+  turn(page: EleventyPage): Promise<void> {
+    const url = typeof page.url === "string" ? page.url : "";
+    return new Promise((start) => {
+      this.waiting.push({ order: this.order.get(url) ?? Number.MAX_SAFE_INTEGER, url, start });
+      this.waitingSorted = false;
+      if (!this.starting) void this.startInTurn();
+    });
   }
 
   /** Resolves once every page is on disk; a page that could not be written rejects it. */
@@ -59,6 +97,23 @@ export class PageWriter {
   /** Stops the writer's thread without waiting for its pages (the build failed). */
   abandon(): Promise<void> {
     return this.sink.close();
+  }
+
+  private async startInTurn(): Promise<void> {
+    this.starting = true;
+    try {
+      while (this.waiting.length > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.sink.room();
+        if (!this.waitingSorted) {
+          this.waiting.sort(lastFirst);
+          this.waitingSorted = true;
+        }
+        this.waiting.pop()!.start();
+      }
+    } finally {
+      this.starting = false;
+    }
   }
 
   private write(page: WrittenPage): void {

@@ -1,70 +1,158 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { readSiteSettings, siteDirectories } from "../site/settings.ts";
-import type { BuildStage } from "./build-site.ts";
 import { listFiles } from "./list-files.ts";
+import type { PageProcessor, WrittenPage } from "./page-sink.ts";
 
 /**
- * The site's search index, built with Pagefind from the staged HTML: only what a page marks with
- * `data-pagefind-body` (the article; not the navigation around it), split into sections at each
- * heading with an id, so a result can link straight to the step. Written to
- * `<baseurl>/pagefind/`, where site.js loads it from.
+ * The site's search index, built with Pagefind: only what a page marks with `data-pagefind-body`
+ * (the article; not the navigation around it), split into sections at each heading with an id,
+ * so a result can link straight to the step. Written to `<baseurl>/pagefind/`, where site.js
+ * loads it from.
+ *
+ * A build indexes its pages as they are written (`createPageProcessor`, on the page writer's
+ * thread), so that Pagefind, which runs in a process of its own, works while the rest of the
+ * site renders; `writeSearchIndex` indexes a folder of HTML after the fact.
  */
-export const searchIndexStage: BuildStage = {
-  name: "search-index",
-  async run({ root, stagingDir }) {
-    const { baseurl } = readSiteSettings(siteDirectories(root).data);
-    await writeSearchIndex(stagingDir, path.join(stagingDir, baseurl, "pagefind"));
-  },
-};
 
 /**
  * Pages sent to Pagefind ahead of its answers. Its service indexes one page at a time, so waiting
- * for each answer before reading and sending the next page left it idle half the time; a few
- * pages queued keep it busy without holding the whole site in memory.
+ * for each answer before sending the next page left it idle half the time; a few pages queued
+ * keep it busy without holding the whole site in memory.
  */
 const PAGES_IN_FLIGHT = 16;
-
-/**
- * Indexes every HTML file below `siteDir` into a Pagefind bundle at `outputPath`. Pages go in in
- * path order, whatever the timing: that order numbers them in the index, so it keeps two builds
- * byte-identical. `pageHtml` picks what of each page Pagefind is given (tests pass the page whole).
- */
-export async function writeSearchIndex(
-  siteDir: string,
-  outputPath: string,
-  pageHtml: (html: string) => string = withoutPageChrome,
-): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-  try {
-    if (!index) throw new Error(`the search index could not be started: ${errors.join("; ")}`);
-    const files = (await listFiles(siteDir)).filter((file) => file.endsWith(".html")).sort();
-    const inFlight: SentPage[] = [];
-    for (const file of files) {
-      if (inFlight.length === PAGES_IN_FLIGHT) await confirmAdded(inFlight.shift()!);
-      const content = pageHtml(await readFile(path.join(siteDir, file), "utf8"));
-      const added = index.addHTMLFile({ url: servedUrl(file), content });
-      // Awaited in turn by confirmAdded; until then a failure must not count as unhandled.
-      added.catch(() => {});
-      inFlight.push({ file, added });
-    }
-    for (const page of inFlight) await confirmAdded(page);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-  } finally {
-    await pagefind.close();
-  }
-}
 
 interface SentPage {
   file: string;
   added: Promise<pagefind.NewFileResponse>;
 }
 
+/** One Pagefind index, fed page by page. Pagefind numbers pages in the order they are added. */
+class SearchIndex {
+  private readonly inFlight: SentPage[] = [];
+  private readonly added = new Set<string>();
+
+  private constructor(
+    private readonly index: pagefind.PagefindIndex,
+    private readonly pageHtml: (html: string) => string,
+  ) {}
+
+  static async create(pageHtml: (html: string) => string): Promise<SearchIndex> {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    if (!index) {
+      await pagefind.close();
+      throw new Error(`the search index could not be started: ${errors.join("; ")}`);
+    }
+    return new SearchIndex(index, pageHtml);
+  }
+
+  /** `file`: the page's path below the site folder, `/`-separated. */
+  async add(file: string, html: string): Promise<void> {
+    if (this.inFlight.length === PAGES_IN_FLIGHT) await confirmAdded(this.inFlight.shift()!);
+    const added = this.index.addHTMLFile({ url: servedUrl(file), content: this.pageHtml(html) });
+    // Awaited in turn by confirmAdded; until then a failure must not count as unhandled.
+    added.catch(() => {});
+    this.inFlight.push({ file, added });
+    this.added.add(file);
+  }
+
+  /** The HTML files below `siteDir` not added yet (files the build copied rather than wrote), in path order. */
+  async addRemaining(siteDir: string): Promise<void> {
+    const files = (await listFiles(siteDir)).filter((file) => file.endsWith(".html") && !this.added.has(file)).sort();
+    for (const file of files) await this.add(file, await readFile(path.join(siteDir, file), "utf8"));
+  }
+
+  /** Runs `work`; if it fails, Pagefind's process is stopped before the error goes on. */
+  async closedOnError(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      await pagefind.close();
+      throw error;
+    }
+  }
+
+  async write(outputPath: string): Promise<void> {
+    try {
+      for (const page of this.inFlight.splice(0)) await confirmAdded(page);
+      const written = await this.index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+    } finally {
+      await pagefind.close();
+    }
+  }
+}
+
 async function confirmAdded({ file, added }: SentPage): Promise<void> {
   const { errors } = await added;
   if (errors.length > 0) throw new Error(`search index: ${file}: ${errors.join("; ")}`);
+}
+
+/**
+ * Indexes every HTML file below `siteDir` into a Pagefind bundle at `outputPath`, in path order.
+ * `pageHtml` picks what of each page Pagefind is given (tests pass the page whole).
+ */
+export async function writeSearchIndex(siteDir: string, outputPath: string, pageHtml: (html: string) => string = withoutPageChrome): Promise<void> {
+  const index = await SearchIndex.create(pageHtml);
+  await index.closedOnError(() => index.addRemaining(siteDir));
+  await index.write(outputPath);
+}
+
+export interface SearchIndexOptions {
+  /** The folder the build writes the site into. */
+  siteDir: string;
+  /** Where the Pagefind bundle goes (`<siteDir>/<baseurl>/pagefind`). */
+  bundleDir: string;
+}
+
+export interface SearchIndexResult {
+  /** How long indexing held the build up once every page was written. */
+  finishMs: number;
+  /** The most pages held at once, waiting for a page before them in URL order. */
+  mostHeld: number;
+}
+
+/**
+ * The build's page processor (see PageSink): adds each HTML page as it is written, in the order
+ * of the build's URLs (`WrittenPage.order`) whatever order they arrive in, so that two builds of
+ * the same site give the same index. The page writer starts pages in that order, so pages are
+ * rarely held here. Pages without a place in that order, and HTML files the build copied, go in
+ * last, in path order; the bundle is written once every page is written.
+ */
+export async function createPageProcessor(options: SearchIndexOptions): Promise<PageProcessor<SearchIndexResult>> {
+  const index = await SearchIndex.create(withoutPageChrome);
+  const early = new Map<number, { file: string; html: string }>();
+  const unordered: Array<{ file: string; html: string }> = [];
+  let next = 0;
+  let mostHeld = 0;
+  const fileOf = (page: WrittenPage) => path.relative(options.siteDir, page.outputPath).split(path.sep).join("/");
+  return {
+    async page(page) {
+      if (!page.outputPath.endsWith(".html")) return;
+      const entry = { file: fileOf(page), html: page.content };
+      if (page.order < 0) return void unordered.push(entry);
+      early.set(page.order, entry);
+      mostHeld = Math.max(mostHeld, early.size - (early.has(next) ? 1 : 0));
+      await index.closedOnError(async () => {
+        for (let ready = early.get(next); ready; ready = early.get(next)) {
+          early.delete(next++);
+          await index.add(ready.file, ready.html);
+        }
+      });
+    },
+    async finish() {
+      const start = performance.now();
+      // A page that never came (it failed to render) leaves the rest here: the build fails anyway.
+      const held = [...early.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+      const last = unordered.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      await index.closedOnError(async () => {
+        for (const entry of [...held, ...last]) await index.add(entry.file, entry.html);
+        await index.addRemaining(options.siteDir);
+      });
+      await index.write(options.bundleDir);
+      return { finishMs: Math.round(performance.now() - start), mostHeld };
+    },
+  };
 }
 
 /**

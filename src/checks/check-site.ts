@@ -1,6 +1,5 @@
 import { buildSite, type BuildStage } from "../build/build-site.ts";
 import type { ConfigureBuild } from "../build/eleventy.ts";
-import { searchIndexStage } from "../build/search-index.ts";
 import { listFiles } from "../build/list-files.ts";
 import { siteDirectories } from "../site/settings.ts";
 import { BuildObserver } from "./build-observer.ts";
@@ -106,13 +105,13 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
     };
     try {
       const publish = options.publish ?? false;
-      // A published build gets its search index once the checks have passed.
-      const stages = publish ? [outputChecks, searchIndexStage] : [outputChecks];
+      // A published build gets its search index (built with the pages, published only if the checks pass).
+      const stages = [outputChecks];
       const configure: ConfigureBuild = (eleventyConfig, site) => {
         observer.configure(eleventyConfig, site);
         options.configure?.(eleventyConfig, site, observer.templateErrors);
       };
-      const result = await buildSite({ root: options.root, outputDir: dirs.output, publish, configure, stages });
+      const result = await buildSite({ root: options.root, outputDir: dirs.output, publish, configure, stages, searchIndex: publish });
       timings = result.timings;
       published = publish;
     } catch (error) {

@@ -21,6 +21,13 @@ export interface LiquidEngineOptions {
 
 const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
 
+/** Eleventy's `page` object, as far as this engine reads it. */
+export interface EleventyPage {
+  url?: unknown;
+  inputPath?: unknown;
+  outputPath?: unknown;
+}
+
 /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
 const pagesInLayout = new WeakSet<object>();
 
@@ -28,7 +35,7 @@ const pagesInLayout = new WeakSet<object>();
  * Whether this render is a page's first layout (layouts get `content`). Eleventy starts every
  * page's layouts at once, and each step of each page waits for the same step of all the others:
  * every finished page would be held in memory until the last one is rendered. Waiting for the
- * event loop once, before a page's first layout, lets each page run through its layouts, its
+ * page gate once, before a page's first layout, lets each page run through its layouts, its
  * transforms and the PageWriter before the next one starts.
  */
 function startsLayoutChain(scope: unknown): boolean {
@@ -75,11 +82,11 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   readonly includeOutputs = new Map<string, string>();
   private readonly layoutListeners: Array<(data: Record<string, unknown>) => void> = [];
   /**
-   * Awaited before each page's layouts start: whatever takes the finished pages (the page
-   * writer) holds the next page back until it has room, so that rendering, which would otherwise
-   * carry on with the pages after it, never gets far ahead of the writing.
+   * Awaited before each page's layouts start, with Eleventy's `page`; by default, the next turn
+   * of the event loop. Whatever takes the finished pages (the page writer) decides which page
+   * goes next and when, so that rendering never gets far ahead of the writing.
    */
-  pageGate: (() => Promise<void>) | undefined;
+  pageGate: (page: EleventyPage) => Promise<void> = () => new Promise((resolve) => setImmediate(resolve));
 
   constructor(
     options: LiquidOptions,
@@ -106,8 +113,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   override async render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
     if (startsLayoutChain(scope)) {
       for (const listener of this.layoutListeners) listener(scope as Record<string, unknown>);
-      await new Promise((resolve) => setImmediate(resolve));
-      await this.pageGate?.();
+      await this.pageGate((scope as { page: EleventyPage }).page);
     }
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;

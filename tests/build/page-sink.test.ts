@@ -15,7 +15,7 @@ describe("the page sink", () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  const page = (name: string, content: string) => ({ outputPath: path.join(dir, name), url: `/${name}`, inputPath: `content/${name}.md`, content });
+  const page = (name: string, content: string) => ({ outputPath: path.join(dir, name), url: `/${name}`, inputPath: `content/${name}.md`, order: -1, content });
 
   it("writes every page sent, far more than it holds in flight, and hands each to its processors in order", async () => {
     const sink = new PageSink();

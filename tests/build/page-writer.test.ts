@@ -47,6 +47,13 @@ describe("the page writer", () => {
     expect(firstWrite).toBeLessThan(lastLayout);
   });
 
+  it("starts the pages in the order of their URLs, whatever order Eleventy read them in", () => {
+    const urls = written.filter((page) => page.outputPath.endsWith(".html")).map((page) => page.url);
+    expect(urls.length).toBeGreaterThan(30);
+    expect(urls).toEqual([...urls].sort());
+    expect(written.filter((page) => page.outputPath.endsWith(".html")).map((page) => page.order)).toEqual(urls.map((_, i) => i));
+  });
+
   it("writes what it hands to its listeners, and Eleventy's passthrough copies", async () => {
     const page = written.find((candidate) => candidate.url === "/docs/")!;
     expect(page.content).toContain("<!DOCTYPE html>");

@@ -4,14 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchIndexStage, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/build/search-index.ts";
+import { buildSite } from "../../src/build/build-site.ts";
+import { listFiles } from "../../src/build/list-files.ts";
+import { createPageProcessor, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/build/search-index.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
-// The Pagefind stage, as `npm run build` runs it. Searching it is tested in the browser
+// The Pagefind index, as `npm run build` builds it (while the pages are written). Searching it is tested in the browser
 // (tests/browser/reader.test.ts): Pagefind's search runs only there.
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildFixtureSite(await makeFixtureSite(), [searchIndexStage]);
+  site = await buildFixtureSite(await makeFixtureSite(), { searchIndex: true });
 });
 afterAll(() => site?.cleanup());
 
@@ -36,7 +38,7 @@ async function fragments(bundle: string): Promise<{ url: string; content: string
   return decoded;
 }
 
-describe("search index stage", () => {
+describe("search index", () => {
   it("indexes every page that marks its article, below the base URL", async () => {
     const entry = JSON.parse(await readFile(path.join(site.outputDir, "docs/pagefind/pagefind-entry.json"), "utf8"));
     let marked = 0;
@@ -58,7 +60,7 @@ describe("search index stage", () => {
     const first = await fingerprint(site.outputDir);
     expect(first.size).toBeGreaterThan(50);
     // The rebuild replaces the first build's folder (same root, same output).
-    const again = await buildFixtureSite(site.root, [searchIndexStage]);
+    const again = await buildFixtureSite(site.root, { searchIndex: true });
     expect(await fingerprint(again.outputDir)).toEqual(first);
   });
 
@@ -96,6 +98,36 @@ describe("search index stage", () => {
       const whole = await fingerprint(path.join(scratch, "whole"));
       expect(whole.size).toBeGreaterThan(30);
       expect(await fingerprint(path.join(scratch, "trimmed"))).toEqual(whole);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it("is built while the pages are written: each reaches it in URL order, none held back", async () => {
+    const { searchIndex } = await buildSite({ root: site.root, outputDir: "_site-again", searchIndex: true });
+    expect(searchIndex?.mostHeld).toBe(0);
+    expect(await fingerprint(path.join(site.root, "_site-again/docs/pagefind"))).toEqual(await fingerprint(path.join(site.outputDir, "docs/pagefind")));
+  });
+
+  it("comes out the same whatever order the pages arrive in", async () => {
+    const files = (await listFiles(site.outputDir)).filter((file) => file.endsWith(".html")).sort();
+    const scratch = await mkdtemp(path.join(tmpdir(), "search-order-"));
+    const indexWith = async (name: string, order: number[]) => {
+      const processor = await createPageProcessor({ siteDir: site.outputDir, bundleDir: path.join(scratch, name) });
+      for (const i of order) {
+        const content = await readFile(path.join(site.outputDir, files[i]!), "utf8");
+        await processor.page({ outputPath: path.join(site.outputDir, files[i]!), url: `/${files[i]}`, inputPath: "", order: i, content });
+      }
+      return processor.finish();
+    };
+    try {
+      const inOrder = files.map((_, i) => i);
+      expect((await indexWith("in-order", inOrder)).mostHeld).toBe(0);
+      const reversed = await indexWith("reversed", [...inOrder].reverse());
+      expect(reversed.mostHeld).toBe(files.length - 1);
+      const bundle = await fingerprint(path.join(scratch, "in-order"));
+      expect(bundle.size).toBeGreaterThan(30);
+      expect(await fingerprint(path.join(scratch, "reversed"))).toEqual(bundle);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { searchIndexStage } from "../../src/build/search-index.ts";
 import { readSiteSettings } from "../../src/site/settings.ts";
 import { serveSite, type SiteServer } from "./server.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite, type FixtureOptions } from "./site.ts";
@@ -16,7 +15,7 @@ export interface PublishedSite {
 
 export async function publishFixtureSite(options: FixtureOptions = {}): Promise<PublishedSite> {
   const root = await makeFixtureSite(options);
-  const site = await buildFixtureSite(root, [searchIndexStage]);
+  const site = await buildFixtureSite(root, { searchIndex: true });
   const { baseurl } = readSiteSettings(path.join(root, "_data"));
   const server = await serveSite(site.outputDir, `${baseurl.replace(/^\//, "")}/404.html`.replace(/^\//, ""));
   return {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
-import { buildSite, type BuildStage } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/build/build-site.ts";
 import { listFiles } from "../../src/build/list-files.ts";
 import { fileForUrlPath } from "../../src/site/serve-path.ts";
 
@@ -52,8 +52,9 @@ export interface BuiltSite {
 /** How a static host (and the site's own test server) maps a URL path to a file. */
 export { fileForUrlPath };
 
-export async function buildFixtureSite(root: string, stages: BuildStage[] = []): Promise<BuiltSite> {
-  const { outputDir } = await buildSite({ root, stages });
+/** Builds the site at `root` into its _site/ (`searchIndex`: with its search index, as `npm run build`). */
+export async function buildFixtureSite(root: string, options: { searchIndex?: boolean } = {}): Promise<BuiltSite> {
+  const { outputDir } = await buildSite({ root, searchIndex: options.searchIndex });
   const files = (await listFiles(outputDir)).sort();
   const fileSet = new Set(files);
   const fileFor = (urlPath: string) => fileForUrlPath(fileSet, urlPath);

@@ -3,14 +3,13 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchIndexStage } from "../../src/build/search-index.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 // Every built page (with the search index, as `npm run build` makes it) is valid HTML and loads
 // nothing from another site.
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildFixtureSite(await makeFixtureSite(), [searchIndexStage]);
+  site = await buildFixtureSite(await makeFixtureSite(), { searchIndex: true });
 });
 afterAll(() => site?.cleanup());
 
