@@ -69,20 +69,21 @@ function addressKey(text: string): string | undefined {
 export const IP_COMPONENT_ATTRIBUTE = "data-stitch-ip-addresses";
 
 /**
- * The region whose addresses a rendered step lists as a plain list, or undefined. A list counts
+ * The region whose addresses a rendered step lists as a plain list, or null (Liquid's nil: an
+ * undefined value would make the layout's `if` look up an undefined variable). A list counts
  * when its items are exactly that region's addresses, in any order, with or without `/32`
  * (the seed tutorial's loop prints them as list items). A step that already holds the region
  * component is left alone. `siteData` is `site.data` (a site without `stitch` data lists none).
  */
-export function listedIpRegion(html: unknown, siteData: unknown): IpRegion | undefined {
+export function listedIpRegion(html: unknown, siteData: unknown): IpRegion | null {
   const source = typeof html === "string" ? html : "";
-  if (!source.includes("<li") || source.includes(IP_COMPONENT_ATTRIBUTE)) return undefined;
+  if (!source.includes("<li") || source.includes(IP_COMPONENT_ATTRIBUTE)) return null;
   const stitch = (siteData as { stitch?: unknown } | undefined)?.stitch;
-  if (!stitch) return undefined;
+  if (!stitch) return null;
   const regions = ipAddressesByRegion(stitch);
   // Cheap test first: most steps name no address at all.
   const hosts = regions.flatMap((region) => region.addresses.map((address) => address.split("/")[0]!));
-  if (!hosts.some((host) => source.includes(host))) return undefined;
+  if (!hosts.some((host) => source.includes(host))) return null;
 
   const $ = cheerio.load(source, null, false);
   for (const list of $("ul, ol").toArray()) {
@@ -98,7 +99,7 @@ export function listedIpRegion(html: unknown, siteData: unknown): IpRegion | und
     });
     if (match) return match;
   }
-  return undefined;
+  return null;
 }
 
 export const ipFilters = {
