@@ -73,6 +73,7 @@ function row(n: number, kind: string, pages: number, measured: ProcessRun[]): Re
     per_page_ms: round(median(walls) / n, 3),
     cpu_ms_median: round(median(measured.map((run) => run.cpuMs))),
     peak_rss_mb: round(Math.max(...measured.map((run) => run.peakRssMb)), 1),
+    tree_peak_rss_mb: round(Math.max(...measured.map((run) => run.treePeakRssMb)), 1),
     node_peak_rss_mb: round(Math.max(...measured.map((run) => run.nodePeakRssMb)), 1),
   };
 }
@@ -104,16 +105,22 @@ try {
     await writePlainCorpus(plainRoot, { n, seed });
 
     const tutorialRuns: ProcessRun[] = [];
+    const checkRuns: ProcessRun[] = [];
     const floorRuns: ProcessRun[] = [];
-    // Interleaved, so that a change in the machine's load affects both kinds alike.
+    // Interleaved, so that a change in the machine's load affects every kind alike.
     for (let run = 1; run <= runs; run++) {
       await rm(path.join(tutorialRoot, "_site"), { recursive: true, force: true });
       tutorialRuns.push(await runNode(["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/build.ts")], tutorialRoot));
+      // `npm run check`: the same build and checks, without the search index (and nothing published).
+      checkRuns.push(await runNode(["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/check.ts")], tutorialRoot));
       await rm(path.join(plainRoot, "_site"), { recursive: true, force: true });
       floorRuns.push(await runNode([ELEVENTY_CLI, "--input=.", "--output=_site", "--quiet"], plainRoot));
-      progress(`N=${n} run ${run}/${runs}: tutorial ${round(tutorialRuns.at(-1)!.wallMs)} ms, floor ${round(floorRuns.at(-1)!.wallMs)} ms`);
+      const ms = (measured: ProcessRun[]) => round(measured.at(-1)!.wallMs);
+      progress(`N=${n} run ${run}/${runs}: tutorial ${ms(tutorialRuns)} ms, without search ${ms(checkRuns)} ms, floor ${ms(floorRuns)} ms`);
     }
-    results.push(row(n, "tutorial", await countHtml(path.join(tutorialRoot, "_site")), tutorialRuns));
+    const tutorialPages = await countHtml(path.join(tutorialRoot, "_site"));
+    results.push(row(n, "tutorial", tutorialPages, tutorialRuns));
+    results.push(row(n, "tutorial-no-search", tutorialPages, checkRuns));
     results.push(row(n, "eleventy-floor", await countHtml(path.join(plainRoot, "_site")), floorRuns));
 
     const perStage: Record<string, number[]> = {};
