@@ -71,7 +71,7 @@ export async function createTutorial(options: NewTutorialOptions): Promise<NewTu
   const file = `content/${folder}/${slug}.md`;
   const absolute = path.join(options.root, file);
   if (existsSync(absolute)) throw new NewTutorialError(`${file} already exists; it was left as it is`);
-  const taken = loadSiteSource(options.root).pages.find((page) => page.url === url);
+  const taken = (await loadSiteSource(options.root)).pages.find((page) => page.url === url);
   if (taken) throw new NewTutorialError(`the permalink ${url} is already the URL of ${taken.file}; choose another title`);
   await mkdir(path.dirname(absolute), { recursive: true });
   await writeFile(absolute, tutorialSkeleton(title, url), { flag: "wx" });

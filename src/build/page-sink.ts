@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "./ts-worker.ts";
 
 /** A page as Eleventy hands it over once rendered. */
 export interface WrittenPage {
@@ -41,13 +38,6 @@ export type SinkReply = { type: "written" } | { type: "finished"; results: unkno
  */
 const PAGES_IN_FLIGHT = 64;
 
-/** `tsx`'s import for a TypeScript module, so that the sink's thread can load the project's files. */
-function tsxImportUrl(): string {
-  const tsxPackage = createRequire(import.meta.url).resolve("tsx/package.json");
-  const exports = (JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> }).exports;
-  return pathToFileURL(path.join(path.dirname(tsxPackage), exports["./esm/api"]!.import.default)).href;
-}
-
 /**
  * Writes a build's pages, and runs whatever reads them (the checks' page summaries), on a thread
  * of its own, so that the main thread only renders. The processors see the pages in the order
@@ -66,9 +56,7 @@ export class PageSink {
   private failure: Error | undefined;
 
   constructor() {
-    const entry = new URL("./page-sink-worker.ts", import.meta.url).href;
-    const bootstrap = `import { tsImport } from ${JSON.stringify(tsxImportUrl())}; await tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`;
-    this.worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+    this.worker = startTsWorker(new URL("./page-sink-worker.ts", import.meta.url));
     this.worker.on("message", (reply: SinkReply) => this.received(reply));
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`the page writer's thread stopped (exit code ${code})`)));

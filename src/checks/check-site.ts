@@ -81,7 +81,7 @@ export function checkSources(source: SiteSource): { findings: Finding[]; skipped
 
 export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteResult> {
   const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
-  const source = loadSiteSource(options.root, dirs);
+  const source = await loadSiteSource(options.root, dirs);
   const sourceChecks = checkSources(source);
   const findings = [...sourceChecks.findings];
   let published = false;

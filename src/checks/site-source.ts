@@ -6,6 +6,7 @@ import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSetti
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { eleventyFrontMatterYaml } from "../site/front-matter.ts";
 import { filesBelowSync } from "../build/list-files.ts";
+import { yamlVerdicts } from "./yaml-verdicts.ts";
 
 /**
  * The author's files as the checks see them: every page with its front matter parsed with
@@ -83,36 +84,61 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
   return undefined;
 }
 
-function readPage(root: string, inputDir: string, absolutePath: string): PageSource {
-  return pageFromText(root, inputDir, absolutePath, readFileSync(absolutePath, "utf8"));
+/** A page read with the build's parser, waiting for the checks' parser's verdict (see finishPage). */
+interface PageDraft {
+  file: TextFile;
+  /** The page's path below content/, without extension: `/common/x`. */
+  stem: string;
+  split?: { yaml: string; body: string; bodyStartLine: number };
+  eleventyYaml?: string;
+  /** js-yaml's reading of the front matter; undefined when it does not parse. */
+  data?: Record<string, unknown>;
 }
 
-/** A page as the checks see it, from its text (what readPage reads from disk). */
-export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): PageSource {
+function draftPage(root: string, inputDir: string, absolutePath: string, text: string): PageDraft {
   const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text };
   const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
-  const split = splitFrontMatter(file.text);
-  if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
-  const frontMatter = parseYamlSource(file.file, split.yaml, 1, { keepDocument: false });
-  let data: Record<string, unknown> | undefined;
+  const split = splitFrontMatter(text);
+  if (!split) return { file, stem };
   // The text Eleventy's parser will get, so that the checks see the data the build renders.
   const eleventyYaml = eleventyFrontMatterYaml(text);
-  if (frontMatter.errors.length === 0) {
-    try {
-      // The build reads front matter with js-yaml: the page is sound only if both parsers agree.
-      const loaded = loadYaml(eleventyYaml ?? split.yaml);
-      data = loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
-    } catch {
-      data = undefined;
-    }
+  let data: Record<string, unknown> | undefined;
+  try {
+    const loaded = loadYaml(eleventyYaml ?? split.yaml);
+    data = loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
+  } catch {
+    data = undefined;
   }
-  return { ...file, frontMatter, data, eleventyYaml, body: split.body, bodyStartLine: split.bodyStartLine, url: jekyllUrlOf(data?.permalink, stem) };
+  return { file, stem, split, eleventyYaml, data };
 }
 
-export function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): SiteSource {
-  const pages = filesBelowSync(dirs.input)
-    .filter((file) => PAGE_EXTENSIONS.has(path.extname(file)))
-    .map((file) => readPage(root, dirs.input, file));
+/** `yamlAccepted`: the checks' parser's verdict on the front matter, when known (else it parses now). */
+function finishPage(draft: PageDraft, yamlAccepted: boolean | undefined): PageSource {
+  const { file, stem, split } = draft;
+  if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
+  const frontMatter = parseYamlSource(file.file, split.yaml, 1, { keepDocument: false, accepted: yamlAccepted === true });
+  // The build reads front matter with js-yaml: the page is sound only if both parsers agree.
+  const data = frontMatter.errors.length === 0 ? draft.data : undefined;
+  return { ...file, frontMatter, data, eleventyYaml: draft.eleventyYaml, body: split.body, bodyStartLine: split.bodyStartLine, url: jekyllUrlOf(data?.permalink, stem) };
+}
+
+/** A page as the checks see it, from its text (what loadSiteSource reads from disk). */
+export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): PageSource {
+  return finishPage(draftPage(root, inputDir, absolutePath, text), undefined);
+}
+
+/**
+ * Reads the site. Each page's front matter is parsed twice, by the build's parser and by the
+ * checks' (for positions and a stricter verdict); on a large site the second runs on a thread
+ * of its own meanwhile (yaml-verdicts.ts).
+ */
+export async function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): Promise<SiteSource> {
+  const pageFiles = filesBelowSync(dirs.input).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
+  const texts = pageFiles.map((file) => readFileSync(file, "utf8"));
+  const verdicts = yamlVerdicts(texts.map((text) => splitFrontMatter(text)?.yaml));
+  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, texts[i]!));
+  const accepted = await verdicts;
+  const pages = drafts.map((draft, i) => finishPage(draft, accepted[i]));
   const dataFiles = filesBelowSync(dirs.data)
     .filter((file) => DATA_EXTENSIONS.has(path.extname(file)))
     .map((file) => {

@@ -22,7 +22,13 @@ export class YamlSource {
     /** Lines of the file before the YAML text (1 for front matter: the opening `---`). */
     readonly lineOffset: number,
     keepDocument: boolean,
+    /** The parser has read this text already, elsewhere, without errors (see yaml-verdicts.ts). */
+    accepted = false,
   ) {
+    if (accepted && !keepDocument) {
+      this.errors = [];
+      return;
+    }
     const parsed = parse(text);
     this.errors = parsed.doc.errors;
     // A document with errors is about to be reported: keep it.
@@ -38,6 +44,11 @@ export class YamlSource {
   }
 }
 
+/** Whether the checks' YAML parser reads `text` without errors (what YamlSource would find). */
+export function yamlAccepts(text: string): boolean {
+  return parse(text).doc.errors.length === 0;
+}
+
 function parse(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -46,9 +57,12 @@ function parse(text: string): { doc: Document; lineCounter: LineCounter } {
 
 export type YamlPath = ReadonlyArray<string | number>;
 
-/** `keepDocument: false` drops the node tree until a finding needs it (see YamlSource). */
-export function parseYamlSource(file: string, text: string, lineOffset = 0, { keepDocument = true } = {}): YamlSource {
-  return new YamlSource(file, text, lineOffset, keepDocument);
+/**
+ * `keepDocument: false` drops the node tree until a finding needs it (see YamlSource);
+ * `accepted: true` says the text is known to parse (and so, with `keepDocument: false`, is not parsed now).
+ */
+export function parseYamlSource(file: string, text: string, lineOffset = 0, { keepDocument = true, accepted = false } = {}): YamlSource {
+  return new YamlSource(file, text, lineOffset, keepDocument, accepted);
 }
 
 /** The file location of an offset in the YAML text. */
