@@ -5,8 +5,8 @@ import { parentPort } from "node:worker_threads";
 import type { PageProcessor, SinkMessage, SinkReply, WrittenPage } from "./page-sink.ts";
 
 /**
- * The page sink's thread (see page-sink.ts): writes each page it is sent and hands it to the
- * build's page processors, in the order the pages were sent. Files are written in the
+ * The page sink's thread (see page-sink.ts): hands each page it is sent to the build's page
+ * processors, in the order the pages were sent, and writes it. Files are written in the
  * background (libuv's threads), so that a slow disk holds up neither the processors nor the
  * rendering; `finish` waits for every write.
  */
@@ -65,5 +65,11 @@ function reply(message: SinkReply): void {
 // Messages are handled one at a time, in order: a page may not overtake the processors' set-up.
 let queue = Promise.resolve();
 port.on("message", (message: SinkMessage) => {
-  queue = queue.then(() => handle(message)).catch((error: unknown) => reply({ type: "failed", message: (error as Error).message }));
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      // A processor that could not start (or finish): the build fails, and no more pages are taken.
+      failure ??= (error as Error).message;
+      reply({ type: "failed", message: failure });
+    });
 });
