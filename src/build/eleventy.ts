@@ -31,31 +31,32 @@ export async function runEleventy(root: string, outputDir: string, options: Elev
   const dirs = siteDirectories(root, outputDir);
   forgetEleventyCaches();
   const pages = new PageWriter();
+  // From here on the writer's thread runs: any failure must stop it, or the process stays up.
   let searchIndex: ProcessorResult<SearchIndexResult> | undefined;
-  if (options.searchIndex) {
-    const bundleDir = path.join(dirs.output, readSiteSettings(dirs.data).baseurl, "pagefind");
-    const processor: SearchIndexOptions = { siteDir: dirs.output, bundleDir };
-    searchIndex = pages.process<SearchIndexResult>(new URL("./search-index.ts", import.meta.url), processor);
-  }
-  let config: EleventyConfig | undefined;
-  const eleventy = new Eleventy(dirs.input, dirs.output, {
-    quietMode: true,
-    // The site is configured in code (the same function .eleventy.ts calls), not from a file.
-    configPath: false as unknown as string,
-    config: (eleventyConfig) => {
-      config = eleventyConfig;
-      const site = configureSite(eleventyConfig, dirs);
-      site.liquid.pageGate = (page) => pages.turn(page);
-      options.configure?.(eleventyConfig, { ...site, pages });
-      pages.install(eleventyConfig);
-    },
-  });
-  // Eleventy's own log would print a stack trace for an author's mistake; the CLI reports
-  // failures itself (src/cli/report.ts), so Eleventy stays silent.
-  eleventy.logger.overrideLogger(false);
-  // Pages are written by the PageWriter as they are rendered; Eleventy only renders.
-  eleventy.setDryRun(true);
   try {
+    if (options.searchIndex) {
+      const bundleDir = path.join(dirs.output, readSiteSettings(dirs.data).baseurl, "pagefind");
+      const processor: SearchIndexOptions = { siteDir: dirs.output, bundleDir };
+      searchIndex = pages.process<SearchIndexResult>(new URL("./search-index.ts", import.meta.url), processor);
+    }
+    let config: EleventyConfig | undefined;
+    const eleventy = new Eleventy(dirs.input, dirs.output, {
+      quietMode: true,
+      // The site is configured in code (the same function .eleventy.ts calls), not from a file.
+      configPath: false as unknown as string,
+      config: (eleventyConfig) => {
+        config = eleventyConfig;
+        const site = configureSite(eleventyConfig, dirs);
+        site.liquid.pageGate = (page) => pages.turn(page);
+        options.configure?.(eleventyConfig, { ...site, pages });
+        pages.install(eleventyConfig);
+      },
+    });
+    // Eleventy's own log would print a stack trace for an author's mistake; the CLI reports
+    // failures itself (src/cli/report.ts), so Eleventy stays silent.
+    eleventy.logger.overrideLogger(false);
+    // Pages are written by the PageWriter as they are rendered; Eleventy only renders.
+    eleventy.setDryRun(true);
     await eleventy.write();
     // Before the writer finishes: the search index takes in copied HTML files too.
     await copyPassthrough(config!, dirs.output);

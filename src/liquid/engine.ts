@@ -21,11 +21,9 @@ export interface LiquidEngineOptions {
 
 const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
 
-/** Eleventy's `page` object, as far as this engine reads it. */
+/** Eleventy's `page` object, as far as the page gate reads it. */
 export interface EleventyPage {
   url?: unknown;
-  inputPath?: unknown;
-  outputPath?: unknown;
 }
 
 /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */

@@ -1,9 +1,10 @@
-import { readFile, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import type { WrittenPage } from "../../src/build/page-writer.ts";
-import { makeFixtureSite } from "../helpers/site.ts";
+import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
 // Pages are written as they are rendered, one page through all its layouts at a time, so that a
 // build does not hold every page's HTML at once (the memory figures are in `npm run bench`).
@@ -59,5 +60,27 @@ describe("the page writer", () => {
     expect(page.content).toContain("<!DOCTYPE html>");
     expect(await readFile(page.outputPath.replace(/^.*\.staging-[^/]+/, outputDir), "utf8")).toBe(page.content);
     expect(await readFile(path.join(outputDir, "docs/assets/site.css"), "utf8")).toContain("--sidebar-width");
+  });
+});
+
+describe("a build that fails before its first page", () => {
+  it("stops the page writer's thread, so that the process can exit", async () => {
+    const root = await makeFixtureSite({ files: { "_data/site.yml": "baseurl: [unclosed\n" } });
+    try {
+      const script = path.join(root, "build.mts");
+      const buildSiteModule = JSON.stringify(path.join(PROJECT_ROOT, "src/build/build-site.ts"));
+      await writeFile(
+        script,
+        `import { buildSite } from ${buildSiteModule};\n` +
+          `await buildSite({ root: ${JSON.stringify(root)}, searchIndex: true }).then(() => console.log("built"), () => console.log("failed"));\n`,
+      );
+      // A thread left running would keep the process up until the timeout kills it.
+      const run = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), [script], { encoding: "utf8", timeout: 60_000 });
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(0);
+      expect(run.stdout.trim()).toBe("failed");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
