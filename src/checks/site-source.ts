@@ -95,10 +95,9 @@ interface PageDraft {
   data?: Record<string, unknown>;
 }
 
-function draftPage(root: string, inputDir: string, absolutePath: string, text: string): PageDraft {
+function draftPage(root: string, inputDir: string, absolutePath: string, text: string, split: PageDraft["split"]): PageDraft {
   const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text };
   const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
-  const split = splitFrontMatter(text);
   if (!split) return { file, stem };
   // The text Eleventy's parser will get, so that the checks see the data the build renders.
   const eleventyYaml = eleventyFrontMatterYaml(text);
@@ -124,7 +123,7 @@ function finishPage(draft: PageDraft, yamlAccepted: boolean | undefined): PageSo
 
 /** A page as the checks see it, from its text (what loadSiteSource reads from disk). */
 export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): PageSource {
-  return finishPage(draftPage(root, inputDir, absolutePath, text), undefined);
+  return finishPage(draftPage(root, inputDir, absolutePath, text, splitFrontMatter(text)), undefined);
 }
 
 /**
@@ -135,8 +134,9 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
 export async function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): Promise<SiteSource> {
   const pageFiles = filesBelowSync(dirs.input).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
   const texts = pageFiles.map((file) => readFileSync(file, "utf8"));
-  const verdicts = yamlVerdicts(texts.map((text) => splitFrontMatter(text)?.yaml));
-  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, texts[i]!));
+  const splits = texts.map(splitFrontMatter);
+  const verdicts = yamlVerdicts(splits.map((split) => split?.yaml));
+  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, texts[i]!, splits[i]));
   const accepted = await verdicts;
   const pages = drafts.map((draft, i) => finishPage(draft, accepted[i]));
   const dataFiles = filesBelowSync(dirs.data)
