@@ -65,8 +65,8 @@ function descendantsOf(root: number): number[] {
 function sampleTreeMemory(root: number): () => { largestKb: number; totalKb: number } {
   let largestKb = 0;
   let totalKb = 0;
+  // Off Linux there is no /proc: nothing to sample.
   const sample = () => {
-    if (!existsSync("/proc/self/status")) return;
     let resident = 0;
     for (const pid of descendantsOf(root)) {
       const memory = memoryOf(pid);
@@ -76,7 +76,7 @@ function sampleTreeMemory(root: number): () => { largestKb: number; totalKb: num
     }
     totalKb = Math.max(totalKb, resident);
   };
-  const timer = setInterval(sample, SAMPLE_MS);
+  const timer = existsSync("/proc/self/status") ? setInterval(sample, SAMPLE_MS) : undefined;
   return () => {
     clearInterval(timer);
     return { largestKb, totalKb };
@@ -99,8 +99,8 @@ export async function runNode(args: string[], cwd: string): Promise<ProcessRun> 
     ? [GNU_TIME, ["-f", "%M %U %S", "-o", usageFile, process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
   let tree = { largestKb: 0, totalKb: 0 };
-  // The files the previous run wrote are flushed first: otherwise the disk's write-back of one
-  // build slows the writes of the next (the floor's, seen here: 2.5 s became 3.7 to 5.4 s).
+  // The files the previous run wrote are flushed first, so that a run does not pay for the
+  // write-back of the one before it. (The floor still varies on this machine's disk: README.)
   execFileSync("sync");
   try {
     const start = performance.now();
