@@ -9,11 +9,14 @@ import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-mat
 import { checkIpAddresses } from "./ip-addresses.ts";
 import { liquidFindings } from "./liquid.ts";
 import { checkLinks } from "./links.ts";
+import { checkRawHtml } from "./raw-html.ts";
 import { checkRawSyntax } from "./raw-syntax.ts";
 import { checkMojibake } from "./mojibake.ts";
 import { duplicatePermalinks } from "./permalinks.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
+import { checkStepTitles } from "./step-titles.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
+import { checkTextEncoding } from "./text-encoding.ts";
 
 /**
  * `npm run check` and `npm run build`: one Eleventy run that checks everything and publishes
@@ -72,6 +75,8 @@ export function checkSources(source: SiteSource): { findings: Finding[]; skipped
     ...permalinks.map((duplicate) => duplicate.finding),
     ...ipFindings,
     ...checkMojibake(source),
+    ...checkTextEncoding(source),
+    ...checkStepTitles(source),
   ];
   const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...permalinks.map((d) => d.page)]);
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat it.
@@ -99,6 +104,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
           ...liquidFindings(observer.templateErrors.records, source, observer.filterNames),
           ...checkLinks({ source, pages: observer.outputPages, files, skippedUrls }),
           ...checkRawSyntax(source, observer.outputPages),
+          ...checkRawHtml(source, observer.outputPages),
         );
         if (isFailing(findings, options.strict)) throw new ChecksFailed();
       },
