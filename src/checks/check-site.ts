@@ -22,11 +22,13 @@ import { checkTextEncoding } from "./text-encoding.ts";
  * `npm run check` and `npm run build`: one Eleventy run that checks everything and publishes
  * only a clean result.
  * 1. Source checks read the author's files: YAML, the tutorial format, permalinks, IP
- *    addresses, mojibake. Pages that cannot render (broken front matter, a taken permalink) are
- *    left out of the build, so the others still render and report their own mistakes.
+ *    addresses, mojibake, bytes that are not UTF-8, tags a step title leaves open. Pages that
+ *    cannot render (broken front matter, a taken permalink) are left out of the build, so the
+ *    others still render and report their own mistakes.
  * 2. Eleventy builds into a staging folder, with every Liquid error recorded rather than fatal and
- *    each built page summarized (ids, links, leftover syntax) as it is written.
- * 3. The output checks resolve links, fragments and assets against what was built.
+ *    each built page summarized (ids, links, leftover syntax, raw HTML) as it is written.
+ * 3. The output checks resolve links, fragments and assets against what was built, and report
+ *    the raw HTML the content must not carry.
  * Errors (or, with `strict`, warnings) stop the build before the swap: the published site stays
  * as it was. Findings come back sorted by file and line.
  */

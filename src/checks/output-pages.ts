@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { addMissingHits, hitsOfElement, needsStandardParser, refusedLinkHits, standardParserHits, type RawHtmlHit } from "./raw-html-scan.ts";
+import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, refusedLinkHits, standardParserHits, type RawHtmlHit } from "./raw-html-scan.ts";
 import { skippingTokenizer } from "./skipping-tokenizer.ts";
 
 /**
@@ -143,13 +143,18 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
   // counts, as in the tag's attributes), and values with a brace, scanned once the tag is known.
   // One object, cleared for each tag: pages have tens of thousands of tags.
   const tag: TagAttributes = { id: undefined, name: undefined, href: undefined, src: undefined, rel: undefined, braced: undefined };
+  let tagName = "";
   const parser = new Parser(
     {
-      onopentagname() {
+      onopentagname(name) {
         tag.id = tag.name = tag.href = tag.src = tag.rel = undefined;
         tag.braced = undefined;
+        tagName = name;
+        if (part === "before-head" && name === "head") part = "head";
+        else if (part === "before-head" && name !== "html") part = "content";
       },
       onattribute(name, value) {
+        if (part === "content") hitsOfAttribute(tagName, name, value, page.rawHtml);
         if (name === "id") tag.id ??= value;
         else if (name === "name") tag.name ??= value;
         else if (name === "href") tag.href ??= value;
@@ -159,8 +164,6 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
       },
       onopentag(name, attributes) {
         flushText();
-        if (part === "before-head" && name === "head") part = "head";
-        else if (part === "before-head" && name !== "html") part = "content";
         if (part === "content") hitsOfElement(name, attributes, page.rawHtml);
         if (tag.id !== undefined) page.ids.add(strings.string(tag.id));
         if (name === "a" && tag.name !== undefined) page.ids.add(strings.string(tag.name));

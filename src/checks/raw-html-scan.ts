@@ -68,6 +68,7 @@ const LOADS = new Map<string, readonly string[]>([
   ["feimage", ["href", "xlink:href"]],
 ]);
 const PLUGINS = new Set(["object", "embed", "applet"]);
+const ELEMENTS_WITH_RULES = new Set(["script", "base", "meta", "iframe", "form", "button", "input", "link", ...PLUGINS, ...LOADS.keys()]);
 const LOADING_LINK = /\b(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|import)\b/i;
 /** A URL the browser may fetch from another host: with a scheme, or protocol-relative (`//`, `\\`). */
 const MAY_BE_ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
@@ -83,7 +84,19 @@ export function urlAsBrowsersRead(value: string): string {
 }
 
 function isScriptUrl(value: string): boolean {
-  return value.includes(":") && SCRIPT_SCHEME.test(urlAsBrowsersRead(value));
+  if (!value.includes(":")) return false;
+  // Most URLs with a colon are links to other sites: told apart without building a string.
+  if (value.startsWith("https:") || value.startsWith("http:") || value.startsWith("mailto:")) return false;
+  return SCRIPT_SCHEME.test(urlAsBrowsersRead(value));
+}
+
+/** Whether a URL may be on another host; most are paths on this site, told apart cheaply. */
+function mayBeElsewhere(url: string): boolean {
+  const first = url.charCodeAt(0);
+  const second = url.charCodeAt(1);
+  // "/x" (not "//x" or "/\\x") and "#x" are on this site.
+  if ((first === 0x2f && second !== 0x2f && second !== 0x5c) || first === 0x23) return false;
+  return MAY_BE_ELSEWHERE.test(urlAsBrowsersRead(url));
 }
 
 /** The URLs of a `srcset`: comma-separated candidates, each a URL and a descriptor. */
@@ -94,25 +107,28 @@ function srcsetUrls(value: string): string[] {
     .filter((url) => url !== "");
 }
 
-/** The hits of one element of the content. `attributes`: as the parser read them (the first of a name counts). */
-export function hitsOfElement(tag: string, attributes: Readonly<Record<string, string>>, hits: RawHtmlHit[]): void {
-  for (const name in attributes) {
-    const value = attributes[name]!;
-    if (name.charCodeAt(0) === 0x6f && name.charCodeAt(1) === 0x6e && name.length > 2) hits.push({ kind: "handler", tag, attribute: name, value });
-    else if (URL_ATTRIBUTES.has(name) && isScriptUrl(value)) hits.push({ kind: "script-url", tag, attribute: name, value });
-    else if (ANIMATION_ELEMENTS.has(tag) && ANIMATION_VALUES.has(name) && /javascript:|vbscript:/i.test(urlAsBrowsersRead(value).replace(/\s/g, ""))) {
-      hits.push({ kind: "script-url", tag, attribute: name, value });
-    }
+/** The hits of one attribute of an element of the content (each attribute the parser reads). */
+export function hitsOfAttribute(tag: string, name: string, value: string, hits: RawHtmlHit[]): void {
+  if (name.charCodeAt(0) === 0x6f && name.charCodeAt(1) === 0x6e && name.length > 2) hits.push({ kind: "handler", tag, attribute: name, value });
+  else if (URL_ATTRIBUTES.has(name) && isScriptUrl(value)) hits.push({ kind: "script-url", tag, attribute: name, value });
+  else if (ANIMATION_VALUES.has(name) && ANIMATION_ELEMENTS.has(tag) && /javascript:|vbscript:/i.test(urlAsBrowsersRead(value).replace(/\s/g, ""))) {
+    hits.push({ kind: "script-url", tag, attribute: name, value });
   }
+}
+
+/** The hits of an element of the content as a whole. `attributes`: as the parser read them (the first of a name counts). */
+export function hitsOfElement(tag: string, attributes: Readonly<Record<string, string>>, hits: RawHtmlHit[]): void {
+  // Most elements (a, p, span, li, code, ...) have no rule of their own.
+  if (!ELEMENTS_WITH_RULES.has(tag)) return;
   if (tag === "script") hits.push({ kind: "script", tag, attribute: "", value: attributes.src ?? "" });
   else if (tag === "base") hits.push({ kind: "base", tag, attribute: "", value: attributes.href ?? "" });
   else if (tag === "meta" && attributes["http-equiv"] !== undefined) hits.push({ kind: "meta", tag, attribute: "http-equiv", value: attributes["http-equiv"]! });
   else if (PLUGINS.has(tag)) hits.push({ kind: "plugin", tag, attribute: "", value: attributes.data ?? attributes.src ?? "" });
   if (tag === "iframe" && attributes.srcdoc !== undefined) hits.push({ kind: "srcdoc", tag, attribute: "srcdoc", value: attributes.srcdoc! });
-  if (tag === "form" || attributes.formaction !== undefined) {
+  if (tag === "form" || ((tag === "button" || tag === "input") && attributes.formaction !== undefined)) {
     const attribute = tag === "form" ? "action" : "formaction";
     const target = attributes[attribute];
-    if (target !== undefined && MAY_BE_ELSEWHERE.test(urlAsBrowsersRead(target)) && !isScriptUrl(target)) hits.push({ kind: "form-target", tag, attribute, value: target });
+    if (target !== undefined && mayBeElsewhere(target) && !isScriptUrl(target)) hits.push({ kind: "form-target", tag, attribute, value: target });
   }
   const loaded = tag === "link" ? (LOADING_LINK.test(attributes.rel ?? "") ? ["href"] : []) : LOADS.get(tag);
   if (!loaded) return;
@@ -120,7 +136,7 @@ export function hitsOfElement(tag: string, attributes: Readonly<Record<string, s
     const value = attributes[attribute];
     if (value === undefined) continue;
     for (const url of attribute === "srcset" ? srcsetUrls(value) : [value]) {
-      if (MAY_BE_ELSEWHERE.test(urlAsBrowsersRead(url)) && !isScriptUrl(url)) hits.push({ kind: "load", tag, attribute, value: url });
+      if (mayBeElsewhere(url) && !isScriptUrl(url)) hits.push({ kind: "load", tag, attribute, value: url });
     }
   }
 }
@@ -173,6 +189,7 @@ export function standardParserHits(html: string, skipHead: boolean): RawHtmlHit[
         const name = (attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name).toLowerCase();
         attributes[name] ??= attribute.value;
       }
+      for (const name in attributes) hitsOfAttribute(tag, name, attributes[name]!, hits);
       hitsOfElement(tag, attributes, hits);
       visit(element);
       if (tag === "template") visit((element as DefaultTreeAdapterTypes.Template).content);
