@@ -194,6 +194,7 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
       },
       ontext(piece) {
         if (openLink) openLink.text += piece;
+        // The whole run: raw syntax and refused markdown links are looked for in it at its end.
         text += piece;
       },
       onclosetag(name) {

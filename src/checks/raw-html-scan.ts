@@ -155,7 +155,10 @@ export function refusedLinkHits(text: string, hits: RawHtmlHit[]): void {
   }
 }
 
-/** Where htmlparser2 and the HTML standard may read a page's content differently (see above). */
+/**
+ * Where htmlparser2 and the HTML standard may read a page's content differently (see above),
+ * and elements whose content parsers treat apart (`<select>`, `<template>`, `<plaintext>`), to be safe.
+ */
 const PARSERS_MAY_DIFFER = /<(?:noscript|iframe|noembed|noframes|plaintext|xmp|math|select|template)\b|<!|--!>/gi;
 const FOREIGN_CONTENT = /<(?:svg|math)\b/gi;
 const RAW_TEXT_IN_HTMLPARSER2 = /<(?:style|script|title|textarea|xmp)\b/gi;

@@ -82,7 +82,7 @@ function judge(hit: RawHtmlHit, pageUrl: string, siteHost: string | undefined): 
       const runsScript = scheme === "javascript" || scheme === "vbscript";
       return {
         severity: runsScript ? "error" : "warning",
-        message: `markdown link to ${shown(value)} is not a link: markdown refuses ${scheme}: URLs${runsScript ? " (they run script)" : ""}, and the page shows the link's markdown as text`,
+        message: `markdown link to ${shown(value)} is not a link: markdown refuses ${scheme === "data" ? "data: URLs other than PNG, GIF, JPEG and WebP images" : `${scheme}: URLs${runsScript ? " (they run script)" : ""}`}, and the page shows the link's markdown as text`,
         needles: [`](${value}`, `<${value}`, value],
         fallback: [`${scheme}:`],
       };
