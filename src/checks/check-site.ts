@@ -9,21 +9,26 @@ import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-mat
 import { checkIpAddresses } from "./ip-addresses.ts";
 import { liquidFindings } from "./liquid.ts";
 import { checkLinks } from "./links.ts";
+import { checkRawHtml } from "./raw-html.ts";
 import { checkRawSyntax } from "./raw-syntax.ts";
 import { checkMojibake } from "./mojibake.ts";
 import { duplicatePermalinks } from "./permalinks.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
+import { checkStepTitles } from "./step-titles.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
+import { checkTextEncoding } from "./text-encoding.ts";
 
 /**
  * `npm run check` and `npm run build`: one Eleventy run that checks everything and publishes
  * only a clean result.
  * 1. Source checks read the author's files: YAML, the tutorial format, permalinks, IP
- *    addresses, mojibake. Pages that cannot render (broken front matter, a taken permalink) are
- *    left out of the build, so the others still render and report their own mistakes.
+ *    addresses, mojibake, bytes that are not UTF-8, tags a step title leaves open. Pages that
+ *    cannot render (broken front matter, a taken permalink) are left out of the build, so the
+ *    others still render and report their own mistakes.
  * 2. Eleventy builds into a staging folder, with every Liquid error recorded rather than fatal and
- *    each built page summarized (ids, links, leftover syntax) as it is written.
- * 3. The output checks resolve links, fragments and assets against what was built.
+ *    each built page summarized (ids, links, leftover syntax, raw HTML) as it is written.
+ * 3. The output checks resolve links, fragments and assets against what was built, and report
+ *    the raw HTML the content must not carry.
  * Errors (or, with `strict`, warnings) stop the build before the swap: the published site stays
  * as it was. Findings come back sorted by file and line.
  */
@@ -72,6 +77,8 @@ export function checkSources(source: SiteSource): { findings: Finding[]; skipped
     ...permalinks.map((duplicate) => duplicate.finding),
     ...ipFindings,
     ...checkMojibake(source),
+    ...checkTextEncoding(source),
+    ...checkStepTitles(source),
   ];
   const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...permalinks.map((d) => d.page)]);
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat it.
@@ -99,6 +106,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
           ...liquidFindings(observer.templateErrors.records, source, observer.filterNames),
           ...checkLinks({ source, pages: observer.outputPages, files, skippedUrls }),
           ...checkRawSyntax(source, observer.outputPages),
+          ...checkRawHtml(source, observer.outputPages),
         );
         if (isFailing(findings, options.strict)) throw new ChecksFailed();
       },

@@ -106,6 +106,32 @@ function pageBaseOf(pageUrl: string): PageBase | undefined {
   }
 }
 
+/**
+ * What the author may have written for a reference: the URL as built, then as markdown-it and
+ * the HTML parser changed it (`schéma.png` is built as `sch%C3%A9ma.png`, `a&amp;b` read as
+ * `a&b`), then for a file its name alone (a path put together in Liquid or an include), then the
+ * link's text or the image's alt text.
+ */
+function needlesFor(reference: PageReference, resolved: Resolved, baseurl: string): string[] {
+  const withoutBase = (url: string) => (baseurl !== "" && url.startsWith(baseurl) ? url.slice(baseurl.length) : url);
+  const escaped = (text: string) => [text, text.replace(/&/g, "&amp;")];
+  const urls = [reference.url, decodedUrl(reference.url)];
+  const needles = urls.flatMap((url) => [...escaped(url), ...escaped(withoutBase(url))]);
+  if (resolved.fragment) needles.push(`#${resolved.fragment}`);
+  const name = decodedUrl(resolved.pathname).split("/").pop() ?? "";
+  if (reference.kind !== "link" && /\.[a-z0-9]+$/i.test(name)) needles.push(...escaped(name));
+  if (reference.text) needles.push(`[${reference.text}]`, `alt="${reference.text}"`, `alt='${reference.text}'`);
+  return [...new Set(needles)];
+}
+
+function decodedUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput): Finding[] {
   const { baseurl } = source.settings;
   const resolver = new Resolver(hostOf(source.settings.url));
@@ -133,8 +159,7 @@ export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput
       const problem = problemWith(reference, resolved, page, pageBase?.pathname);
       if (!problem || reported.has(reference.url)) continue;
       reported.add(reference.url);
-      const needles = [reference.url, reference.url.replace(baseurl, ""), resolved.fragment ? `#${resolved.fragment}` : "", reference.text ? `[${reference.text}]` : ""];
-      const { at, inPage } = locateText(source, pageSource, needles);
+      const { at, inPage } = locateText(source, pageSource, needlesFor(reference, resolved, baseurl));
       const from = inPage || !pageSource ? "" : ` (on ${pageSource.file})`;
       findings.push(finding("links", "error", at, problem + from));
     }

@@ -1,16 +1,18 @@
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, refusedLinkHits, standardParserHits, type RawHtmlHit } from "./raw-html-scan.ts";
 import { skippingTokenizer } from "./skipping-tokenizer.ts";
 
 /**
  * What the output checks need from one built page, taken while Eleventy hands the page over (a
- * transform), with one streaming parse: its ids, the URLs it references, and any Liquid or
- * kramdown syntax that reached the reader unrendered. The HTML itself is not kept.
+ * transform), with one streaming parse: its ids, the URLs it references, any Liquid or kramdown
+ * syntax that reached the reader unrendered, and raw HTML its content must not carry. The HTML
+ * itself is not kept.
  */
 export interface PageReference {
   kind: "link" | "image" | "asset";
   url: string;
-  /** A link's text, to find it in the source (`[text](...)`). */
+  /** A link's text or an image's `alt`, to find it in the source (`[text](...)`, `![alt](...)`). */
   text: string;
 }
 
@@ -27,6 +29,8 @@ export interface OutputPage {
   references: PageReference[];
   /** Unrendered `{{ ... }}`, `{% ... %}` or `{: ... }` snippets, in order. */
   rawSyntax: string[];
+  /** Scripts, event handlers, `javascript:` URLs and the like in the page's content (not its `<head>`), in order. */
+  rawHtml: RawHtmlHit[];
 }
 
 /**
@@ -84,6 +88,9 @@ const REFERENCE_ATTRIBUTES = new Map<string, { attribute: "href" | "src"; kind: 
   ["iframe", { attribute: "src", kind: "link" }],
 ]);
 
+/** Where the parse is: before the layout's `<head>`, in it, or in the page's content after it. */
+type Part = "before-head" | "head" | "content";
+
 /** What the checks read of a tag's attributes. */
 interface TagAttributes {
   id?: string;
@@ -104,10 +111,14 @@ interface OpenLink {
 }
 
 export function summarizePage(html: string, inputPath: string, url: string, strings = new SummaryStrings()): OutputPage {
-  const page: OutputPage = { inputPath: path.resolve(inputPath), url, ids: new Set(), references: [], rawSyntax: [] };
+  const page: OutputPage = { inputPath: path.resolve(inputPath), url, ids: new Set(), references: [], rawSyntax: [], rawHtml: [] };
   const referenced = new Set<string>();
   let literalDepth = 0;
   let openLink: OpenLink | undefined;
+  // Only the first <head>, before any content, is the layout's: one written in the content is
+  // ignored by browsers, and what follows it is content still.
+  let part: Part = "before-head";
+  let contentStart = 0;
   // htmlparser2 may hand one text run over in pieces (around entities): scan it whole.
   let text = "";
   const addSnippets = (found: string) => {
@@ -117,7 +128,10 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
   };
   const flushText = () => {
     if (text === "") return;
-    if (literalDepth === 0) addSnippets(text);
+    if (literalDepth === 0) {
+      addSnippets(text);
+      if (part === "content") refusedLinkHits(text, page.rawHtml);
+    }
     text = "";
   };
   /** A link's text is complete once nothing more is added to it: its reference can be shared. */
@@ -129,13 +143,18 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
   // counts, as in the tag's attributes), and values with a brace, scanned once the tag is known.
   // One object, cleared for each tag: pages have tens of thousands of tags.
   const tag: TagAttributes = { id: undefined, name: undefined, href: undefined, src: undefined, rel: undefined, braced: undefined };
+  let tagName = "";
   const parser = new Parser(
     {
-      onopentagname() {
+      onopentagname(name) {
         tag.id = tag.name = tag.href = tag.src = tag.rel = undefined;
         tag.braced = undefined;
+        tagName = name;
+        if (part === "before-head" && name === "head") part = "head";
+        else if (part === "before-head" && name !== "html") part = "content";
       },
       onattribute(name, value) {
+        if (part === "content") hitsOfAttribute(tagName, name, value, page.rawHtml);
         if (name === "id") tag.id ??= value;
         else if (name === "name") tag.name ??= value;
         else if (name === "href") tag.href ??= value;
@@ -145,6 +164,7 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
       },
       onopentag(name, attributes) {
         flushText();
+        if (part === "content") hitsOfElement(name, attributes, page.rawHtml);
         if (tag.id !== undefined) page.ids.add(strings.string(tag.id));
         if (name === "a" && tag.name !== undefined) page.ids.add(strings.string(tag.name));
         const reference = REFERENCE_ATTRIBUTES.get(name);
@@ -162,7 +182,7 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
             openLink = { index: isNew ? page.references.length : -1, url, text: "" };
             if (isNew) page.references.push({ kind, url, text: "" });
           } else if (isNew) {
-            page.references.push(strings.reference(kind, url, ""));
+            page.references.push(strings.reference(kind, url, name === "img" ? (attributes.alt ?? "") : ""));
           }
         }
         if (LITERAL_ELEMENTS.has(name)) literalDepth++;
@@ -174,11 +194,15 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
       },
       ontext(piece) {
         if (openLink) openLink.text += piece;
-        // Raw syntax starts with a brace: the run's text before its first brace can't be part of it.
-        if (text !== "" || piece.includes("{")) text += piece;
+        // The whole run: raw syntax and refused markdown links are looked for in it at its end.
+        text += piece;
       },
       onclosetag(name) {
         flushText();
+        if (part === "head" && name === "head") {
+          part = "content";
+          contentStart = parser.endIndex + 1;
+        }
         if (name === "a") closeLink();
         if (LITERAL_ELEMENTS.has(name)) literalDepth = Math.max(0, literalDepth - 1);
       },
@@ -188,5 +212,8 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
   parser.end(html);
   flushText();
   closeLink();
+  if (needsStandardParser(html, contentStart)) addMissingHits(page.rawHtml, standardParserHits(html, contentStart > 0));
+  // The hits hold slices of the page's HTML: copies, so that the page can go.
+  page.rawHtml = page.rawHtml.map((hit) => ({ kind: hit.kind, tag: detached(hit.tag), attribute: detached(hit.attribute), value: detached(hit.value) }));
   return page;
 }

@@ -7,6 +7,7 @@ import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { eleventyFrontMatterYaml } from "../site/front-matter.ts";
 import { filesBelowSync } from "../build/list-files.ts";
 import { yamlVerdicts } from "./yaml-verdicts.ts";
+import { decodeUtf8, type InvalidUtf8 } from "./text-encoding.ts";
 
 /**
  * The author's files as the checks see them: every page with its front matter parsed with
@@ -18,6 +19,8 @@ export interface TextFile {
   file: string;
   absolutePath: string;
   text: string;
+  /** The first place where the file's bytes are not UTF-8 (`text` holds U+FFFD there). */
+  invalidUtf8?: InvalidUtf8;
 }
 
 export interface PageSource extends TextFile {
@@ -56,7 +59,7 @@ export function relativeToRoot(root: string, absolutePath: string): string {
 }
 
 function readText(root: string, absolutePath: string): TextFile {
-  return { file: relativeToRoot(root, absolutePath), absolutePath, text: readFileSync(absolutePath, "utf8") };
+  return { file: relativeToRoot(root, absolutePath), absolutePath, ...decodeUtf8(readFileSync(absolutePath)) };
 }
 
 /**
@@ -95,8 +98,8 @@ interface PageDraft {
   data?: Record<string, unknown>;
 }
 
-function draftPage(root: string, inputDir: string, absolutePath: string, text: string, split: PageDraft["split"]): PageDraft {
-  const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text };
+function draftPage(root: string, inputDir: string, absolutePath: string, text: string, split: PageDraft["split"], invalidUtf8?: InvalidUtf8): PageDraft {
+  const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text, ...(invalidUtf8 && { invalidUtf8 }) };
   const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
   if (!split) return { file, stem };
   // The text Eleventy's parser will get, so that the checks see the data the build renders.
@@ -133,10 +136,10 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
  */
 export async function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): Promise<SiteSource> {
   const pageFiles = filesBelowSync(dirs.input).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
-  const texts = pageFiles.map((file) => readFileSync(file, "utf8"));
-  const splits = texts.map(splitFrontMatter);
+  const decoded = pageFiles.map((file) => decodeUtf8(readFileSync(file)));
+  const splits = decoded.map(({ text }) => splitFrontMatter(text));
   const verdicts = yamlVerdicts(splits.map((split) => split?.yaml));
-  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, texts[i]!, splits[i]));
+  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, decoded[i]!.text, splits[i], decoded[i]!.invalidUtf8));
   const accepted = await verdicts;
   const pages = drafts.map((draft, i) => finishPage(draft, accepted[i]));
   const dataFiles = filesBelowSync(dirs.data)

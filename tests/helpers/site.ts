@@ -16,8 +16,8 @@ export const SHARED_DIR = [path.resolve(PROJECT_ROOT, "../shared"), path.resolve
 export const SEED_FILE = path.join(SHARED_DIR, "seed/000_0290310cdfa83cec.txt");
 
 export interface FixtureOptions {
-  /** Files to write over the copy, by path relative to the site root. */
-  files?: Record<string, string>;
+  /** Files to write over the copy, by path relative to the site root (bytes for text that is not UTF-8). */
+  files?: Record<string, string | Uint8Array>;
   /** Paths (relative to the site root) to delete from the copy. */
   remove?: string[];
 }

@@ -1,0 +1,65 @@
+import { rm } from "node:fs/promises";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkFixture } from "./fixture-tutorial.ts";
+
+/**
+ * Raw HTML in content, as an attacker or a careless author would write it: each line of one
+ * page either must be reported at that line (with its severity), or must pass. findings.test.ts
+ * has one fixture per class; this page covers the rest of each class in one build.
+ */
+const PAGE = "content/common/raw-html.md";
+
+/** [line of the page's body, expected severity or "fine"] */
+const BODY: Array<[string, "error" | "warning" | "fine"]> = [
+  // What runs script.
+  ["<img src=/docs/assets/favicon.svg alt='' ONERROR=alert(1)>", "error"],
+  ['<a href="jav&#x09;ascript:alert(1)">tab inside the scheme</a>', "error"],
+  ['<a href="&#106;avascript:alert(1)">character reference</a>', "error"],
+  ['<iframe src="javascript:alert(1)"></iframe>', "error"],
+  ['<form action="javascript:alert(1)"><button>Go</button></form>', "error"],
+  ['<svg><a href="#main"><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "error"],
+  ["<svg><script>alert(1)</script></svg>", "error"],
+  // Markup htmlparser2 reads as text or as a comment, and browsers as HTML.
+  ['<noscript><p title="</noscript><img src=/docs/assets/favicon.svg alt=\'\' onerror=alert(1)>"></noscript>', "error"],
+  ['<noembed><p title="</noembed><img src=/docs/assets/favicon.svg alt=\'\' onerror=alert(1)>"></noembed>', "error"],
+  ["<svg><style><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)></style></svg>", "error"],
+  ["<math><style><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)></style></math>", "error"],
+  ["<!-- a --!><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>-->", "error"],
+  ["<![CDATA[><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>]]>", "error"],
+  // What sends the reader, or the page's links, elsewhere.
+  ['<meta http-equiv="refresh" content="0; url=https://phish.example/">', "error"],
+  ['<base href="https://phish.example/">', "error"],
+  ['<iframe srcdoc="<p>hello</p>"></iframe>', "error"],
+  // What the Content-Security-Policy blocks.
+  ['<iframe src="https://video.example/embed/1" title="video"></iframe>', "warning"],
+  ['<object data="/docs/assets/diagram.svg"></object>', "warning"],
+  ['<video poster="//cdn.example/poster.png"></video>', "warning"],
+  ['<img src="/docs/assets/favicon.svg" srcset="https://cdn.example/a.png 2x" alt="">', "warning"],
+  ['<link rel="stylesheet" href="https://fonts.example/css">', "warning"],
+  ['<form action="https://forms.example/submit"><button>Send</button></form>', "warning"],
+  // What is fine.
+  ['<img src="/docs/assets/favicon.svg" alt="Same site">', "fine"],
+  ['<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Inline image">', "fine"],
+  ['<a href="https://example.com/javascript:x">A link to another site</a>', "fine"],
+  ['<form action="/docs/search"><button>Search</button></form>', "fine"],
+  ["Prose about `<script>` tags, onclick= handlers and javascript: URLs.", "fine"],
+  ['<p title="javascript:alert(1) is what not to write">Title text</p>', "fine"],
+];
+
+const roots: string[] = [];
+afterAll(async () => {
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+describe("raw HTML in content", () => {
+  it("reports each way of running script, leaving, or loading from elsewhere at its line", async () => {
+    // Body lines are separated by blank lines, so that each is a block of its own.
+    const text = `---\ntitle: Raw HTML\nlayout: page\n---\n${BODY.map(([line]) => line).join("\n\n")}\n\n\`\`\`html\n<script>alert("in a code block")</script>\n\`\`\`\n`;
+    const lineOf = (index: number) => 5 + index * 2;
+    const result = await checkFixture({ [PAGE]: text });
+    roots.push(result.root);
+    const expected = BODY.flatMap(([, severity], index) => (severity === "fine" ? [] : [`${PAGE}:${lineOf(index)}: ${severity}`]));
+    if (process.env.SHOW) console.log(result.lines.join("\n"));
+    expect(result.findings.map((found) => `${found.file}:${found.line}: ${found.severity}`)).toEqual(expected);
+  });
+});
