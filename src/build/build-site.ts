@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { runEleventy, type ConfigureBuild } from "./eleventy.ts";
-import type { SearchIndexResult } from "./search-index.ts";
+import type { SearchIndexResult, SearchIndexSettings } from "./search-index.ts";
 
 /**
  * A post-build stage (checks, search index, ...): runs on the staged output before it replaces
@@ -40,7 +40,7 @@ export interface BuildOptions {
   /** false: build and run the stages, then throw the result away (a check run). Default true. */
   publish?: boolean;
   /** Build the search index (while the pages are written, see search-index.ts). */
-  searchIndex?: boolean;
+  searchIndex?: boolean | SearchIndexSettings;
 }
 
 async function timed(timings: Record<string, number>, name: string, work: () => Promise<void>): Promise<void> {

@@ -16,16 +16,27 @@ const createdDirs = new Set<string>();
 let failure: string | undefined;
 const writes = new Set<Promise<void>>();
 
-async function write(page: WrittenPage): Promise<void> {
-  const dir = path.dirname(page.outputPath);
-  if (!createdDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    createdDirs.add(dir);
-  }
+/** The first failure is told at once, so that the build stops rendering pages nobody will keep. */
+function failed(message: string): void {
+  if (failure !== undefined) return;
+  failure = message;
+  reply({ type: "failed", message });
+}
+
+async function take(page: WrittenPage): Promise<void> {
   for (const processor of processors) await processor.page(page);
+  const dir = path.dirname(page.outputPath);
+  try {
+    if (!createdDirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      createdDirs.add(dir);
+    }
+  } catch (error) {
+    throw new Error(`could not write the site: ${page.outputPath}: ${(error as Error).message}`);
+  }
   // Answered once the file is written: the page's text stays in memory until then.
   const written: Promise<void> = writeFile(page.outputPath, page.content)
-    .catch((error: Error) => void (failure ??= `${page.outputPath}: ${error.message}`))
+    .catch((error: Error) => failed(`could not write the site: ${page.outputPath}: ${error.message}`))
     .finally(() => {
       writes.delete(written);
       reply({ type: "written" });
@@ -42,12 +53,12 @@ async function handle(message: SinkMessage): Promise<void> {
       }
       return;
     case "page":
-      // After a failed write the build fails anyway: the remaining pages are only dropped.
+      // After a failure the build fails anyway: the remaining pages are only dropped.
       if (failure === undefined) {
         try {
-          return await write(message.page);
+          return await take(message.page);
         } catch (error) {
-          failure = `${message.page.outputPath}: ${(error as Error).message}`;
+          failed((error as Error).message);
         }
       }
       return reply({ type: "written" });
@@ -69,7 +80,7 @@ port.on("message", (message: SinkMessage) => {
     .then(() => handle(message))
     .catch((error: unknown) => {
       // A processor that could not start (or finish): the build fails, and no more pages are taken.
-      failure ??= (error as Error).message;
-      reply({ type: "failed", message: failure });
+      failed((error as Error).message);
+      reply({ type: "failed", message: failure! });
     });
 });

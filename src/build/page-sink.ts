@@ -74,6 +74,11 @@ export class PageSink {
     return result;
   }
 
+  /** What stopped the sink (its thread, a write or a processor failed), once something has. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /** Queues a page for the sink's thread. */
   send(page: WrittenPage): void {
     if (this.failure) throw this.failure;
@@ -125,7 +130,7 @@ export class PageSink {
     } else if (reply.type === "finished") {
       this.finished?.resolve(reply.results);
     } else if (reply.type === "failed") {
-      this.fail(new Error(`could not write the site: ${reply.message}`));
+      this.fail(new Error(reply.message));
     }
   }
 
