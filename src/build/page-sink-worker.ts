@@ -8,7 +8,8 @@ import type { PageProcessor, SinkMessage, SinkReply, WrittenPage } from "./page-
  * The page sink's thread (see page-sink.ts): hands each page it is sent to the build's page
  * processors, in the order the pages were sent, and writes it. Files are written in the
  * background (libuv's threads), so that a slow disk holds up neither the processors nor the
- * rendering; `finish` waits for every write.
+ * rendering; `finish` waits for every write. The first failure (a write, a processor) is told at
+ * once; after it, pages are only dropped.
  */
 const port = parentPort!;
 const processors: Array<PageProcessor<unknown>> = [];
@@ -64,8 +65,12 @@ async function handle(message: SinkMessage): Promise<void> {
       return reply({ type: "written" });
     case "finish":
       await Promise.all(writes);
-      if (failure !== undefined) return reply({ type: "failed", message: failure });
-      return reply({ type: "finished", results: await Promise.all(processors.map((processor) => processor.finish())) });
+      try {
+        if (failure === undefined) return reply({ type: "finished", results: await Promise.all(processors.map((processor) => processor.finish())) });
+      } catch (error) {
+        failed((error as Error).message);
+      }
+      return reply({ type: "finished", failure: failure! });
   }
 }
 
@@ -78,9 +83,6 @@ let queue = Promise.resolve();
 port.on("message", (message: SinkMessage) => {
   queue = queue
     .then(() => handle(message))
-    .catch((error: unknown) => {
-      // A processor that could not start (or finish): the build fails, and no more pages are taken.
-      failed((error as Error).message);
-      reply({ type: "failed", message: failure! });
-    });
+    // A processor that could not start: the build fails, and no more pages are taken.
+    .catch((error: unknown) => failed((error as Error).message));
 });
