@@ -14,6 +14,8 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
   /** The child is killed (SIGKILL) after this long; default 90 s. */
   timeoutMs?: number;
+  /** More options for node, before the script (`--import` of a preload). */
+  nodeArgs?: string[];
 }
 
 export interface CliRun {
@@ -31,7 +33,7 @@ export function spawnCli(script: "build" | "check", root: string, args: string[]
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  return spawn(process.execPath, ["--import", TSX_LOADER, path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--import", TSX_LOADER, ...(options.nodeArgs ?? []), path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** Runs `npm run <script>` in `root` to its end, or until timeoutMs kills it. */
