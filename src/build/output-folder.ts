@@ -35,11 +35,11 @@ export class OutputFolder {
 
   /** A new, empty folder for a build, once what killed builds left is cleared away. */
   async newBuild(): Promise<string> {
-    await mkdir(this.buildsDir, { recursive: true });
-    await this.removeLeftovers();
     const build = path.join(this.buildsDir, `${process.pid}-${randomBytes(4).toString("hex")}`);
     inProgress.add(build);
-    await mkdir(build);
+    // Made first: a builds folder with a build in it is never removed as empty (see discard).
+    await mkdir(build, { recursive: true });
+    await this.removeLeftovers();
     return build;
   }
 
