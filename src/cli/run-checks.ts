@@ -54,6 +54,8 @@ async function checkRun(options: CheckSiteOptions): Promise<CheckRunOutcome> {
   } catch (error) {
     outcome = { failure: { messages: [(error as Error).message] } };
   }
+  // The answer is in: what the thread does wrong after it (a late rejection) is only worth a warning.
+  thread.on("error", (error) => console.error(`warning: the check run's thread failed after its answer: ${error.message}`));
   const stop = setTimeout(() => void thread.terminate(), THREAD_ENDS_WITHIN_MS);
   await ended;
   clearTimeout(stop);
