@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { OutputFolder } from "../../src/build/output-folder.ts";
 import { writePlainCorpus, writeTutorialCorpus, type TutorialCorpusOptions } from "./corpus.ts";
 import { measurePlainIncremental, measureTutorialIncremental, type IncrementalResult } from "./incremental.ts";
 import { runNode, type ProcessRun } from "./measure.ts";
@@ -52,13 +53,19 @@ async function countHtml(dir: string): Promise<number> {
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).length;
 }
 
-/** `Built <dir> in N ms (eleventy N ms, checks N ms)` -> { eleventy: N, checks: N }. */
-function stageTimings(stdout: string): Record<string, number> {
-  const line = stdout.split("\n").filter((text) => text.startsWith("Built ")).pop();
+/** `Built <dir> in N ms (eleventy N ms, checks N ms)` (a line on stderr) -> { eleventy: N, checks: N }. */
+function stageTimings(stderr: string): Record<string, number> {
+  const line = stderr.split("\n").filter((text) => text.startsWith("Built ")).pop();
   const list = line?.match(/\(([^)]*)\)\s*$/)?.[1] ?? "";
   const timings: Record<string, number> = {};
   for (const match of list.matchAll(/([^,]+?) (\d+(?:\.\d+)?) ms/g)) timings[match[1]!.trim()] = Number(match[2]);
   return timings;
+}
+
+/** The build's output: the `_site` link and the folder of builds it points into (a cold build finds neither). */
+async function removeOutput(outputDir: string): Promise<void> {
+  await rm(outputDir, { recursive: true, force: true });
+  await rm(new OutputFolder(outputDir).buildsDir, { recursive: true, force: true });
 }
 
 function row(n: number, kind: string, pages: number, measured: ProcessRun[]): ResultRow {
@@ -109,7 +116,7 @@ try {
     const floorRuns: ProcessRun[] = [];
     // Interleaved, so that a change in the machine's load affects every kind alike.
     for (let run = 1; run <= runs; run++) {
-      await rm(path.join(tutorialRoot, "_site"), { recursive: true, force: true });
+      await removeOutput(path.join(tutorialRoot, "_site"));
       tutorialRuns.push(await runNode(["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/build.ts")], tutorialRoot));
       // `npm run check`: the same build and checks, without the search index (and nothing published).
       checkRuns.push(await runNode(["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/check.ts")], tutorialRoot));
@@ -125,7 +132,7 @@ try {
 
     const perStage: Record<string, number[]> = {};
     for (const run of tutorialRuns) {
-      for (const [name, ms] of Object.entries(stageTimings(run.stdout))) (perStage[name] ??= []).push(ms);
+      for (const [name, ms] of Object.entries(stageTimings(run.stderr))) (perStage[name] ??= []).push(ms);
     }
     stages[String(n)] = Object.fromEntries(Object.entries(perStage).map(([name, values]) => [name, round(median(values))]));
     if (!options.keep && n !== incrementalSize) {

@@ -5,7 +5,7 @@ import { readSiteSettings, siteDirectories } from "../site/settings.ts";
 import { forgetEleventyCaches } from "./eleventy-caches.ts";
 import type { ProcessorResult } from "./page-sink.ts";
 import { copyPassthrough, PageWriter } from "./page-writer.ts";
-import type { SearchIndexOptions, SearchIndexResult } from "./search-index.ts";
+import type { SearchIndexOptions, SearchIndexResult, SearchIndexSettings } from "./search-index.ts";
 
 /** What a build's extra wiring gets: the configured site, and each page as it is written. */
 export interface BuildingSite extends ConfiguredSite {
@@ -18,7 +18,7 @@ export type ConfigureBuild = (eleventyConfig: EleventyConfig, site: BuildingSite
 export interface EleventyRunOptions {
   configure?: ConfigureBuild;
   /** Index the pages for search as they are written (Pagefind, `<baseurl>/pagefind/`). */
-  searchIndex?: boolean;
+  searchIndex?: boolean | SearchIndexSettings;
 }
 
 export interface EleventyRun {
@@ -36,7 +36,8 @@ export async function runEleventy(root: string, outputDir: string, options: Elev
   try {
     if (options.searchIndex) {
       const bundleDir = path.join(dirs.output, readSiteSettings(dirs.data).baseurl, "pagefind");
-      const processor: SearchIndexOptions = { siteDir: dirs.output, bundleDir };
+      const settings = typeof options.searchIndex === "object" ? options.searchIndex : {};
+      const processor: SearchIndexOptions = { ...settings, siteDir: dirs.output, bundleDir };
       searchIndex = pages.process<SearchIndexResult>(new URL("./search-index.ts", import.meta.url), processor);
     }
     let config: EleventyConfig | undefined;
@@ -62,7 +63,8 @@ export async function runEleventy(root: string, outputDir: string, options: Elev
     await copyPassthrough(config!, dirs.output);
   } catch (error) {
     await pages.abandon();
-    throw error;
+    // Eleventy reports a page that could not be handed over; what stopped the writer says why.
+    throw pages.failed ?? error;
   }
   await pages.finish();
   return { searchIndex: searchIndex?.value };

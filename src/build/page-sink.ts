@@ -30,7 +30,8 @@ export type SinkMessage =
   | { type: "page"; page: WrittenPage }
   | { type: "finish" };
 
-export type SinkReply = { type: "written" } | { type: "finished"; results: unknown[] } | { type: "failed"; message: string };
+/** `failed` tells the first failure as it happens; `finished` answers `finish`, once every write is done. */
+export type SinkReply = { type: "written" } | { type: "failed"; message: string } | { type: "finished"; results: unknown[] } | { type: "finished"; failure: string };
 
 /**
  * Pages sent ahead of the sink's thread: enough to even out a run of quick pages, few enough that
@@ -54,12 +55,14 @@ export class PageSink {
   private readonly waitingForRoom: Array<() => void> = [];
   private finished: { resolve(results: unknown[]): void; reject(error: Error): void } | undefined;
   private failure: Error | undefined;
+  /** The thread has failed or stopped: nothing more will come from it. */
+  private gone = false;
 
   constructor() {
     this.worker = startTsWorker(new URL("./page-sink-worker.ts", import.meta.url));
     this.worker.on("message", (reply: SinkReply) => this.received(reply));
-    this.worker.on("error", (error) => this.fail(error));
-    this.worker.on("exit", (code) => this.fail(new Error(`the page writer's thread stopped (exit code ${code})`)));
+    this.worker.on("error", (error) => this.threadGone(new Error(`the page writer's thread failed: ${error.message}`, { cause: error })));
+    this.worker.on("exit", (code) => this.threadGone(new Error(`the page writer's thread stopped (exit code ${code})`)));
   }
 
   /**
@@ -72,6 +75,11 @@ export class PageSink {
     const result = new ProcessorResult<Result>();
     this.results.push(result as ProcessorResult<unknown>);
     return result;
+  }
+
+  /** What stopped the sink (its thread, a write or a processor failed), once something has. */
+  get failed(): Error | undefined {
+    return this.failure;
   }
 
   /** Queues a page for the sink's thread. */
@@ -91,8 +99,9 @@ export class PageSink {
   async finish(): Promise<void> {
     this.start();
     try {
+      // Even after a failure, the thread answers once its writes are done.
       const results = await new Promise<unknown[]>((resolve, reject) => {
-        if (this.failure) return reject(this.failure);
+        if (this.gone) return reject(this.failure);
         this.finished = { resolve, reject };
         this.post({ type: "finish" });
       });
@@ -122,17 +131,26 @@ export class PageSink {
     if (reply.type === "written") {
       this.inFlight--;
       this.waitingForRoom.shift()?.();
-    } else if (reply.type === "finished") {
-      this.finished?.resolve(reply.results);
     } else if (reply.type === "failed") {
-      this.fail(new Error(`could not write the site: ${reply.message}`));
+      this.fail(new Error(reply.message));
+    } else if ("failure" in reply) {
+      this.fail(new Error(reply.failure));
+      this.finished?.reject(this.failure!);
+    } else {
+      this.finished?.resolve(reply.results);
     }
   }
 
+  /** Further pages are refused, and senders waiting for room are let go (to be refused). */
   private fail(error: Error): void {
     this.failure ??= error;
-    this.finished?.reject(this.failure);
     for (const resume of this.waitingForRoom.splice(0)) resume();
+  }
+
+  private threadGone(error: Error): void {
+    this.gone = true;
+    this.fail(error);
+    this.finished?.reject(this.failure!);
   }
 }
 

@@ -94,6 +94,11 @@ export class PageWriter {
     return this.sink.finish();
   }
 
+  /** What stopped the writer's thread, once something has (a build that fails for it says so). */
+  get failed(): Error | undefined {
+    return this.sink.failed;
+  }
+
   /** Stops the writer's thread without waiting for its pages (the build failed). */
   abandon(): Promise<void> {
     return this.sink.close();

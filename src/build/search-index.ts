@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import { listFiles } from "./list-files.ts";
 import type { PageProcessor, WrittenPage } from "./page-sink.ts";
+import { IndexerFailure, PagefindService, type PagefindServiceOptions, type ServicePayload } from "./pagefind-service.ts";
 
 /**
  * The site's search index, built with Pagefind: only what a page marks with `data-pagefind-body`
@@ -11,8 +11,8 @@ import type { PageProcessor, WrittenPage } from "./page-sink.ts";
  * loads it from.
  *
  * A build indexes its pages as they are written (`createPageProcessor`, on the page writer's
- * thread), so that Pagefind, which runs in a process of its own, works while the rest of the
- * site renders; `writeSearchIndex` indexes a folder of HTML after the fact.
+ * thread), so that Pagefind, which runs in a process of its own (pagefind-service.ts), works
+ * while the rest of the site renders; `writeSearchIndex` indexes a folder of HTML after the fact.
  */
 
 /**
@@ -24,7 +24,7 @@ const PAGES_IN_FLIGHT = 16;
 
 interface SentPage {
   file: string;
-  added: Promise<pagefind.NewFileResponse>;
+  added: Promise<ServicePayload>;
 }
 
 /** One Pagefind index, fed page by page. Pagefind numbers pages in the order they are added. */
@@ -33,23 +33,26 @@ class SearchIndex {
   private readonly added = new Set<string>();
 
   private constructor(
-    private readonly index: pagefind.PagefindIndex,
+    private readonly service: PagefindService,
+    private readonly indexId: unknown,
     private readonly pageHtml: (html: string) => string,
   ) {}
 
-  static async create(pageHtml: (html: string) => string): Promise<SearchIndex> {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-    if (!index) {
-      await pagefind.close();
-      throw new Error(`the search index could not be started: ${errors.join("; ")}`);
+  static async create(pageHtml: (html: string) => string, options: PagefindServiceOptions = {}): Promise<SearchIndex> {
+    const service = new PagefindService(options);
+    try {
+      const created = await service.request({ type: "NewIndex", config: { force_language: "en" } });
+      return new SearchIndex(service, created.index_id, pageHtml);
+    } catch (error) {
+      await service.close();
+      throw failure(error, "the search index could not be started");
     }
-    return new SearchIndex(index, pageHtml);
   }
 
   /** `file`: the page's path below the site folder, `/`-separated. */
   async add(file: string, html: string): Promise<void> {
     if (this.inFlight.length === PAGES_IN_FLIGHT) await confirmAdded(this.inFlight.shift()!);
-    const added = this.index.addHTMLFile({ url: servedUrl(file), content: this.pageHtml(html) });
+    const added = this.service.request({ type: "AddFile", index_id: this.indexId, url: servedUrl(file), file_contents: this.pageHtml(html) });
     // Awaited in turn by confirmAdded; until then a failure must not count as unhandled.
     added.catch(() => {});
     this.inFlight.push({ file, added });
@@ -67,7 +70,7 @@ class SearchIndex {
     try {
       await work();
     } catch (error) {
-      await pagefind.close();
+      await this.service.close();
       throw error;
     }
   }
@@ -75,17 +78,24 @@ class SearchIndex {
   async write(outputPath: string): Promise<void> {
     try {
       for (const page of this.inFlight.splice(0)) await confirmAdded(page);
-      const written = await this.index.writeFiles({ outputPath });
-      if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
+      await this.service.request({ type: "WriteFiles", index_id: this.indexId, output_path: outputPath }).catch((error: unknown) => {
+        throw failure(error, "search index");
+      });
     } finally {
-      await pagefind.close();
+      await this.service.close();
     }
   }
 }
 
 async function confirmAdded({ file, added }: SentPage): Promise<void> {
-  const { errors } = await added;
-  if (errors.length > 0) throw new Error(`search index: ${file}: ${errors.join("; ")}`);
+  await added.catch((error: unknown) => {
+    throw failure(error, `search index: ${file}`);
+  });
+}
+
+/** An error answer, said of what it was about; a failure of the indexer's process, as it is. */
+function failure(error: unknown, about: string): Error {
+  return error instanceof IndexerFailure ? error : new Error(`${about}: ${(error as Error).message}`);
 }
 
 /**
@@ -98,7 +108,10 @@ export async function writeSearchIndex(siteDir: string, outputPath: string, page
   await index.write(outputPath);
 }
 
-export interface SearchIndexOptions {
+/** How a build runs its indexer (tests give it less time to answer). */
+export type SearchIndexSettings = PagefindServiceOptions;
+
+export interface SearchIndexOptions extends SearchIndexSettings {
   /** The folder the build writes the site into. */
   siteDir: string;
   /** Where the Pagefind bundle goes (`<siteDir>/<baseurl>/pagefind`). */
@@ -120,7 +133,7 @@ export interface SearchIndexResult {
  * last, in path order; the bundle is written once every page is written.
  */
 export async function createPageProcessor(options: SearchIndexOptions): Promise<PageProcessor<SearchIndexResult>> {
-  const index = await SearchIndex.create(withoutPageChrome);
+  const index = await SearchIndex.create(withoutPageChrome, { answerWithinMs: options.answerWithinMs });
   const early = new Map<number, { file: string; html: string }>();
   const unordered: Array<{ file: string; html: string }> = [];
   let next = 0;

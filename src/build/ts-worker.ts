@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 
 /** `tsx`'s import for one TypeScript module (its `tsImport`), as a file URL. */
 function tsxImportUrl(): string {
@@ -16,8 +16,37 @@ function tsxImportUrl(): string {
  * that loads the file through tsx, so that it runs the same under `npm run build` (tsx),
  * vitest and plain `node --import tsx`.
  */
-export function startTsWorker(module: URL, workerData?: unknown): Worker {
+export function startTsWorker(module: URL, workerData?: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}): Worker {
   const entry = JSON.stringify(module.href);
   const bootstrap = `import { tsImport } from ${JSON.stringify(tsxImportUrl())}; await tsImport(${entry}, ${entry});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { ...options, workerData });
+}
+
+/**
+ * The first message `worker` posts. A thread that fails, or stops, before it posts one rejects
+ * it, named as `what`: waiting for its message alone would wait for ever.
+ */
+export function firstMessage<Message>(worker: Worker, what: string): Promise<Message> {
+  return new Promise((resolve, reject) => {
+    const settle = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    const onMessage = (message: Message) => {
+      settle();
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      settle();
+      reject(new Error(`${what} failed: ${error.message}`, { cause: error }));
+    };
+    const onExit = (code: number) => {
+      settle();
+      reject(new Error(`${what} stopped (exit code ${code}) before it had finished`));
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+  });
 }

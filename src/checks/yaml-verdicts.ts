@@ -1,5 +1,4 @@
-import { once } from "node:events";
-import { startTsWorker } from "../build/ts-worker.ts";
+import { firstMessage, startTsWorker } from "../build/ts-worker.ts";
 import { yamlAccepts } from "./yaml-source.ts";
 
 /**
@@ -19,8 +18,7 @@ export async function yamlVerdicts(texts: Array<string | undefined>): Promise<Ar
   if (texts.length < FEWEST_FOR_A_THREAD) return texts.map(() => undefined);
   const worker = startTsWorker(new URL("./yaml-verdicts-worker.ts", import.meta.url), texts);
   try {
-    const [verdicts] = (await once(worker, "message")) as [Array<boolean | undefined>];
-    return verdicts;
+    return await firstMessage<Array<boolean | undefined>>(worker, "the YAML checks' thread");
   } finally {
     await worker.terminate();
   }

@@ -1,5 +1,6 @@
 import { formatFinding, type Finding } from "../checks/finding.ts";
 import type { CheckSiteResult } from "../checks/check-site.ts";
+import type { FailureReport } from "./report.ts";
 
 /** Shared by `npm run check` and `npm run build`: their options and how findings are printed. */
 export interface CheckCliOptions {
@@ -21,9 +22,30 @@ export function parseCheckArgs(args: string[]): CheckCliOptions | string {
   return options;
 }
 
-export function findingsAsJson(result: CheckSiteResult): string {
+/** Whether the arguments ask for JSON, even when they are wrong otherwise (the error is JSON too). */
+export function wantsJson(args: string[]): boolean {
+  return args.some((arg, i) => arg === "--format=json" || (arg === "--format" && args[i + 1] === "json"));
+}
+
+export function findingsAsJson(result: Pick<CheckSiteResult, "findings" | "errors" | "warnings" | "published">): string {
   const { findings, errors, warnings, published } = result;
   return JSON.stringify({ errors, warnings, published, findings }, null, 2);
+}
+
+/**
+ * A run that failed as the report tools read: one error finding with what is known of it (the
+ * file it names, if any, else "" for no file; the position, if it has one, else 1:1).
+ */
+export function failureAsJson(failure: FailureReport, check: string): string {
+  const finding: Finding = {
+    file: failure.file ?? "",
+    line: failure.line ?? 1,
+    column: failure.column ?? 1,
+    severity: "error",
+    check,
+    message: failure.messages.join("; caused by: "),
+  };
+  return findingsAsJson({ errors: 1, warnings: 0, published: false, findings: [finding] });
 }
 
 export function summaryLine(findings: Finding[], errors: number, warnings: number): string {

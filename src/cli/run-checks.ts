@@ -1,27 +1,63 @@
-import { checkSite } from "../checks/check-site.ts";
-import { parseCheckArgs, printFindings } from "./check-report.ts";
-import { reportFailure } from "./report.ts";
+import type { CheckSiteOptions, CheckSiteResult } from "../checks/check-site.ts";
+import { firstMessage, startTsWorker } from "../build/ts-worker.ts";
+import { failureAsJson, parseCheckArgs, printFindings, wantsJson } from "./check-report.ts";
+import { failureText, type FailureReport } from "./report.ts";
 
-/** `npm run check` and `npm run build`: the same checks; build also publishes when they pass. */
+/**
+ * `npm run check` and `npm run build`: the same checks; build also publishes when they pass.
+ *
+ * The run itself happens on a thread of its own whose stdout is this process's stderr, so that
+ * nothing a library prints while the site builds can land among the findings: stdout holds the
+ * findings alone (with `--format json`, one JSON document, whatever happens, a crash included).
+ * A thread that crashes, runs out of memory or stops without an answer is a failure reported
+ * like any other.
+ */
+export type CheckRunOutcome = { result: CheckSiteResult } | { failure: FailureReport };
+
+/** How long the run's thread may take to end once it has answered (its streams flushed). */
+const THREAD_ENDS_WITHIN_MS = 10_000;
+
 export async function runChecks(argv: string[], publish: boolean): Promise<number> {
   const options = parseCheckArgs(argv);
   if (typeof options === "string") {
-    console.error(`error: ${options}`);
+    if (wantsJson(argv)) console.log(failureAsJson({ messages: [options] }, "usage"));
+    else console.error(`error: ${options}`);
     return 2;
   }
-  try {
-    const result = await checkSite({ root: process.cwd(), publish, strict: options.strict });
-    const exitCode = printFindings(result, options);
-    if (publish && result.published) {
-      const timings = Object.entries(result.timings);
-      const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
-      // Per stage, so that a stage's cost is visible (`npm run bench` reads this line too).
-      console.log(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
-    } else if (publish) {
-      console.error("Build failed: _site/ was left as it was.");
-    }
-    return exitCode;
-  } catch (error) {
-    return reportFailure(error);
+  const outcome = await checkRun({ root: process.cwd(), publish, strict: options.strict });
+  if ("failure" in outcome) {
+    if (options.format === "json") console.log(failureAsJson(outcome.failure, "run"));
+    else console.error(failureText(outcome.failure));
+    if (publish) console.error("Build failed: _site/ was left as it was.");
+    return 1;
   }
+  const { result } = outcome;
+  const exitCode = printFindings(result, options);
+  if (publish && result.published) {
+    const timings = Object.entries(result.timings);
+    const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
+    // Per stage, so that a stage's cost is visible (`npm run bench` reads this line too).
+    console.error(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
+  } else if (publish) {
+    console.error("Build failed: _site/ was left as it was.");
+  }
+  return exitCode;
+}
+
+async function checkRun(options: CheckSiteOptions): Promise<CheckRunOutcome> {
+  const thread = startTsWorker(new URL("./check-thread.ts", import.meta.url), options, { stdout: true });
+  thread.stdout.pipe(process.stderr, { end: false });
+  const ended = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
+  let outcome: CheckRunOutcome;
+  try {
+    outcome = await firstMessage<CheckRunOutcome>(thread, "the check run's thread");
+  } catch (error) {
+    outcome = { failure: { messages: [(error as Error).message] } };
+  }
+  // The answer is in: what the thread does wrong after it (a late rejection) is only worth a warning.
+  thread.on("error", (error) => console.error(`warning: the check run's thread failed after its answer: ${error.message}`));
+  const stop = setTimeout(() => void thread.terminate(), THREAD_ENDS_WITHIN_MS);
+  await ended;
+  clearTimeout(stop);
+  return outcome;
 }

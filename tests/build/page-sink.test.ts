@@ -43,6 +43,29 @@ describe("the page sink", () => {
     expect(await readFile(path.join(dir, "first.html"), "utf8")).toBe("one");
   });
 
+  it("fails finish, naming its thread, when the thread stops", async () => {
+    const sink = new PageSink();
+    sink.process(new URL("./fixtures/exiting-processor.ts", import.meta.url));
+    sink.send(page("a.html", "a"));
+    await expect(sink.finish()).rejects.toThrow("the page writer's thread stopped (exit code 7)");
+  });
+
+  it("refuses more pages as soon as a processor fails, not only once every page is sent", async () => {
+    const sink = new PageSink();
+    sink.process(new URL("./fixtures/failing-processor.ts", import.meta.url));
+    let refused: Error | undefined;
+    for (let i = 0; i < 1000 && !refused; i++) {
+      await sink.room();
+      try {
+        sink.send(page(`p${i}.html`, "x"));
+      } catch (error) {
+        refused = error as Error;
+      }
+    }
+    expect(refused?.message).toBe("the test processor failed");
+    await expect(sink.finish()).rejects.toThrow("the test processor failed");
+  });
+
   it("refuses a processor added after the first page", async () => {
     const sink = new PageSink();
     sink.send(page("a.html", "a"));

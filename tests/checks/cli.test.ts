@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
-import { readdir, rm } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli, type CliRun } from "../helpers/cli.ts";
 import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
 
@@ -74,5 +76,64 @@ describe("npm run build", () => {
     expect(stdout).toContain(`${TUTORIAL_FILE}:9:22: error:`);
     expect(stderr).toContain("_site/ was left as it was");
     expect((await readdir(root)).includes("_site")).toBe(false);
+  });
+});
+
+describe("--format json: stdout holds one JSON document, whatever happens", () => {
+  /** stdout parsed whole: a line of anything else around the document fails it. */
+  const report = (run: CliRun) => {
+    expect(run.timedOut).toBe(false);
+    return JSON.parse(run.stdout) as { errors: number; warnings: number; published: boolean; findings: Array<Record<string, unknown>> };
+  };
+
+  it.each(["check", "build"] as const)("npm run %s on a clean site: no findings, the human lines on stderr", async (script) => {
+    const root = await makeFixtureSite();
+    roots.push(root);
+    const run = await runCli(script, root, ["--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(report(run)).toEqual({ errors: 0, warnings: 0, published: script === "build", findings: [] });
+    if (script === "build") expect(run.stderr).toMatch(/^Built _site\/ in \d+ ms \(eleventy \d+ ms, search-index \d+ ms, checks \d+ ms\)$/m);
+  });
+
+  it("npm run build on a site with findings: the findings, and nothing published", async () => {
+    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
+    roots.push(root);
+    const run = await runCli("build", root, ["--format", "json"]);
+    expect(run.code).toBe(1);
+    const json = report(run);
+    expect(json).toMatchObject({ errors: 1, warnings: 1, published: false });
+    expect(json.findings).toContainEqual(expect.objectContaining({ file: TUTORIAL_FILE, line: 9, column: 22, severity: "error" }));
+    expect(run.stderr).toContain("_site/ was left as it was");
+  });
+
+  it.each(["check", "build"] as const)("npm run %s that crashes (no _data/site.yml): an error finding with what is known", async (script) => {
+    const root = await makeFixtureSite({ remove: ["_data/site.yml"] });
+    roots.push(root);
+    const run = await runCli(script, root, ["--format", "json"]);
+    expect(run.code).toBe(1);
+    const json = report(run);
+    expect(json).toMatchObject({ errors: 1, published: false });
+    expect(json.findings).toEqual([expect.objectContaining({ file: "_data/site.yml", severity: "error", message: expect.stringContaining("site.yml") })]);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a wrong option is an error finding too", async () => {
+    const root = await makeFixtureSite();
+    roots.push(root);
+    const run = await runCli("check", root, ["--format", "json", "--strcit"]);
+    expect(run.code).toBe(2);
+    expect(report(run).findings).toEqual([expect.objectContaining({ severity: "error", message: expect.stringContaining("--strcit") })]);
+  });
+
+  it("what a library prints on stdout while the site builds goes to stderr", async () => {
+    const root = await makeFixtureSite();
+    roots.push(root);
+    // A stand-in for a chatty library: it prints from every thread the build runs, as they start.
+    const chatter = path.join(root, "chatter.mjs");
+    await writeFile(chatter, `import { isMainThread } from "node:worker_threads";\nif (!isMainThread) { console.log("chatter from a library"); process.stdout.write("more chatter\\n"); }\n`);
+    const run = await runCli("build", root, ["--format", "json"], { nodeArgs: ["--import", pathToFileURL(chatter).href] });
+    expect(run.code).toBe(0);
+    expect(report(run)).toMatchObject({ errors: 0, published: true });
+    expect(run.stderr).toContain("chatter from a library");
   });
 });

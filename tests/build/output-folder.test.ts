@@ -1,0 +1,136 @@
+import { spawnSync } from "node:child_process";
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
+import { readdirSync, readlinkSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { checkSite } from "../../src/checks/check-site.ts";
+import { runCli, spawnCli } from "../helpers/cli.ts";
+import { makeFixtureSite } from "../helpers/site.ts";
+import { snapshot } from "../helpers/snapshot.ts";
+import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
+
+/**
+ * _site/ is a link to the published build, whose folder lives in a hidden folder beside it:
+ * what builds that were killed leave there is cleared by the next build, builds running at once
+ * both publish whole sites, and a real _site/ folder (from before the link) is taken over once.
+ */
+const roots: string[] = [];
+afterEach(async () => {
+  await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+});
+
+async function fixture(options: Parameters<typeof makeFixtureSite>[0] = {}): Promise<string> {
+  const root = await makeFixtureSite(options);
+  roots.push(root);
+  return root;
+}
+
+/** The entries of the root a build may have added: everything but the fixture's own folders. */
+async function besideTheSite(root: string): Promise<string[]> {
+  return (await readdir(root)).filter((name) => !["_data", "_includes", "content"].includes(name)).sort();
+}
+
+/** The entries of the hidden folder of builds, named after the folder's entry in the root. */
+async function builds(root: string): Promise<string[]> {
+  const hidden = (await besideTheSite(root)).filter((name) => name !== "_site");
+  expect(hidden).toHaveLength(1);
+  return (await readdir(path.join(root, hidden[0]!))).sort();
+}
+
+/** Processes whose working folder is `root` (a build, its indexer). */
+function processesIn(root: string): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`) === root;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** A pid no process has: one that has just ended. */
+function endedPid(): number {
+  return Number(spawnSync("sh", ["-c", "echo $$"], { encoding: "utf8" }).stdout.trim());
+}
+
+describe("the published _site/", () => {
+  it("stays whole when a build is killed mid-way, and the next build removes what that one left", { timeout: 300_000 }, async () => {
+    const root = await fixture();
+    await buildSite({ root });
+    const published = await snapshot(path.join(root, "_site"));
+
+    for (let round = 0; round < 2; round++) {
+      const child = spawnCli("build", root, ["--format", "json"]);
+      const closed = new Promise((resolve) => child.on("close", resolve));
+      const publishedDir = await realpath(path.join(root, "_site"));
+      // Killed once it has written pages (and its search indexer runs), before it has published them.
+      for (;;) {
+        const entries = await readdir(root, { recursive: true });
+        const writing = entries.filter((entry) => entry.endsWith(path.join("docs", "index.html"))).map((entry) => path.join(root, entry));
+        if (writing.some((file) => !file.startsWith(publishedDir + path.sep) && !file.startsWith(path.join(root, "_site") + path.sep))) break;
+        await sleep(20);
+      }
+      child.kill("SIGKILL");
+      await closed;
+      expect(await snapshot(path.join(root, "_site"))).toEqual(published);
+    }
+    // Pagefind's indexer ends with the build that ran it.
+    for (let wait = 0; processesIn(root).length > 0 && wait < 100; wait++) await sleep(100);
+    expect(processesIn(root)).toEqual([]);
+
+    const run = await runCli("build", root, ["--format", "json"]);
+    expect(run.code).toBe(0);
+    expect((await besideTheSite(root)).filter((name) => name.startsWith("_site"))).toEqual(["_site"]);
+    expect(await builds(root)).toEqual([path.basename(await readlink(path.join(root, "_site")))]);
+  });
+
+  it("is published whole by two builds that run at once", { timeout: 300_000 }, async () => {
+    const root = await fixture();
+    await buildSite({ root });
+    const expected = await snapshot(path.join(root, "_site"));
+    const runs = await Promise.all([runCli("build", root), runCli("build", root)]);
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    const published = await snapshot(path.join(root, "_site"));
+    // The same pages and the same search index, whichever build's folder it is.
+    expect(Object.keys(published).filter((file) => !file.includes("pagefind"))).toEqual(Object.keys(expected));
+    expect(Object.fromEntries(Object.entries(published).filter(([file]) => !file.includes("pagefind")))).toEqual(expected);
+    // Whatever the race between them left is cleared by the next build.
+    await buildSite({ root });
+    expect((await besideTheSite(root)).filter((name) => name.startsWith("_site"))).toEqual(["_site"]);
+    expect(await builds(root)).toEqual([path.basename(await readlink(path.join(root, "_site")))]);
+  });
+
+  it("takes over a real _site/ folder, from before it was a link, once", async () => {
+    const root = await fixture();
+    await mkdir(path.join(root, "_site/docs"), { recursive: true });
+    await writeFile(path.join(root, "_site/docs/stale.html"), "from an earlier version");
+    await buildSite({ root });
+    expect((await lstat(path.join(root, "_site"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(path.join(root, "_site/docs/index.html"), "utf8")).toContain("<!DOCTYPE html>");
+    expect(Object.keys(await snapshot(path.join(root, "_site")))).not.toContain("docs/stale.html");
+    expect(await builds(root)).toEqual([path.basename(await readlink(path.join(root, "_site")))]);
+  });
+
+  it("is put back when a build was killed while it moved a real _site/ folder aside", async () => {
+    const root = await fixture({ files: { [TUTORIAL_FILE]: tutorialText((l) => (l[20] = "      {{ link.connections.nope }}")) } });
+    // What such a build leaves: no _site, the old folder moved into the builds' folder (the one
+    // place a test names that folder: the state it sets up is the design's own).
+    const moved = path.join(root, "._site.builds", `${endedPid()}-0badc0de.migrated`);
+    await mkdir(path.join(moved, "docs"), { recursive: true });
+    await writeFile(path.join(moved, "docs/index.html"), "the old site");
+    // A build that fails its checks publishes nothing, but the old site is there again.
+    expect((await checkSite({ root, publish: true })).published).toBe(false);
+    expect(await readFile(path.join(root, "_site/docs/index.html"), "utf8")).toBe("the old site");
+  });
+
+  it("a check run leaves nothing beside the site", async () => {
+    const root = await fixture();
+    expect((await checkSite({ root })).published).toBe(false);
+    expect(await besideTheSite(root)).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "./site.ts";
+
+/**
+ * The npm scripts' entry points as a child process: `node --import tsx src/cli/<script>.ts`, one
+ * process (no tsx wrapper in between), so that a signal sent to it reaches the build itself.
+ */
+const TSX_LOADER = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+
+export interface CliOptions {
+  /** Added to (or, when undefined, removed from) the test's environment. */
+  env?: Record<string, string | undefined>;
+  /** The child is killed (SIGKILL) after this long; default 90 s. */
+  timeoutMs?: number;
+  /** More options for node, before the script (`--import` of a preload). */
+  nodeArgs?: string[];
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** Whether the child was killed for outliving timeoutMs. */
+  timedOut: boolean;
+}
+
+export function spawnCli(script: "build" | "check", root: string, args: string[] = [], options: CliOptions = {}): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return spawn(process.execPath, ["--import", TSX_LOADER, ...(options.nodeArgs ?? []), path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Runs `npm run <script>` in `root` to its end, or until timeoutMs kills it. */
+export function runCli(script: "build" | "check", root: string, args: string[] = [], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawnCli(script, root, args, options);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk) => (stdout += chunk));
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGKILL");
+  }, options.timeoutMs ?? 90_000);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
+  });
+}
