@@ -59,7 +59,7 @@ export async function runEleventy(root: string, outputDir: string, options: Elev
     eleventy.setDryRun(true);
     await eleventy.write();
     // Before the writer finishes: the search index takes in copied HTML files too.
-    await copyPassthrough(config!, dirs.output);
+    await copyPassthrough(config!, dirs.output, dirs.root);
   } catch (error) {
     await pages.abandon();
     throw error;

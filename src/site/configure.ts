@@ -4,20 +4,23 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
-import { jekyllUrlOf } from "./collections.ts";
+import { jekyllUrlOf, PAGE_EXTENSIONS } from "./collections.ts";
 import { eleventyFrontMatter, FrontMatterHandover, parseFrontMatter } from "./front-matter.ts";
 import { GitHistory } from "./git-history.ts";
 import { pageFrameFilters } from "./page-frame-filters.ts";
-import { collectRedirects } from "./redirects.ts";
+import { collectRedirects, SiteRedirects } from "./redirects.ts";
 import { addSiteFiles, siteFileFilters } from "./site-files.ts";
 import { readSiteSettings, type SiteDirectories } from "./settings.ts";
-import { outputPathFor } from "./urls.ts";
+import { contentFilesForBuild } from "./source-files.ts";
+import { outputPathWithin } from "./urls.ts";
 
 /** What a build's extra stages (the checks) hook into. */
 export interface ConfiguredSite {
   liquid: JekyllLiquid;
   /** Front matter parsed before the build, for Eleventy to use instead of parsing it again. */
   frontMatter: FrontMatterHandover;
+  /** The redirect pages and `_redirects` lines this build writes (the checks may leave some out). */
+  redirects: SiteRedirects;
 }
 
 /** A page's Eleventy permalink (its output path) from its Jekyll `permalink`, or false for none. */
@@ -26,11 +29,13 @@ export function outputPermalink(permalink: unknown, inputPath: string, inputDir:
   // From the input folder, not Eleventy's filePathStem: that one is relative to the working
   // directory, which is not the site's root when a build is run on another folder (tests).
   const stem = "/" + path.relative(inputDir, path.resolve(inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
-  return outputPathFor(jekyllUrlOf(permalink, stem), baseurl);
+  return outputPathWithin(jekyllUrlOf(permalink, stem), baseurl, inputPath);
 }
 
 /** Everything the site needs from Eleventy, wired once; each concern lives in its own module. */
 export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories): ConfiguredSite {
+  // First: before anything reads a data file or a page (see source-files.ts).
+  const contentFiles = contentFilesForBuild(eleventyConfig, dirs);
   const settings = readSiteSettings(dirs.data);
   const markdown = createMarkdown();
   const liquid = createLiquid({
@@ -43,7 +48,9 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
     markdown,
   });
   const history = new GitHistory(dirs.root);
-  const siteFiles = { baseurl: settings.baseurl, siteUrl: settings.url, redirects: collectRedirects(dirs.input, dirs.root), history };
+  const pageFiles = contentFiles.filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
+  const redirects = new SiteRedirects(collectRedirects(pageFiles, dirs.input, dirs.root));
+  const siteFiles = { baseurl: settings.baseurl, siteUrl: settings.url, redirects, history };
   const filters = { ...tutorialFilters, ...pageFrameFilters({ root: dirs.root, baseurl: settings.baseurl, history }), ...siteFileFilters(siteFiles) };
   for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
   addSiteFiles(eleventyConfig, siteFiles);
@@ -83,5 +90,5 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setDataDirectory(fromInput(dirs.data));
   eleventyConfig.setOutputDirectory(dirs.output);
   eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
-  return { liquid, frontMatter };
+  return { liquid, frontMatter, redirects };
 }

@@ -28,6 +28,11 @@ export function siteDirectories(root: string, output = "_site"): SiteDirectories
   };
 }
 
+/** The site's root folder, from its content/ folder (see siteDirectories). */
+export function siteRootOf(inputDir: string): string {
+  return path.dirname(path.resolve(inputDir));
+}
+
 /** `/docs/` and `docs` both mean `/docs`; `/` and "" mean the host's root. */
 export function normalizeBaseurl(value: unknown): string {
   if (typeof value !== "string") return "";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { headingSlug } from "../markdown/slug.ts";
+import { pageUrlProblem, urlPathProblem } from "../site/url-paths.ts";
 
 /**
  * The tutorial format (TUTORIAL-FORMAT.md) as one schema: validation, the TypeScript types and
@@ -43,16 +44,30 @@ export const stepSchema = z.object({
   substeps: z.array(substepSchema).optional(),
 });
 
+/**
+ * A site path (src/site/url-paths.ts says which): the message names the key, shows the value as
+ * written (escaped, so that a line break shows as `\n`) and says what is wrong with it.
+ */
+const sitePath = (key: string, problemOf: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: "custom", message: `${key} ${JSON.stringify(value)} is not a valid URL path: ${problem}` });
+  });
+
+const permalink = sitePath("permalink", pageUrlProblem);
+const redirectFrom = sitePath("redirect_from", urlPathProblem);
+
 export const requirementSchema = z.object({ item: markdown });
 
 /** Keys every page may carry, tutorial or not. */
 export const pageSchema = z
   .object({
     title: z.string(),
-    permalink: z.string().optional(),
+    permalink: permalink.optional(),
     summary: z.string().nullable().optional(),
-    layout: z.string().optional(),
-    redirect_from: z.union([z.string(), z.array(z.string())]).optional(),
+    /** Required: the layouts give a page the site's frame and its Content-Security-Policy. */
+    layout: z.string(),
+    redirect_from: z.union([redirectFrom, z.array(redirectFrom)]).optional(),
     input: z.boolean().optional(),
     "use-tutorial-sidebar": z.boolean().optional(),
     weight: z.number().optional(),
