@@ -10,7 +10,7 @@ import { GitHistory } from "./git-history.ts";
 import { pageFrameFilters } from "./page-frame-filters.ts";
 import { collectRedirects, SiteRedirects } from "./redirects.ts";
 import { addSiteFiles, siteFileFilters } from "./site-files.ts";
-import { readSiteSettings, type SiteDirectories } from "./settings.ts";
+import { readSiteSettings, siteRootOf, type SiteDirectories } from "./settings.ts";
 import { contentFilesForBuild } from "./source-files.ts";
 import { outputPathWithin } from "./urls.ts";
 
@@ -29,7 +29,8 @@ export function outputPermalink(permalink: unknown, inputPath: string, inputDir:
   // From the input folder, not Eleventy's filePathStem: that one is relative to the working
   // directory, which is not the site's root when a build is run on another folder (tests).
   const stem = "/" + path.relative(inputDir, path.resolve(inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
-  return outputPathWithin(jekyllUrlOf(permalink, stem), baseurl, inputPath);
+  const source = path.relative(siteRootOf(inputDir), path.resolve(inputPath)).split(path.sep).join("/");
+  return outputPathWithin(jekyllUrlOf(permalink, stem), baseurl, source);
 }
 
 /** Everything the site needs from Eleventy, wired once; each concern lives in its own module. */
