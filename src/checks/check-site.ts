@@ -15,6 +15,7 @@ import { checkOutputPaths, redirectKey, type RefusedRedirects } from "./permalin
 import { PagePolicyCheck } from "./page-csp.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
+import { checkSiteSettings } from "./site-settings.ts";
 import { checkUnreadFiles } from "./unread-files.ts";
 
 /**
@@ -76,7 +77,7 @@ export interface SourceVerdicts {
 /** Checks on the author's files alone; also says which pages and redirects the build must leave out. */
 export function checkSources(source: SiteSource): SourceVerdicts {
   const unread = checkUnreadFiles(source);
-  const dataFindings = checkDataFiles(source);
+  const dataFindings = [...checkDataFiles(source), ...checkSiteSettings(source)];
   const layouts = layoutNames(source);
   const pageErrors = source.pages.map((page) => ({ page, errors: frontMatterErrors(page, layouts) }));
   const outputPaths = checkOutputPaths(source);

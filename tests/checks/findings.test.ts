@@ -22,6 +22,8 @@ const tutorial = (change: (lines: string[]) => void) => ({ [TUTORIAL_FILE]: tuto
 const plainPage = (name: string, ...lines: string[]) => ({ [`content/common/${name}.md`]: ["---", `title: ${name}`, "layout: page", ...lines, "---", "Text.", ""].join("\n") });
 const ipData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/ip-addresses.yml"), "utf8");
 const regionsData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/regions.yml"), "utf8");
+const siteData = await readFile(path.join(PROJECT_ROOT, "_data/site.yml"), "utf8");
+const siteLine = (key: string) => siteData.split("\n").findIndex((line) => line.startsWith(`${key}:`)) + 1;
 
 const cases: Case[] = [
   {
@@ -179,6 +181,16 @@ const cases: Case[] = [
     name: "a redirect_from entry in the search index's folder",
     files: plainPage("moved", "redirect_from: /pagefind/pagefind.js"),
     expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/pagefind\/pagefind.js" lies in \/docs\/pagefind\/, the search index's folder/ },
+  },
+  {
+    name: "a base URL that climbs out of the site",
+    files: { "_data/site.yml": siteData.replace(/^baseurl:.*$/m, "baseurl: /docs/../..") },
+    expected: { file: "_data/site.yml", line: siteLine("baseurl"), severity: "error", message: /^baseurl "\/docs\/\.\.\/\.\." can't be used: it has a "\.\." segment/ },
+  },
+  {
+    name: "a site URL that is not a scheme and host",
+    files: { "_data/site.yml": siteData.replace(/^url:.*$/m, 'url: "https://www.stitchdata.com\\nDisallow: /"') },
+    expected: { file: "_data/site.yml", line: siteLine("url"), severity: "error", message: /^url "https:\/\/www.stitchdata.com\\nDisallow: \/" can't be used: it must be the site's scheme and host/ },
   },
   {
     name: "a page without front matter",
