@@ -70,8 +70,8 @@ export interface SourceVerdicts {
   skippedPages: PageSource[];
   /** `redirect_from` entries the build must not write (besides those of skipped pages). */
   refusedRedirects: RefusedRedirects;
-  /** Nothing can be built: the data, or an include, can't be used. */
-  dataBroken: boolean;
+  /** Nothing can be built: the data, the site's settings or an include can't be used. */
+  unbuildable: boolean;
 }
 
 /** Checks on the author's files alone; also says which pages and redirects the build must leave out. */
@@ -94,8 +94,8 @@ export function checkSources(source: SiteSource): SourceVerdicts {
   const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...outputPaths.skippedPages]);
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat
   // it. An include or data file the build must not read stops it before anything reads one.
-  const dataBroken = dataFindings.length > 0 || ipFindings.some((found) => found.severity === "error") || unread.blocksBuild;
-  return { findings, skippedPages: [...skippedPages], refusedRedirects: outputPaths.refusedRedirects, dataBroken };
+  const unbuildable = dataFindings.length > 0 || ipFindings.some((found) => found.severity === "error") || unread.blocksBuild;
+  return { findings, skippedPages: [...skippedPages], refusedRedirects: outputPaths.refusedRedirects, unbuildable };
 }
 
 export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteResult> {
@@ -106,8 +106,9 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
   let published = false;
   let timings: Record<string, number> = {};
   // A data file that does not parse, or IP data the pages can't use, leaves every page without
-  // its data: rendering would only report the consequences. Fix it first.
-  if (!sourceChecks.dataBroken) {
+  // its data: rendering would only report the consequences. Fix it first. (So does an include
+  // or data file that must not be read: see unread-files.ts.)
+  if (!sourceChecks.unbuildable) {
     const observer = new BuildObserver(source.pages, sourceChecks.skippedPages);
     const pagePolicy = new PagePolicyCheck();
     const skippedUrls = new Set(sourceChecks.skippedPages.map((page) => page.url));

@@ -2,7 +2,7 @@ import { outputPathFor } from "../site/urls.ts";
 import { pageUrlProblem, urlPathProblem } from "../site/url-paths.ts";
 import { finding, type Finding, type Location } from "./finding.ts";
 import type { PageSource, SiteSource } from "./site-source.ts";
-import { locationOfPath, type YamlPath } from "./yaml-source.ts";
+import { locationOfPath } from "./yaml-source.ts";
 
 /**
  * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
@@ -39,6 +39,7 @@ interface Claim {
   owner: string;
   /** A folder claimed whole (the search index's): nothing else may be written into it. */
   folder?: boolean;
+  /** A `redirect_from` entry's (a later one is told that an old URL leads to one page only). */
   redirect?: boolean;
 }
 
@@ -91,11 +92,6 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Where a finding about a front-matter key goes; 1:1 for a page without front matter. */
-function at(page: PageSource, path: YamlPath): Location {
-  return page.frontMatter ? locationOfPath(page.frontMatter, path) : { file: page.file, line: 1, column: 1 };
-}
-
 export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
   const findings: Finding[] = [];
   const skippedPages: PageSource[] = [];
@@ -111,17 +107,18 @@ export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
     const permalink = page.data!.permalink;
     // The schema reports a permalink that is not a valid URL path (or not text).
     if (permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
+    // Without a permalink, the URL comes from the file's name: the finding goes to its first line.
+    const location = permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]);
     const problem = permalink === undefined ? pageUrlProblem(page.url) : undefined;
     if (problem) {
-      const message = `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`;
-      error({ file: page.file, line: 1, column: 1 }, message);
+      error(location, `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`);
       skippedPages.push(page);
       continue;
     }
     const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
     if (!taken) continue;
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    error(at(page, ["permalink"]), `${subject} ${taken.clash}: give the page another permalink`);
+    error(location, `${subject} ${taken.clash}: give the page another permalink`);
     skippedPages.push(page);
   }
 
@@ -130,7 +127,7 @@ export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
     asList(entries).forEach((from, index) => {
       // The schema reports entries that are not valid URL paths.
       if (typeof from !== "string" || urlPathProblem(from)) return;
-      const location = at(page, Array.isArray(entries) ? ["redirect_from", index] : ["redirect_from"]);
+      const location = locationOfPath(page.frontMatter!, Array.isArray(entries) ? ["redirect_from", index] : ["redirect_from"]);
       const refuse = (message: string) => {
         error(location, `redirect_from "${from}" ${message}`);
         refusedRedirects.add(redirectKey(page.file, from));
