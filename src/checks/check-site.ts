@@ -4,6 +4,7 @@ import { listFiles } from "../build/list-files.ts";
 import { siteDirectories } from "../site/settings.ts";
 import { BuildObserver } from "./build-observer.ts";
 import { checkDataFiles } from "./data-files.ts";
+import { checkDataNames } from "./data-names.ts";
 import { countBySeverity, isFailing, sortFindings, type Finding } from "./finding.ts";
 import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-matter.ts";
 import { checkIpAddresses } from "./ip-addresses.ts";
@@ -77,7 +78,7 @@ export interface SourceVerdicts {
 /** Checks on the author's files alone; also says which pages and redirects the build must leave out. */
 export function checkSources(source: SiteSource): SourceVerdicts {
   const unread = checkUnreadFiles(source);
-  const dataFindings = [...checkDataFiles(source), ...checkSiteSettings(source)];
+  const dataFindings = [...checkDataFiles(source), ...checkDataNames(source), ...checkSiteSettings(source)];
   const layouts = layoutNames(source);
   const pageErrors = source.pages.map((page) => ({ page, errors: frontMatterErrors(page, layouts) }));
   const outputPaths = checkOutputPaths(source);

@@ -46,6 +46,8 @@ export interface SiteSource {
   pages: PageSource[];
   dataFiles: DataFileSource[];
   includes: TextFile[];
+  /** Every file below _data/, YAML or not, absolute. */
+  dataPaths: string[];
   /** Every file below content/assets/ (copied to `<baseurl>/assets/`), relative to that folder. */
   assets: string[];
   /** Links and special files below content/, _data/ and _includes/ that are not read (list-files.ts). */
@@ -165,5 +167,5 @@ export async function loadSiteSource(root: string, dirs: SiteDirectories = siteD
       // reported by the data-file checks
     }
   }
-  return { root, dirs, settings, pages, dataFiles, includes, assets, refused };
+  return { root, dirs, settings, pages, dataFiles, includes, dataPaths: data.files, assets, refused };
 }

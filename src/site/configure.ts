@@ -5,7 +5,7 @@ import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
 import { jekyllUrlOf, PAGE_EXTENSIONS } from "./collections.ts";
-import { eleventyFrontMatter, FrontMatterHandover, parseFrontMatter } from "./front-matter.ts";
+import { eleventyFrontMatter, eleventyKeysIn, FrontMatterHandover, readFrontMatterYaml } from "./front-matter.ts";
 import { GitHistory } from "./git-history.ts";
 import { pageFrameFilters } from "./page-frame-filters.ts";
 import { collectRedirects, SiteRedirects } from "./redirects.ts";
@@ -62,8 +62,14 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   const frontMatter = new FrontMatterHandover();
   // Eleventy passes its front matter engines the page's path (`filePath`).
   const parseYaml = (yaml: string, options?: { filePath?: unknown }) => {
-    const parsed = frontMatter.take(options?.filePath, yaml);
-    return parsed ? eleventyFrontMatter(parsed) : parseFrontMatter(yaml);
+    const data = frontMatter.take(options?.filePath, yaml) ?? readFrontMatterYaml(yaml);
+    // The checks refuse such a page at its line; a build run without them stops here.
+    const [reserved] = eleventyKeysIn(data);
+    if (reserved) {
+      const file = typeof options?.filePath === "string" ? path.relative(dirs.root, path.resolve(options.filePath)).split(path.sep).join("/") : "a page";
+      throw new Error(`${file}: front matter sets "${reserved}", which is Eleventy's own; remove it`);
+    }
+    return eleventyFrontMatter(data);
   };
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
   eleventyConfig.on("eleventy.before", () => {
@@ -82,6 +88,9 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   });
   eleventyConfig.addPassthroughCopy({ [path.join(dirs.input, "assets")]: `${settings.baseurl}/assets` });
   eleventyConfig.setUseGitIgnore(false);
+  // Jekyll has no per-page or per-folder data files; Eleventy's (`x.11tydata.js`, `common/common.json`)
+  // would let a file in content/ (JavaScript, even) change any page's data past the checks.
+  eleventyConfig.setDataFileSuffixes([]);
 
   // Set through the API, not a returned object, so that the programmatic API (tests) gets them too.
   const fromInput = (dir: string) => path.relative(dirs.input, dir) || ".";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { headingSlug } from "../markdown/slug.ts";
+import { eleventyKeysIn } from "../site/front-matter.ts";
 import { pageUrlProblem, urlPathProblem } from "../site/url-paths.ts";
 
 /**
@@ -60,7 +61,7 @@ const redirectFrom = sitePath("redirect_from", urlPathProblem);
 export const requirementSchema = z.object({ item: markdown });
 
 /** Keys every page may carry, tutorial or not. */
-export const pageSchema = z
+const pageFields = z
   .object({
     title: z.string(),
     permalink: permalink.optional(),
@@ -79,6 +80,15 @@ export const pageSchema = z
     search: z.boolean().optional(),
   })
   .passthrough();
+
+/** Keys Eleventy reads to decide where and how to build a page (see ELEVENTY_KEYS): no page may set them. */
+function noEleventyKeys(data: object, ctx: z.RefinementCtx): void {
+  for (const key of eleventyKeysIn(data as Record<string, unknown>)) {
+    ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is Eleventy's own setting, not part of the tutorial format, and could build the page past the checks: remove it` });
+  }
+}
+
+export const pageSchema = pageFields.superRefine(noEleventyKeys);
 
 /** Ids the tutorial layout gives its own headings; a step anchor must not take them. */
 export const LAYOUT_IDS = ["main", "prerequisites", "next-steps"];
@@ -115,7 +125,7 @@ function uniqueAnchors(tutorial: { steps: AnchoredStep[] }, ctx: z.RefinementCtx
   visit(tutorial.steps, ["steps"], "");
 }
 
-export const tutorialSchema = pageSchema
+export const tutorialSchema = pageFields
   .extend({
     layout: z.literal("tutorial"),
     intro: markdown.optional(),
@@ -124,7 +134,8 @@ export const tutorialSchema = pageSchema
     steps: z.array(stepSchema),
     "next-steps": markdown.optional(),
   })
-  .superRefine(uniqueAnchors);
+  .superRefine(uniqueAnchors)
+  .superRefine(noEleventyKeys);
 
 export type TutorialFrontMatter = z.infer<typeof tutorialSchema>;
 export type StepFrontMatter = z.infer<typeof stepSchema>;

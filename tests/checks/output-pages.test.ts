@@ -95,6 +95,7 @@ describe("link resolution", () => {
     pages: [page("content/a/x.md", "/a/x"), page("content/b/x.md", "/b/x")],
     dataFiles: [],
     includes: [],
+    dataPaths: [],
     assets: [],
     refused: [],
   };

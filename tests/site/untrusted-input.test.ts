@@ -78,6 +78,27 @@ describe("symbolic links", () => {
   });
 });
 
+describe("data files", () => {
+  it("next to pages are not read: Jekyll has none, and Eleventy would run a script one", async () => {
+    const root = await fixture({
+      files: {
+        "content/integrations/databases/databases.json": '{ "search": false }\n',
+        "content/integrations/databases/mysql.11tydata.js": "module.exports = { search: false };\n",
+        "content/integrations/databases/postgresql.11tydata.json": '{ "search": false }\n',
+      },
+    });
+    const built = await buildFixtureSite(root);
+    for (const page of ["mysql", "postgresql", "oracle"]) {
+      expect((await built.page(`/docs/integrations/databases/${page}`))("[data-pagefind-body]").length, page).toBe(1);
+    }
+  });
+
+  it("a build run without the checks stops at a data file Eleventy would run, naming it", async () => {
+    const root = await fixture({ files: { "_data/computed.js": "module.exports = { answer: 42 };\n" } });
+    await expect(buildFixtureSite(root)).rejects.toThrow(/^_data\/computed\.js: a data file that is a script would be run by the build/);
+  });
+});
+
 describe("values from data files are escaped where they reach attributes", () => {
   it("keeps quotes and angle brackets in the edit link and breadcrumbs as text", async () => {
     const root = await fixture({});
@@ -111,6 +132,20 @@ describe("nothing is written outside the site", () => {
     expect(causes(failure)).toContainEqual(expect.stringMatching(/^content\/common\/out\.md: "\/\.\.\/\.\.\/\.\.\/outside" is not a valid URL path/));
     // `<staging>/docs/../../../outside.html` is two folders above the site's.
     for (const dir of [root, path.dirname(root), path.dirname(path.dirname(root))]) expect(existsSync(path.join(dir, "outside.html")), dir).toBe(false);
+  });
+});
+
+describe("Eleventy's own settings in front matter", () => {
+  it.each([
+    ["permalinkBypassOutputDir: true", "permalinkBypassOutputDir"],
+    ["eleventyComputed:\n  permalink: /../../computed.html", "eleventyComputed"],
+  ])("stop a build run without the checks: %s", async (lines, key) => {
+    const root = await fixture({ files: { "content/common/eleventy-keys.md": `---\ntitle: Keys\nlayout: page\n${lines}\n---\nText.\n` } });
+    const failure = await buildFixtureSite(root).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(causes(failure)).toContainEqual(expect.stringMatching(new RegExp(`^content/common/eleventy-keys\\.md: front matter sets "${key}", which is Eleventy's own`)));
   });
 });
 
