@@ -79,7 +79,10 @@ export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
       } else refused.push({ path: full, reason: "it is not a regular file (a pipe, socket or device)" });
     }
   };
-  visit(dir, new Set([realpathOrSelf(dir)]));
+  // The folder itself may be a link (content/ -> another site's pages): the same rule holds.
+  const realDir = realpathOrSelf(dir);
+  if (!isWithin(realRoot, realDir)) return { files: [], refused: [{ path: dir, reason: `it is a link to ${realDir}, outside the site's folder` }] };
+  visit(dir, new Set([realDir]));
   return { files: files.sort(), refused: refused.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 

@@ -108,17 +108,18 @@ export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
     // The schema reports a permalink that is not a valid URL path (or not text).
     if (permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
     // Without a permalink, the URL comes from the file's name: the finding goes to its first line.
-    const location = permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]);
+    // (Located only when needed: locating parses the front matter again.)
+    const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
     const problem = permalink === undefined ? pageUrlProblem(page.url) : undefined;
     if (problem) {
-      error(location, `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`);
+      error(location(), `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`);
       skippedPages.push(page);
       continue;
     }
     const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
     if (!taken) continue;
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    error(location, `${subject} ${taken.clash}: give the page another permalink`);
+    error(location(), `${subject} ${taken.clash}: give the page another permalink`);
     skippedPages.push(page);
   }
 
@@ -127,8 +128,8 @@ export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
     asList(entries).forEach((from, index) => {
       // The schema reports entries that are not valid URL paths.
       if (typeof from !== "string" || urlPathProblem(from)) return;
-      const location = locationOfPath(page.frontMatter!, Array.isArray(entries) ? ["redirect_from", index] : ["redirect_from"]);
       const refuse = (message: string) => {
+        const location = locationOfPath(page.frontMatter!, Array.isArray(entries) ? ["redirect_from", index] : ["redirect_from"]);
         error(location, `redirect_from "${from}" ${message}`);
         refusedRedirects.add(redirectKey(page.file, from));
       };

@@ -13,7 +13,7 @@ export function checkUnreadFiles(source: SiteSource): { findings: Finding[]; blo
   const findings = source.refused.map((entry) =>
     finding("files", "error", { file: relativeToRoot(source.root, entry.path), line: 1, column: 1 }, `this file is not read: ${entry.reason}`),
   );
-  const inside = (dir: string, file: string) => file.startsWith(dir + path.sep);
+  const inside = (dir: string, file: string) => file === dir || file.startsWith(dir + path.sep);
   const blocksBuild = source.refused.some((entry) => inside(source.dirs.includes, entry.path) || inside(source.dirs.data, entry.path));
   return { findings, blocksBuild };
 }
