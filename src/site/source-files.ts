@@ -24,6 +24,7 @@ export function contentFilesForBuild(eleventyConfig: EleventyConfig, dirs: SiteD
   ];
   if (problems.length > 0) throw new Error(problems.join("\n"));
   const content = siteFilesBelowSync(dirs.input, dirs.root);
+  if (content.refused.some((entry) => entry.path === dirs.input)) throw new Error(describeRefused(content.refused[0]!, dirs.root));
   for (const entry of content.refused) {
     // Globs relative to the working directory, as Eleventy wants them; a folder's files too.
     const glob = path.relative(process.cwd(), entry.path).split(path.sep).join("/");

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { lstat, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
@@ -75,6 +76,20 @@ describe("symbolic links", () => {
       const root = await fixture({ links: { [link]: target } });
       await expect(buildFixtureSite(root)).rejects.toThrow(new RegExp(`^${link} is not read: it is a link to /etc`));
     }
+  });
+});
+
+describe("a site folder that is itself a link out of the site", () => {
+  it("is refused at its path, and nothing is built from it", async () => {
+    const root = await fixture({});
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "stitch-docs-elsewhere-"));
+    roots.push(elsewhere);
+    await rename(path.join(root, "content"), path.join(elsewhere, "content"));
+    await symlink(path.join(elsewhere, "content"), path.join(root, "content"));
+    const result = await checkSite({ root, publish: true });
+    expect(result.findings.map(formatFinding)).toEqual([expect.stringMatching(/^content:1:1: error: this file is not read: it is a link to .*, outside the site's folder/)]);
+    expect(result.published).toBe(false);
+    expect(existsSync(path.join(root, "_site"))).toBe(false);
   });
 });
 
