@@ -35,6 +35,8 @@ export interface SiteFiles {
   /** Every file, absolute (a link's own path, not its target's), in path order. */
   files: string[];
   refused: RefusedEntry[];
+  /** Files and folders skipped because their names start with `.` (as Jekyll skips them), absolute. */
+  hidden: string[];
 }
 
 const isWithin = (dir: string, file: string) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -58,6 +60,7 @@ export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
   const realRoot = realpathOrSelf(root);
   const files: string[] = [];
   const refused: RefusedEntry[] = [];
+  const hidden: string[] = [];
   const visit = (folder: string, realFolders: ReadonlySet<string>) => {
     let entries;
     try {
@@ -66,8 +69,11 @@ export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith(".")) continue;
       const full = path.join(folder, entry.name);
+      if (entry.name.startsWith(".")) {
+        hidden.push(full);
+        continue;
+      }
       if (entry.isFile()) files.push(full);
       else if (entry.isDirectory()) visit(full, new Set([...realFolders, realpathOrSelf(full)]));
       else if (entry.isSymbolicLink()) {
@@ -81,9 +87,9 @@ export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
   };
   // The folder itself may be a link (content/ -> another site's pages): the same rule holds.
   const realDir = realpathOrSelf(dir);
-  if (!isWithin(realRoot, realDir)) return { files: [], refused: [{ path: dir, reason: `it is a link to ${realDir}, outside the site's folder` }] };
+  if (!isWithin(realRoot, realDir)) return { files: [], refused: [{ path: dir, reason: `it is a link to ${realDir}, outside the site's folder` }], hidden: [] };
   visit(dir, new Set([realDir]));
-  return { files: files.sort(), refused: refused.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  return { files: files.sort(), refused: refused.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), hidden };
 }
 
 /** A link's real target when it may be followed, or why not. */

@@ -6,8 +6,8 @@ import type { SiteDirectories } from "./settings.ts";
 
 /**
  * What every build may read of the author's folders (src/build/list-files.ts decides: no link
- * out of the site's folder, no pipe). Eleventy globs content/ itself, so what is refused there is
- * added to its ignores; LiquidJS reads includes and Eleventy reads data files by name, with no
+ * out of the site's folder, no pipe, no hidden file). Eleventy globs content/ itself, so what is
+ * refused or hidden there is added to its ignores; LiquidJS reads includes and Eleventy reads data files by name, with no
  * hook to refuse one, so a refused entry in _includes/ or _data/, or a data file Eleventy would
  * run or whose name is one of its settings (dataFileProblem), stops the build before either
  * reads anything. The checks report each of these at its path first (a checked build never gets
@@ -25,9 +25,10 @@ export function contentFilesForBuild(eleventyConfig: EleventyConfig, dirs: SiteD
   if (problems.length > 0) throw new Error(problems.join("\n"));
   const content = siteFilesBelowSync(dirs.input, dirs.root);
   if (content.refused.some((entry) => entry.path === dirs.input)) throw new Error(describeRefused(content.refused[0]!, dirs.root));
-  for (const entry of content.refused) {
+  // Hidden files too: the checks never see them (nor would Jekyll build them), so neither may Eleventy.
+  for (const file of [...content.refused.map((entry) => entry.path), ...content.hidden]) {
     // Globs relative to the working directory, as Eleventy wants them; a folder's files too.
-    const glob = path.relative(process.cwd(), entry.path).split(path.sep).join("/");
+    const glob = path.relative(process.cwd(), file).split(path.sep).join("/");
     eleventyConfig.ignores.add(glob);
     eleventyConfig.ignores.add(`${glob}/**`);
   }

@@ -79,6 +79,17 @@ describe("symbolic links", () => {
   });
 });
 
+describe("hidden files", () => {
+  it("are not built, as Jekyll skips them and the checks never see them", async () => {
+    const root = await fixture({
+      files: { "content/common/.draft.md": "<script>alert(1)</script>\n", "content/.drafts/page.md": "<script>alert(2)</script>\n" },
+    });
+    const result = await checkSite({ root, publish: true });
+    expect(result.findings).toEqual([]);
+    expect((await entriesBelow(path.join(root, "_site"))).filter((entry) => /draft/.test(entry))).toEqual([]);
+  });
+});
+
 describe("a site folder that is itself a link out of the site", () => {
   it("is refused at its path, and nothing is built from it", async () => {
     const root = await fixture({});
