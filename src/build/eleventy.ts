@@ -60,7 +60,7 @@ export async function runEleventy(root: string, outputDir: string, options: Elev
     eleventy.setDryRun(true);
     await eleventy.write();
     // Before the writer finishes: the search index takes in copied HTML files too.
-    await copyPassthrough(config!, dirs.output);
+    await copyPassthrough(config!, dirs.output, dirs.root);
   } catch (error) {
     await pages.abandon();
     // Eleventy reports a page that could not be handed over; what stopped the writer says why.

@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
-import { cp } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { EleventyPage } from "../liquid/engine.ts";
+import { filesBelowSync, isWithinRoot } from "./list-files.ts";
 import { PageSink, type ProcessorResult, type WrittenPage } from "./page-sink.ts";
 
 export type { WrittenPage } from "./page-sink.ts";
@@ -129,14 +130,25 @@ export class PageWriter {
 
 /**
  * Eleventy's passthrough copies (`addPassthroughCopy({ "<input>": "<output>" })`), which its dry
- * run skips, copied here. Only plain file or folder paths: globs are Eleventy's business.
+ * run skips, copied here. Only plain file or folder paths: globs are Eleventy's business. Each
+ * file is copied as a file: a symbolic link is followed only when it leads to a file inside
+ * `root`, the site's folder (list-files.ts), so the output holds no links and nothing from
+ * outside the site. Dotfiles are not copied.
  */
-export async function copyPassthrough(eleventyConfig: EleventyConfig, outputDir: string): Promise<void> {
+export async function copyPassthrough(eleventyConfig: EleventyConfig, outputDir: string, root: string): Promise<void> {
   const copies = (eleventyConfig.passthroughCopies ?? {}) as Record<string, { outputPath: unknown }>;
   for (const [input, { outputPath }] of Object.entries(copies)) {
     if (typeof outputPath !== "string" || /[*?{[]/.test(input)) {
       throw new Error(`passthrough copy "${input}": the page writer copies only "<path>": "<output path>" pairs`);
     }
-    if (existsSync(input)) await cp(input, path.join(outputDir, outputPath), { recursive: true });
+    if (!existsSync(input)) continue;
+    const target = path.join(outputDir, outputPath);
+    const folder = statSync(input).isDirectory();
+    const files = folder ? filesBelowSync(input, root) : isWithinRoot(input, root) ? [input] : [];
+    for (const file of files) {
+      const destination = folder ? path.join(target, path.relative(input, file)) : target;
+      await mkdir(path.dirname(destination), { recursive: true });
+      await copyFile(file, destination);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { listFiles } from "../build/list-files.ts";
 import { siteDirectories } from "../site/settings.ts";
 import { BuildObserver } from "./build-observer.ts";
 import { checkDataFiles } from "./data-files.ts";
+import { checkDataNames } from "./data-names.ts";
 import { countBySeverity, isFailing, sortFindings, type Finding } from "./finding.ts";
 import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-matter.ts";
 import { checkIpAddresses } from "./ip-addresses.ts";
@@ -12,23 +13,28 @@ import { checkLinks } from "./links.ts";
 import { checkRawHtml } from "./raw-html.ts";
 import { checkRawSyntax } from "./raw-syntax.ts";
 import { checkMojibake } from "./mojibake.ts";
-import { duplicatePermalinks } from "./permalinks.ts";
+import { checkOutputPaths, redirectKey, type RefusedRedirects } from "./permalinks.ts";
+import { PagePolicyCheck } from "./page-csp.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
 import { checkStepTitles } from "./step-titles.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
 import { checkTextEncoding } from "./text-encoding.ts";
+import { checkSiteSettings } from "./site-settings.ts";
+import { checkUnreadFiles } from "./unread-files.ts";
 
 /**
  * `npm run check` and `npm run build`: one Eleventy run that checks everything and publishes
  * only a clean result.
- * 1. Source checks read the author's files: YAML, the tutorial format, permalinks, IP
- *    addresses, mojibake, bytes that are not UTF-8, tags a step title leaves open. Pages that
- *    cannot render (broken front matter, a taken permalink) are left out of the build, so the
- *    others still render and report their own mistakes.
+ * 1. Source checks read the author's files: files the build must not read (links out of the
+ *    site), YAML, the tutorial format, every output path and who claims it, IP addresses,
+ *    mojibake, bytes that are not UTF-8, tags a step title leaves open. Pages that cannot
+ *    render (broken front matter, a taken permalink) and redirects that would replace something
+ *    are left out of the build, so the others still render and report their own mistakes.
  * 2. Eleventy builds into a staging folder, with every Liquid error recorded rather than fatal and
  *    each built page summarized (ids, links, leftover syntax, raw HTML) as it is written.
- * 3. The output checks resolve links, fragments and assets against what was built, and report
- *    the raw HTML the content must not carry.
+ * 3. The output checks resolve links, fragments and assets against what was built, report the
+ *    raw HTML the content must not carry, and make sure every page carries the
+ *    Content-Security-Policy.
  * Errors (or, with `strict`, warnings) stop the build before the swap: the published site stays
  * as it was. Findings come back sorted by file and line.
  */
@@ -63,27 +69,40 @@ class ChecksFailed extends Error {
   }
 }
 
-/** Checks on the author's files alone; also says which pages the build must leave out. */
-export function checkSources(source: SiteSource): { findings: Finding[]; skippedPages: PageSource[]; dataBroken: boolean } {
-  const dataFindings = checkDataFiles(source);
+export interface SourceVerdicts {
+  findings: Finding[];
+  /** Pages the build must leave out. */
+  skippedPages: PageSource[];
+  /** `redirect_from` entries the build must not write (besides those of skipped pages). */
+  refusedRedirects: RefusedRedirects;
+  /** Nothing can be built: the data, the site's settings or an include can't be used. */
+  unbuildable: boolean;
+}
+
+/** Checks on the author's files alone; also says which pages and redirects the build must leave out. */
+export function checkSources(source: SiteSource): SourceVerdicts {
+  const unread = checkUnreadFiles(source);
+  const dataFindings = [...checkDataFiles(source), ...checkDataNames(source), ...checkSiteSettings(source)];
   const layouts = layoutNames(source);
   const pageErrors = source.pages.map((page) => ({ page, errors: frontMatterErrors(page, layouts) }));
-  const permalinks = duplicatePermalinks(source);
+  const outputPaths = checkOutputPaths(source);
   const ipFindings = checkIpAddresses(source);
   const findings = [
+    ...unread.findings,
     ...dataFindings,
     ...pageErrors.flatMap(({ errors }) => errors),
     ...source.pages.flatMap(frontMatterWarnings),
-    ...permalinks.map((duplicate) => duplicate.finding),
+    ...outputPaths.findings,
     ...ipFindings,
     ...checkMojibake(source),
     ...checkTextEncoding(source),
     ...checkStepTitles(source),
   ];
-  const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...permalinks.map((d) => d.page)]);
-  // Pages read the IP data through filters that refuse bad entries: rendering would only repeat it.
-  const dataBroken = dataFindings.length > 0 || ipFindings.some((found) => found.severity === "error");
-  return { findings, skippedPages: [...skippedPages], dataBroken };
+  const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...outputPaths.skippedPages]);
+  // Pages read the IP data through filters that refuse bad entries: rendering would only repeat
+  // it. An include or data file the build must not read stops it before anything reads one.
+  const unbuildable = dataFindings.length > 0 || ipFindings.some((found) => found.severity === "error") || unread.blocksBuild;
+  return { findings, skippedPages: [...skippedPages], refusedRedirects: outputPaths.refusedRedirects, unbuildable };
 }
 
 export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteResult> {
@@ -94,10 +113,13 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
   let published = false;
   let timings: Record<string, number> = {};
   // A data file that does not parse, or IP data the pages can't use, leaves every page without
-  // its data: rendering would only report the consequences. Fix it first.
-  if (!sourceChecks.dataBroken) {
+  // its data: rendering would only report the consequences. Fix it first. (So does an include
+  // or data file that must not be read: see unread-files.ts.)
+  if (!sourceChecks.unbuildable) {
     const observer = new BuildObserver(source.pages, sourceChecks.skippedPages);
+    const pagePolicy = new PagePolicyCheck();
     const skippedUrls = new Set(sourceChecks.skippedPages.map((page) => page.url));
+    const skippedFiles = new Set(sourceChecks.skippedPages.map((page) => page.file));
     const outputChecks: BuildStage = {
       name: "checks",
       async run(context) {
@@ -107,6 +129,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
           ...checkLinks({ source, pages: observer.outputPages, files, skippedUrls }),
           ...checkRawSyntax(source, observer.outputPages),
           ...checkRawHtml(source, observer.outputPages),
+          ...pagePolicy.findings(source),
         );
         if (isFailing(findings, options.strict)) throw new ChecksFailed();
       },
@@ -117,6 +140,10 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
       const stages = [outputChecks];
       const configure: ConfigureBuild = (eleventyConfig, site) => {
         observer.configure(eleventyConfig, site);
+        pagePolicy.configure(site);
+        site.redirects.leaveOut(
+          (redirect) => skippedFiles.has(redirect.source) || sourceChecks.refusedRedirects.has(redirectKey(redirect.source, redirect.from)),
+        );
         options.configure?.(eleventyConfig, site, observer.templateErrors);
       };
       const result = await buildSite({ root: options.root, outputDir: dirs.output, publish, configure, stages, searchIndex: publish });

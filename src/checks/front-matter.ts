@@ -18,10 +18,11 @@ import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "./ya
  */
 export function frontMatterErrors(page: PageSource, layouts?: ReadonlySet<string>): Finding[] {
   if (!page.frontMatter) {
-    if (/^---\s*\n/.test(page.text)) {
-      return [finding("yaml", "error", { file: page.file, line: 1, column: 1 }, "front matter is not closed: add a line `---` after it")];
-    }
-    return [];
+    const start = { file: page.file, line: 1, column: 1 };
+    if (/^---\s*\n/.test(page.text)) return [finding("yaml", "error", start, "front matter is not closed: add a line `---` after it")];
+    // Without front matter Eleventy would publish the file as it is: no layout, no <title>, no
+    // Content-Security-Policy, its HTML and scripts served as the site's own.
+    return [finding("format", "error", start, `this page has no front matter: add front matter with a title and layout, like ${NO_FRONT_MATTER_EXAMPLE}`)];
   }
   const yamlErrors = yamlSyntaxFindings(page.frontMatter);
   if (yamlErrors.length > 0) return yamlErrors;
@@ -29,6 +30,8 @@ export function frontMatterErrors(page: PageSource, layouts?: ReadonlySet<string
   const schema = schemaFindings(page.frontMatter, page.data);
   return layouts ? [...schema, ...layoutFindings(page.frontMatter, page.data, layouts)] : schema;
 }
+
+const NO_FRONT_MATTER_EXAMPLE = "`---` / `title: Page title` / `layout: page` / `---` on the first lines";
 
 function layoutFindings(source: YamlSource, data: Record<string, unknown>, layouts: ReadonlySet<string>): Finding[] {
   const layout = data.layout;

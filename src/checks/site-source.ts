@@ -5,7 +5,7 @@ import { jekyllUrlOf } from "../site/collections.ts";
 import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSettings } from "../site/settings.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { eleventyFrontMatterYaml } from "../site/front-matter.ts";
-import { filesBelowSync } from "../build/list-files.ts";
+import { siteFilesBelowSync, type RefusedEntry } from "../build/list-files.ts";
 import { yamlVerdicts } from "./yaml-verdicts.ts";
 import { decodeUtf8, type InvalidUtf8 } from "./text-encoding.ts";
 
@@ -49,6 +49,12 @@ export interface SiteSource {
   pages: PageSource[];
   dataFiles: DataFileSource[];
   includes: TextFile[];
+  /** Every file below _data/, YAML or not, absolute. */
+  dataPaths: string[];
+  /** Every file below content/assets/ (copied to `<baseurl>/assets/`), relative to that folder. */
+  assets: string[];
+  /** Links and special files below content/, _data/ and _includes/ that are not read (list-files.ts). */
+  refused: RefusedEntry[];
 }
 
 const PAGE_EXTENSIONS = new Set([".md", ".html", ".liquid"]);
@@ -135,25 +141,34 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
  * of its own meanwhile (yaml-verdicts.ts).
  */
 export async function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): Promise<SiteSource> {
-  const pageFiles = filesBelowSync(dirs.input).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
+  const content = siteFilesBelowSync(dirs.input, root);
+  const pageFiles = content.files.filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
   const decoded = pageFiles.map((file) => decodeUtf8(readFileSync(file)));
   const splits = decoded.map(({ text }) => splitFrontMatter(text));
   const verdicts = yamlVerdicts(splits.map((split) => split?.yaml));
   const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, decoded[i]!.text, splits[i], decoded[i]!.invalidUtf8));
   const accepted = await verdicts;
   const pages = drafts.map((draft, i) => finishPage(draft, accepted[i]));
-  const dataFiles = filesBelowSync(dirs.data)
+  const data = siteFilesBelowSync(dirs.data, root);
+  const dataFiles = data.files
     .filter((file) => DATA_EXTENSIONS.has(path.extname(file)))
     .map((file) => {
       const text = readText(root, file);
       return { ...text, yaml: parseYamlSource(text.file, text.text) };
     });
-  const includes = filesBelowSync(dirs.includes).map((file) => readText(root, file));
-  let settings: SiteSettings;
-  try {
-    settings = readSiteSettings(dirs.data);
-  } catch {
-    settings = { baseurl: "", url: "", collections: {} };
+  const includeFiles = siteFilesBelowSync(dirs.includes, root);
+  const includes = includeFiles.files.map((file) => readText(root, file));
+  const assetsDir = path.join(dirs.input, "assets");
+  const assets = content.files.filter((file) => file.startsWith(assetsDir + path.sep)).map((file) => relativeToRoot(assetsDir, file));
+  const refused = [...content.refused, ...data.refused, ...includeFiles.refused];
+  let settings: SiteSettings = { baseurl: "", url: "", collections: {} };
+  // A refused site.yml is not read (its link is reported); the defaults stand in for it.
+  if (!refused.some((entry) => entry.path === path.join(dirs.data, "site.yml"))) {
+    try {
+      settings = readSiteSettings(dirs.data);
+    } catch {
+      // reported by the data-file checks
+    }
   }
-  return { root, dirs, settings, pages, dataFiles, includes };
+  return { root, dirs, settings, pages, dataFiles, includes, dataPaths: data.files, assets, refused };
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { load as loadYaml } from "js-yaml";
 import { filesBelowSync } from "../build/list-files.ts";
+import { siteRootOf } from "./settings.ts";
+import { pageUrlProblem } from "./url-paths.ts";
 
 /**
  * Jekyll-style collections: every page below a folder of content/, as `_data/site.yml` maps
@@ -15,7 +17,7 @@ import { filesBelowSync } from "../build/list-files.ts";
  */
 export type JekyllDocument = Record<string, unknown> & { title: string; url: string; collection: string };
 
-const PAGE_EXTENSIONS = new Set([".md", ".html", ".liquid"]);
+export const PAGE_EXTENSIONS = new Set([".md", ".html", ".liquid"]);
 
 /** A page's Jekyll URL: its permalink, or its path below content/ without the extension. */
 export function jekyllUrlOf(permalink: unknown, filePathStem: string): string {
@@ -23,9 +25,9 @@ export function jekyllUrlOf(permalink: unknown, filePathStem: string): string {
   return filePathStem.replace(/(^|\/)index$/, "$1");
 }
 
-/** Every page file below `dir`, in path order. */
-export function pageFiles(dir: string): string[] {
-  return filesBelowSync(dir).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
+/** Every page file below `dir`, in path order (links that leave `root`, the site's folder, are not followed). */
+export function pageFiles(dir: string, root: string): string[] {
+  return filesBelowSync(dir, root).filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
 }
 
 /** A page's front matter, or undefined when it does not parse (the checks report it, located). */
@@ -87,20 +89,17 @@ export function loadFolderCollections(
   frontMatterOf: (file: string) => Record<string, unknown> | undefined = readFrontMatter,
 ): Record<string, JekyllDocument[]> {
   const collections: Record<string, JekyllDocument[]> = {};
+  const root = siteRootOf(inputDir);
   for (const [name, folder] of Object.entries(folders)) {
-    collections[name] = pageFiles(path.resolve(inputDir, folder)).flatMap((file) => {
+    collections[name] = pageFiles(path.resolve(inputDir, folder), root).flatMap((file) => {
       const frontMatter = frontMatterOf(file);
       // A page whose front matter does not parse is left out; the checks report it with its line.
       if (!frontMatter) return [];
       const stem = "/" + path.relative(inputDir, file).split(path.sep).join("/").replace(/\.[^.]+$/, "");
-      return [
-        {
-          ...frontMatter,
-          title: typeof frontMatter.title === "string" ? frontMatter.title : "",
-          url: jekyllUrlOf(frontMatter.permalink, stem),
-          collection: name,
-        },
-      ];
+      const url = jekyllUrlOf(frontMatter.permalink, stem);
+      // Nor is a page whose URL is not a valid site path: it is never built (the checks say why).
+      if (pageUrlProblem(url)) return [];
+      return [{ ...frontMatter, title: typeof frontMatter.title === "string" ? frontMatter.title : "", url, collection: name }];
     });
   }
   return collections;

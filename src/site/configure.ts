@@ -4,20 +4,23 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";
 import { tutorialFilters } from "../tutorial/filters.ts";
-import { jekyllUrlOf } from "./collections.ts";
-import { eleventyFrontMatter, FrontMatterHandover, parseFrontMatter } from "./front-matter.ts";
+import { jekyllUrlOf, PAGE_EXTENSIONS } from "./collections.ts";
+import { eleventyFrontMatter, eleventyKeysIn, FrontMatterHandover, readFrontMatterYaml } from "./front-matter.ts";
 import { GitHistory } from "./git-history.ts";
 import { pageFrameFilters } from "./page-frame-filters.ts";
-import { collectRedirects } from "./redirects.ts";
+import { collectRedirects, SiteRedirects } from "./redirects.ts";
 import { addSiteFiles, siteFileFilters } from "./site-files.ts";
-import { readSiteSettings, type SiteDirectories } from "./settings.ts";
-import { outputPathFor } from "./urls.ts";
+import { readSiteSettings, siteRootOf, type SiteDirectories } from "./settings.ts";
+import { contentFilesForBuild } from "./source-files.ts";
+import { outputPathWithin } from "./urls.ts";
 
 /** What a build's extra stages (the checks) hook into. */
 export interface ConfiguredSite {
   liquid: JekyllLiquid;
   /** Front matter parsed before the build, for Eleventy to use instead of parsing it again. */
   frontMatter: FrontMatterHandover;
+  /** The redirect pages and `_redirects` lines this build writes (the checks may leave some out). */
+  redirects: SiteRedirects;
 }
 
 /** A page's Eleventy permalink (its output path) from its Jekyll `permalink`, or false for none. */
@@ -26,11 +29,14 @@ export function outputPermalink(permalink: unknown, inputPath: string, inputDir:
   // From the input folder, not Eleventy's filePathStem: that one is relative to the working
   // directory, which is not the site's root when a build is run on another folder (tests).
   const stem = "/" + path.relative(inputDir, path.resolve(inputPath)).split(path.sep).join("/").replace(/\.[^./]+$/, "");
-  return outputPathFor(jekyllUrlOf(permalink, stem), baseurl);
+  const source = path.relative(siteRootOf(inputDir), path.resolve(inputPath)).split(path.sep).join("/");
+  return outputPathWithin(jekyllUrlOf(permalink, stem), baseurl, source);
 }
 
 /** Everything the site needs from Eleventy, wired once; each concern lives in its own module. */
 export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirectories): ConfiguredSite {
+  // First: before anything reads a data file or a page (see source-files.ts).
+  const contentFiles = contentFilesForBuild(eleventyConfig, dirs);
   const settings = readSiteSettings(dirs.data);
   const markdown = createMarkdown();
   const liquid = createLiquid({
@@ -43,7 +49,9 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
     markdown,
   });
   const history = new GitHistory(dirs.root);
-  const siteFiles = { baseurl: settings.baseurl, siteUrl: settings.url, redirects: collectRedirects(dirs.input, dirs.root), history };
+  const pageFiles = contentFiles.filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
+  const redirects = new SiteRedirects(collectRedirects(pageFiles, dirs.input, dirs.root));
+  const siteFiles = { baseurl: settings.baseurl, siteUrl: settings.url, redirects, history };
   const filters = { ...tutorialFilters, ...pageFrameFilters({ root: dirs.root, baseurl: settings.baseurl, history }), ...siteFileFilters(siteFiles) };
   for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
   addSiteFiles(eleventyConfig, siteFiles);
@@ -54,8 +62,14 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   const frontMatter = new FrontMatterHandover();
   // Eleventy passes its front matter engines the page's path (`filePath`).
   const parseYaml = (yaml: string, options?: { filePath?: unknown }) => {
-    const parsed = frontMatter.take(options?.filePath, yaml);
-    return parsed ? eleventyFrontMatter(parsed) : parseFrontMatter(yaml);
+    const data = frontMatter.take(options?.filePath, yaml) ?? readFrontMatterYaml(yaml);
+    // The checks refuse such a page at its line; a build run without them stops here.
+    const [reserved] = eleventyKeysIn(data);
+    if (reserved) {
+      const file = typeof options?.filePath === "string" ? path.relative(dirs.root, path.resolve(options.filePath)).split(path.sep).join("/") : "a page";
+      throw new Error(`${file}: front matter sets "${reserved}", which is Eleventy's own; remove it`);
+    }
+    return eleventyFrontMatter(data);
   };
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
   eleventyConfig.on("eleventy.before", () => {
@@ -74,6 +88,9 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   });
   eleventyConfig.addPassthroughCopy({ [path.join(dirs.input, "assets")]: `${settings.baseurl}/assets` });
   eleventyConfig.setUseGitIgnore(false);
+  // Jekyll has no per-page or per-folder data files; Eleventy's (`x.11tydata.js`, `common/common.json`)
+  // would let a file in content/ (JavaScript, even) change any page's data past the checks.
+  eleventyConfig.setDataFileSuffixes([]);
 
   // Set through the API, not a returned object, so that the programmatic API (tests) gets them too.
   const fromInput = (dir: string) => path.relative(dirs.input, dir) || ".";
@@ -83,5 +100,5 @@ export function configureSite(eleventyConfig: EleventyConfig, dirs: SiteDirector
   eleventyConfig.setDataDirectory(fromInput(dirs.data));
   eleventyConfig.setOutputDirectory(dirs.output);
   eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
-  return { liquid, frontMatter };
+  return { liquid, frontMatter, redirects };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { load as loadYaml } from "js-yaml";
+import { urlPathProblem } from "./url-paths.ts";
 
 /** The project's folders; every module takes them from here so a test site can move them. */
 export interface SiteDirectories {
@@ -28,6 +29,11 @@ export function siteDirectories(root: string, output = "_site"): SiteDirectories
   };
 }
 
+/** The site's root folder, from its content/ folder (see siteDirectories). */
+export function siteRootOf(inputDir: string): string {
+  return path.dirname(path.resolve(inputDir));
+}
+
 /** `/docs/` and `docs` both mean `/docs`; `/` and "" mean the host's root. */
 export function normalizeBaseurl(value: unknown): string {
   if (typeof value !== "string") return "";
@@ -35,10 +41,45 @@ export function normalizeBaseurl(value: unknown): string {
   return trimmed === "" ? "" : `/${trimmed}`;
 }
 
+/**
+ * What is wrong with `baseurl` as `_data/site.yml` has it (every output path starts with it), as
+ * the end of a sentence; undefined when nothing.
+ */
+export function baseurlProblem(value: unknown): string | undefined {
+  if (value == null) return undefined;
+  if (typeof value !== "string") return "it must be text, like /docs";
+  const baseurl = normalizeBaseurl(value);
+  return baseurl === "" ? undefined : urlPathProblem(`${baseurl}/`);
+}
+
+/**
+ * What is wrong with `url` (the site's scheme and host, in canonical links, the sitemap and
+ * robots.txt), as the end of a sentence; undefined when nothing.
+ */
+export function siteUrlProblem(value: unknown): string | undefined {
+  if (value == null || value === "") return undefined;
+  const advice = "it must be the site's scheme and host, like https://www.example.com";
+  if (typeof value !== "string") return advice;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return advice;
+  }
+  const origin = value.replace(/\/+$/, "");
+  return (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.origin === origin ? undefined : advice;
+}
+
+/** The settings; a `baseurl` or `url` the build can't use stops it (the checks report it at its line). */
 export function readSiteSettings(dataDir: string): SiteSettings {
   const file = path.join(dataDir, "site.yml");
   const raw = (loadYaml(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
   const collections = (raw.collections ?? {}) as Record<string, string>;
+  const problem = baseurlProblem(raw.baseurl) ?? siteUrlProblem(raw.url);
+  if (problem) {
+    const key = baseurlProblem(raw.baseurl) ? "baseurl" : "url";
+    throw new Error(`_data/site.yml: ${key} ${JSON.stringify(raw[key])} can't be used: ${problem}`);
+  }
   return {
     baseurl: normalizeBaseurl(raw.baseurl),
     url: typeof raw.url === "string" ? raw.url.replace(/\/+$/, "") : "",

@@ -1,7 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { GitHistory } from "./git-history.ts";
-import type { Redirect } from "./redirects.ts";
-import { absoluteUrl, jekyllUrlFor } from "./urls.ts";
+import type { SiteRedirects } from "./redirects.ts";
+import { absoluteUrl, jekyllUrlFor, outputPathWithin } from "./urls.ts";
 
 /**
  * The files a docs site needs besides its pages, added to every build as Eleventy virtual
@@ -11,7 +11,7 @@ import { absoluteUrl, jekyllUrlFor } from "./urls.ts";
 export interface SiteFilesOptions {
   baseurl: string;
   siteUrl: string;
-  redirects: Redirect[];
+  redirects: SiteRedirects;
   history: GitHistory;
 }
 
@@ -63,7 +63,7 @@ const REDIRECTS_FILE = `{% for rule in redirect-rules %}{{ rule.from | relative_
 `;
 
 /** Written at the host's root (where hosts look for them), not below the base URL. */
-const atHostRoot = (file: string) => ({ eleventyComputed: { permalink: () => file } });
+const atHostRoot = (file: string) => () => file;
 
 const notAPage = { eleventyExcludeFromCollections: true, sitemap: false };
 
@@ -74,16 +74,17 @@ export function siteFileFilters(options: SiteFilesOptions) {
 
 export function addSiteFiles(eleventyConfig: EleventyConfig, options: SiteFilesOptions): void {
   eleventyConfig.addTemplate("_site-files/sitemap.liquid", SITEMAP, { ...notAPage, permalink: "/sitemap.xml" });
-  eleventyConfig.addTemplate("_site-files/robots.liquid", ROBOTS, { ...notAPage, ...atHostRoot("/robots.txt") });
+  eleventyConfig.addTemplate("_site-files/robots.liquid", ROBOTS, { ...notAPage, eleventyComputed: { permalink: atHostRoot("/robots.txt") } });
+  // Computed, not set: the checks may leave redirects out once every template is added (SiteRedirects).
   eleventyConfig.addTemplate("_site-files/redirects.liquid", REDIRECTS_FILE, {
     ...notAPage,
-    ...atHostRoot("/_redirects"),
-    "redirect-rules": options.redirects,
+    eleventyComputed: { permalink: atHostRoot("/_redirects"), "redirect-rules": () => options.redirects.published() },
   });
-  options.redirects.forEach((redirect, index) => {
+  options.redirects.all.forEach((redirect, index) => {
+    const permalink = () => (options.redirects.isPublished(redirect) ? outputPathWithin(redirect.from, options.baseurl, redirect.source) : false);
     eleventyConfig.addTemplate(`_site-files/redirect-from/${index}.liquid`, "", {
       ...notAPage,
-      permalink: redirect.from,
+      eleventyComputed: { permalink },
       layout: "redirect",
       title: redirect.title,
       redirect,

@@ -1,3 +1,5 @@
+import { urlPathProblem } from "./url-paths.ts";
+
 /**
  * Jekyll permalinks (`/common/x`, no extension) are served at exactly that path below the base
  * URL. The page is written as `<baseurl>/common/x.html`, which static hosts serve at
@@ -10,6 +12,17 @@ export function outputPathFor(jekyllUrl: string, baseurl: string): string {
   if (clean.endsWith("/")) return `${baseurl}${clean}index.html`;
   if (/\.[a-z0-9]+$/i.test(clean)) return `${baseurl}${clean}`;
   return `${baseurl}${clean}.html`;
+}
+
+/**
+ * outputPathFor for a URL that must be a valid site path (url-paths.ts): the last guard before a
+ * file is written. The checks refuse a bad path at its line long before this; a build run without
+ * them (`npm run eleventy`) stops here rather than write outside the site.
+ */
+export function outputPathWithin(jekyllUrl: string, baseurl: string, source: string): string {
+  const problem = urlPathProblem(jekyllUrl);
+  if (problem) throw new Error(`${source}: "${JSON.stringify(jekyllUrl).slice(1, -1)}" is not a valid URL path: ${problem}`);
+  return outputPathFor(jekyllUrl, baseurl);
 }
 
 /** The Jekyll URL of a page from its Eleventy output URL (the inverse of outputPathFor). */

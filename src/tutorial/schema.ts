@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { headingSlug } from "../markdown/slug.ts";
+import { eleventyKeysIn } from "../site/front-matter.ts";
+import { pageUrlProblem, urlPathProblem } from "../site/url-paths.ts";
 
 /**
  * The tutorial format (TUTORIAL-FORMAT.md) as one schema: validation, the TypeScript types and
@@ -43,16 +45,30 @@ export const stepSchema = z.object({
   substeps: z.array(substepSchema).optional(),
 });
 
+/**
+ * A site path (src/site/url-paths.ts says which): the message names the key, shows the value as
+ * written (escaped, so that a line break shows as `\n`) and says what is wrong with it.
+ */
+const sitePath = (key: string, problemOf: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: "custom", message: `${key} ${JSON.stringify(value)} is not a valid URL path: ${problem}` });
+  });
+
+const permalink = sitePath("permalink", pageUrlProblem);
+const redirectFrom = sitePath("redirect_from", urlPathProblem);
+
 export const requirementSchema = z.object({ item: markdown });
 
 /** Keys every page may carry, tutorial or not. */
-export const pageSchema = z
+const pageFields = z
   .object({
     title: z.string(),
-    permalink: z.string().optional(),
+    permalink: permalink.optional(),
     summary: z.string().nullable().optional(),
-    layout: z.string().optional(),
-    redirect_from: z.union([z.string(), z.array(z.string())]).optional(),
+    /** Required: the layouts give a page the site's frame and its Content-Security-Policy. */
+    layout: z.string(),
+    redirect_from: z.union([redirectFrom, z.array(redirectFrom)]).optional(),
     input: z.boolean().optional(),
     "use-tutorial-sidebar": z.boolean().optional(),
     weight: z.number().optional(),
@@ -64,6 +80,15 @@ export const pageSchema = z
     search: z.boolean().optional(),
   })
   .passthrough();
+
+/** Keys Eleventy reads to decide where and how to build a page (see ELEVENTY_KEYS): no page may set them. */
+function noEleventyKeys(data: object, ctx: z.RefinementCtx): void {
+  for (const key of eleventyKeysIn(data as Record<string, unknown>)) {
+    ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is Eleventy's own setting, not part of the tutorial format, and could build the page past the checks: remove it` });
+  }
+}
+
+export const pageSchema = pageFields.superRefine(noEleventyKeys);
 
 /** Ids the tutorial layout gives its own headings; a step anchor must not take them. */
 export const LAYOUT_IDS = ["main", "prerequisites", "next-steps"];
@@ -100,7 +125,7 @@ function uniqueAnchors(tutorial: { steps: AnchoredStep[] }, ctx: z.RefinementCtx
   visit(tutorial.steps, ["steps"], "");
 }
 
-export const tutorialSchema = pageSchema
+export const tutorialSchema = pageFields
   .extend({
     layout: z.literal("tutorial"),
     intro: markdown.optional(),
@@ -109,7 +134,8 @@ export const tutorialSchema = pageSchema
     steps: z.array(stepSchema),
     "next-steps": markdown.optional(),
   })
-  .superRefine(uniqueAnchors);
+  .superRefine(uniqueAnchors)
+  .superRefine(noEleventyKeys);
 
 export type TutorialFrontMatter = z.infer<typeof tutorialSchema>;
 export type StepFrontMatter = z.infer<typeof stepSchema>;

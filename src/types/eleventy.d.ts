@@ -52,6 +52,8 @@ declare module "@11ty/eleventy" {
     setTemplateFormats(formats: string[]): void;
     setServerOptions(options: Record<string, unknown>): void;
     setUseGitIgnore(use: boolean): void;
+    /** Suffixes of template and folder data files (`.11tydata`, ""); [] for none. */
+    setDataFileSuffixes(suffixes: string[]): void;
     setUseTemplateCache(use: boolean): void;
     on(event: string, listener: (...args: any[]) => unknown): void;
     ignores: { add(glob: string): void; delete(glob: string): void };

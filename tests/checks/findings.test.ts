@@ -12,10 +12,14 @@ import { checkFixture, tutorialText, TUTORIAL_FILE, TUTORIAL_URL } from "./fixtu
 interface Case {
   name: string;
   files: Record<string, string | Uint8Array>;
+  /** Symbolic links to make, by path: their targets. */
+  links?: Record<string, string>;
   expected: Pick<Finding, "file" | "line" | "severity"> & { message: RegExp; column?: number };
 }
 
 const tutorial = (change: (lines: string[]) => void) => ({ [TUTORIAL_FILE]: tutorialText(change) });
+/** A plain page at `content/common/<name>.md` with these front-matter lines (line 2 on), then a body. */
+const plainPage = (name: string, ...lines: string[]) => ({ [`content/common/${name}.md`]: ["---", `title: ${name}`, "layout: page", ...lines, "---", "Text.", ""].join("\n") });
 const ipData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/ip-addresses.yml"), "utf8");
 const regionsData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/regions.yml"), "utf8");
 const siteData = await readFile(path.join(PROJECT_ROOT, "_data/site.yml"), "utf8");
@@ -31,6 +35,7 @@ const windows1252 = (text: string, char: string) => {
   return Buffer.concat([Buffer.from(before), Buffer.of(char.charCodeAt(0)), Buffer.from(after)]);
 };
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
+const siteLine = (key: string) => siteData.split("\n").findIndex((line) => line.startsWith(`${key}:`)) + 1;
 
 const cases: Case[] = [
   {
@@ -103,6 +108,185 @@ const cases: Case[] = [
     name: "two permalinks that are one output file",
     files: { ...tutorial(() => {}), "content/common/zz-copy.md": `---\ntitle: Copy\nlayout: page\npermalink: ${TUTORIAL_URL}.html\n---\nCopy.\n` },
     expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: /is already the URL of content\/common\/databases\/checking-fixture.md/ },
+  },
+  {
+    name: "a permalink holding quotes and angle brackets",
+    files: tutorial((l) => (l[2] = `permalink: "${TUTORIAL_URL}\\"><script>x</script>"`)),
+    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "[^"]+\\"><script>x<\/script>" is not a valid URL path: it contains "\\""/ },
+  },
+  {
+    name: "a permalink that climbs out of the base URL",
+    files: tutorial((l) => (l[2] = "permalink: /../../outside")),
+    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/\.\.\/\.\.\/outside" is not a valid URL path: it has a "\.\." segment/ },
+  },
+  {
+    name: "a permalink that would publish the page as the site's JavaScript",
+    files: tutorial((l) => (l[2] = "permalink: /assets/site.js")),
+    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/assets\/site.js" is not a valid URL path: it ends in "\.js"/ },
+  },
+  {
+    name: "a permalink that would write the page inside an asset",
+    files: tutorial((l) => (l[2] = "permalink: /assets/site.css/")),
+    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/assets\/site.css\/" would be written inside \/docs\/assets\/site.css, which is the asset content\/assets\/site.css/ },
+  },
+  {
+    name: "a permalink in the search index's folder",
+    files: tutorial((l) => (l[2] = "permalink: /pagefind/index")),
+    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/pagefind\/index" lies in \/docs\/pagefind\/, the search index's folder/ },
+  },
+  {
+    name: "two permalinks that differ only in letter case",
+    files: { ...tutorial(() => {}), ...plainPage("zz-copy", `permalink: ${TUTORIAL_URL.toUpperCase()}`) },
+    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: /differs only in letter case from \/docs\/common\/databases\/checking-fixture.html/ },
+  },
+  {
+    name: "a page whose file name is not a URL path",
+    files: { "content/common/my page.md": "---\ntitle: My page\nlayout: page\n---\nText.\n" },
+    expected: { file: "content/common/my page.md", line: 1, severity: "error", message: /^this page's file name gives it the URL "\/common\/my page", which is not a valid URL path: it contains a space/ },
+  },
+  {
+    name: "a redirect_from entry holding a line break",
+    files: plainPage("moved", 'redirect_from: "/old\\n/evil 200"'),
+    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/old\\n\/evil 200" is not a valid URL path: it contains a line break/ },
+  },
+  {
+    name: "a redirect_from entry that is not a site path",
+    files: plainPage("moved", "redirect_from:", "  - /old-moved", "  - old-moved"),
+    expected: { file: "content/common/moved.md", line: 6, severity: "error", message: /^redirect_from "old-moved" is not a valid URL path: it must start with "\/"/ },
+  },
+  {
+    name: "a redirect_from entry that climbs out of the base URL",
+    files: plainPage("moved", "redirect_from: /common/../../../etc/x"),
+    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/common\/\.\.\/\.\.\/\.\.\/etc\/x" is not a valid URL path: it has a "\.\." segment/ },
+  },
+  {
+    name: "a redirect_from entry that is the page's own URL",
+    files: plainPage("moved", "redirect_from:", "  - /common/moved"),
+    expected: { file: "content/common/moved.md", line: 5, severity: "error", message: /^redirect_from "\/common\/moved" is the page's own URL: remove it/ },
+  },
+  {
+    name: "a redirect_from entry another page claims first",
+    files: { ...plainPage("a-moved", "redirect_from: /shared-old"), ...plainPage("b-moved", "summary: B", "redirect_from: /shared-old") },
+    expected: { file: "content/common/b-moved.md", line: 5, severity: "error", message: /^redirect_from "\/shared-old" is already the redirect_from of content\/common\/a-moved.md: an old URL can lead to one page only/ },
+  },
+  {
+    name: "a redirect_from entry over another page",
+    files: plainPage("moved", "redirect_from: /integrations"),
+    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/integrations" is already the URL of content\/integrations.md: remove it/ },
+  },
+  {
+    name: "a redirect_from entry over a later page",
+    files: { ...plainPage("a-moved", "redirect_from: /common/z-page"), ...plainPage("z-page") },
+    expected: { file: "content/common/a-moved.md", line: 4, severity: "error", message: /^redirect_from "\/common\/z-page" is already the URL of content\/common\/z-page.md/ },
+  },
+  {
+    name: "a redirect_from entry over an asset",
+    files: plainPage("moved", "redirect_from: /assets/site.js"),
+    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/assets\/site.js" is already the asset content\/assets\/site.js/ },
+  },
+  {
+    name: "a redirect_from entry over a file the build generates",
+    files: plainPage("moved", "redirect_from: /sitemap.xml"),
+    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/sitemap.xml" is already the sitemap, which the build writes/ },
+  },
+  {
+    name: "a redirect_from entry in the search index's folder",
+    files: plainPage("moved", "redirect_from: /pagefind/pagefind.js"),
+    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/pagefind\/pagefind.js" lies in \/docs\/pagefind\/, the search index's folder/ },
+  },
+  {
+    name: "a base URL that climbs out of the site",
+    files: { "_data/site.yml": siteData.replace(/^baseurl:.*$/m, "baseurl: /docs/../..") },
+    expected: { file: "_data/site.yml", line: siteLine("baseurl"), severity: "error", message: /^baseurl "\/docs\/\.\.\/\.\." can't be used: it has a "\.\." segment/ },
+  },
+  {
+    name: "a site URL that is not a scheme and host",
+    files: { "_data/site.yml": siteData.replace(/^url:.*$/m, 'url: "https://www.stitchdata.com\\nDisallow: /"') },
+    expected: { file: "_data/site.yml", line: siteLine("url"), severity: "error", message: /^url "https:\/\/www.stitchdata.com\\nDisallow: \/" can't be used: it must be the site's scheme and host/ },
+  },
+  {
+    name: "front matter that sets where Eleventy writes the page",
+    files: plainPage("bypass", "permalinkBypassOutputDir: true"),
+    expected: { file: "content/common/bypass.md", line: 4, severity: "error", message: /^"permalinkBypassOutputDir" is Eleventy's own setting/ },
+  },
+  {
+    name: "front matter that computes its own output path",
+    files: plainPage("computed", "eleventyComputed:", "  permalink: /../../computed.html"),
+    expected: { file: "content/common/computed.md", line: 4, severity: "error", message: /^"eleventyComputed" is Eleventy's own setting/ },
+  },
+  {
+    name: "a data file named after one of Eleventy's settings",
+    files: { "_data/permalinkBypassOutputDir.yml": "true\n" },
+    expected: { file: "_data/permalinkBypassOutputDir.yml", line: 1, severity: "error", message: /^a data file named "permalinkBypassOutputDir" would set "permalinkBypassOutputDir" on every page/ },
+  },
+  {
+    name: "a data file that is a script",
+    files: { "_data/computed.js": "module.exports = { answer: 42 };\n" },
+    expected: { file: "_data/computed.js", line: 1, severity: "error", message: /^a data file that is a script would be run by the build/ },
+  },
+  {
+    name: "a page without front matter",
+    files: { "content/common/bare.md": "<script>alert(1)</script>\n\nNo front matter.\n" },
+    expected: { file: "content/common/bare.md", line: 1, severity: "error", message: /^this page has no front matter: add front matter with a title and layout/ },
+  },
+  {
+    name: "an empty page file",
+    files: { "content/common/empty.html": "" },
+    expected: { file: "content/common/empty.html", line: 1, severity: "error", message: /^this page has no front matter/ },
+  },
+  {
+    name: "a page that is only a ---",
+    files: { "content/common/dashes.liquid": "---" },
+    expected: { file: "content/common/dashes.liquid", line: 1, severity: "error", message: /^this page has no front matter/ },
+  },
+  {
+    name: "a page without a layout",
+    files: { "content/common/no-layout.md": "---\ntitle: No layout\n---\n<script>alert(1)</script>\n" },
+    expected: { file: "content/common/no-layout.md", line: 2, severity: "error", message: /^missing "layout"/ },
+  },
+  {
+    name: "a layout without the Content-Security-Policy",
+    files: {
+      "_includes/layouts/bare.html": "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>{{ title | escape }}</title>\n</head>\n<body>\n{{ content }}\n</body>\n</html>\n",
+      "content/common/bare-layout.md": "---\ntitle: Bare layout\nsummary: A page\nlayout: bare\n---\nText.\n",
+    },
+    expected: { file: "content/common/bare-layout.md", line: 4, severity: "error", message: /^the page \/docs\/common\/bare-layout.html has no Content-Security-Policy .* \(layout "bare"\)/ },
+  },
+  {
+    name: "a page that is a link to a file outside the site",
+    files: {},
+    links: { "content/common/pw.md": "/etc/passwd" },
+    expected: { file: "content/common/pw.md", line: 1, severity: "error", message: /^this file is not read: it is a link to \/etc\/passwd, outside the site's folder/ },
+  },
+  {
+    name: "an asset that is a link to a file outside the site",
+    files: {},
+    links: { "content/assets/hosts.txt": "/etc/hosts" },
+    expected: { file: "content/assets/hosts.txt", line: 1, severity: "error", message: /^this file is not read: it is a link to \/etc\/hosts, outside the site's folder/ },
+  },
+  {
+    name: "an include folder that is a link outside the site",
+    files: {},
+    links: { "_includes/system": "/etc" },
+    expected: { file: "_includes/system", line: 1, severity: "error", message: /^this file is not read: it is a link to \/etc, outside the site's folder/ },
+  },
+  {
+    name: "a data file that is a link outside the site",
+    files: {},
+    links: { "_data/passwords.yml": "/etc/passwd" },
+    expected: { file: "_data/passwords.yml", line: 1, severity: "error", message: /^this file is not read: it is a link to \/etc\/passwd/ },
+  },
+  {
+    name: "a link to nothing",
+    files: {},
+    links: { "content/common/gone.md": "no-such-file.md" },
+    expected: { file: "content/common/gone.md", line: 1, severity: "error", message: /^this file is not read: it is a link to something that does not exist/ },
+  },
+  {
+    name: "a folder link that loops",
+    files: {},
+    links: { "content/common/again": ".." },
+    expected: { file: "content/common/again", line: 1, severity: "error", message: /^this file is not read: it is a link to a folder it is in/ },
   },
   {
     name: "a missing include",
@@ -348,9 +532,9 @@ describe("each class of mistake is reported once, in the author's file, at its l
     expect(result.lines).toEqual([]);
   });
 
-  for (const { name, files, expected } of cases) {
+  for (const { name, files, links, expected } of cases) {
     it(name, async () => {
-      const result = await checkFixture(files);
+      const result = await checkFixture(files, [], links);
       roots.push(result.root);
       expect(result.lines).toHaveLength(1);
       const [found] = result.findings;

@@ -45,8 +45,12 @@ export function tutorialText(change?: (lines: string[]) => void): string {
 }
 
 /** Checks a copy of the project's site with the given files written over it (nothing published). */
-export async function checkFixture(files: Record<string, string | Uint8Array>, remove: string[] = []): Promise<CheckSiteResult & { root: string; lines: string[] }> {
-  const root = await makeFixtureSite({ files, remove });
+export async function checkFixture(
+  files: Record<string, string | Uint8Array>,
+  remove: string[] = [],
+  links: Record<string, string> = {},
+): Promise<CheckSiteResult & { root: string; lines: string[] }> {
+  const root = await makeFixtureSite({ files, remove, links });
   const result = await checkSite({ root });
   return { ...result, root, lines: result.findings.map(formatFinding) };
 }

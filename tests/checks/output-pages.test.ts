@@ -95,6 +95,9 @@ describe("link resolution", () => {
     pages: [page("content/a/x.md", "/a/x"), page("content/b/x.md", "/b/x")],
     dataFiles: [],
     includes: [],
+    dataPaths: [],
+    assets: [],
+    refused: [],
   };
   const built = (dir: string, ids: string[], references: OutputPage["references"]): OutputPage => ({
     inputPath: `/site/content/${dir}/x.md`,

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,8 @@ export interface FixtureOptions {
   files?: Record<string, string | Uint8Array>;
   /** Paths (relative to the site root) to delete from the copy. */
   remove?: string[];
+  /** Symbolic links to make, by path relative to the site root: the link's target, as written. */
+  links?: Record<string, string>;
 }
 
 /** A copy of this project's site (data, includes, content) in a temp folder, with changes. */
@@ -32,6 +34,10 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<str
   for (const [relative, text] of Object.entries(options.files ?? {})) {
     await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
     await writeFile(path.join(root, relative), text);
+  }
+  for (const [relative, target] of Object.entries(options.links ?? {})) {
+    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await symlink(target, path.join(root, relative));
   }
   return root;
 }
