@@ -1,4 +1,6 @@
-import { Liquid, Output, Tag, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import { defaultOptions, Liquid, Output, Tag, type FilterImplOptions, type FS, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import { oversizeBytes, oversizeMessage, SOURCE_FILE_LIMIT_BYTES } from "../site/source-limits.ts";
+import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import { flatify, markdownFilters } from "./filters/rendering.ts";
 import { urlFilters } from "./filters/urls.ts";
@@ -8,6 +10,9 @@ import { firewallFilters } from "./filters/firewall.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { JekyllIncludeCachedTag, type HasIncludeOutputCache } from "./tags/include-cached.ts";
+import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
+import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
+import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, withBudget, type RenderLimits } from "./render-budget.ts";
 
 export interface LiquidEngineOptions {
   inputDir: string;
@@ -17,6 +22,8 @@ export interface LiquidEngineOptions {
   siteUrl: string;
   collections: Record<string, string>;
   markdown: MarkdownIt;
+  /** What one render may spend (default RENDER_LIMITS). */
+  renderLimits?: Partial<RenderLimits>;
 }
 
 const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
@@ -45,7 +52,30 @@ function startsLayoutChain(scope: unknown): boolean {
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
-/** Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope. */
+/** LiquidJS's file access, refusing an include over the size limit before reading it. */
+const sizeLimitedFs: FS = {
+  ...defaultOptions.fs,
+  readFileSync(file: string) {
+    refuseOversize(file);
+    return defaultOptions.fs.readFileSync(file);
+  },
+  async readFile(file: string) {
+    refuseOversize(file);
+    return defaultOptions.fs.readFile(file);
+  },
+};
+
+function refuseOversize(file: string): void {
+  const bytes = oversizeBytes(file);
+  if (bytes !== undefined) throw new RenderLimitError(`include "${path.basename(file)}": ${oversizeMessage("include", bytes)}`);
+}
+
+/**
+ * Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope.
+ * With LiquidJS's allocation limit (see render-budget.ts) and, as a backstop behind the render
+ * budget's own clock, its time limit: LiquidJS checks that one between templates, where its error
+ * cannot say which template it stopped in, so the budget's comes first.
+ */
 export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   root: [includesDir],
   partials: [includesDir],
@@ -56,6 +86,9 @@ export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   strictVariables: true,
   lenientIf: true,
   cache: true,
+  fs: sizeLimitedFs,
+  memoryLimit: LIQUID_MEMORY_LIMIT,
+  renderLimit: 2 * RENDER_LIMITS.milliseconds,
 });
 
 type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
@@ -89,6 +122,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   constructor(
     options: LiquidOptions,
     readonly jekyllScope: JekyllScope,
+    private readonly renderLimits: RenderLimits = RENDER_LIMITS,
   ) {
     const templateCache = new BuildTemplateCache();
     super({ ...options, cache: options.cache ? templateCache : false });
@@ -115,7 +149,24 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     }
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
-    return super.renderSync(tpl, data, renderOptions);
+    return this.renderSync(tpl, data, renderOptions);
+  }
+
+  /** Every render gets a budget of its own (render-budget.ts). */
+  override renderSync(tpl: Template[], scope?: object, renderOptions?: RenderOptions): any {
+    return super.renderSync(tpl, scope, withBudget(renderOptions ?? {}, this.options.globals, this.renderLimits));
+  }
+
+  /**
+   * A template longer than a source file may be is refused before it is parsed: pages, includes
+   * and data files are held to the limit when they are read, layouts (which Eleventy reads) here.
+   */
+  override parse(html: string, filepath?: string): Template[] {
+    if (html.length > SOURCE_FILE_LIMIT_BYTES) {
+      const bytes = Buffer.byteLength(html);
+      if (bytes > SOURCE_FILE_LIMIT_BYTES) throw new RenderLimitError(oversizeMessage("template", bytes));
+    }
+    return super.parse(html, filepath);
   }
 
   /**
@@ -146,9 +197,13 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
     baseurl: options.baseurl,
     collections: options.collections,
   });
-  const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope);
+  const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope, { ...RENDER_LIMITS, ...options.renderLimits });
   liquid.registerTag("include", JekyllIncludeTag);
   liquid.registerTag("include_cached", JekyllIncludeCachedTag);
+  liquid.registerTag("for", BoundedForTag);
+  liquid.registerTag("tablerow", BoundedTablerowTag);
+  liquid.registerTag("render", BoundedRenderTag);
+  liquid.registerTag("layout", BoundedLayoutTag);
   const filters = {
     flatify,
     ...markdownFilters(options.markdown),

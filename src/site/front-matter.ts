@@ -1,6 +1,6 @@
 import path from "node:path";
 import matter from "gray-matter";
-import { load as loadYaml } from "js-yaml";
+import { loadYaml } from "./yaml.ts";
 
 /**
  * Front matter as Eleventy should see it. A tutorial's body belongs to the same Liquid scope as
