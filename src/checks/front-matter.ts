@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { oversizeMessage, type SourceKind } from "../site/source-limits.ts";
-import { yamlErrorPosition, yamlErrorReason } from "../site/yaml.ts";
+import { yamlErrorReason } from "../site/yaml.ts";
 import { pageSchema, tutorialSchema } from "../tutorial/schema.ts";
 import { finding, type Finding } from "./finding.ts";
 import { didYouMean, nearest } from "./nearest.ts";
@@ -56,7 +56,7 @@ export function yamlSyntaxFindings(source: YamlSource): Finding[] {
 /** The build's own YAML reader (js-yaml) refused what the positional parser accepted: its reason, at its place. */
 export function jsYamlFinding(source: YamlSource, what = "front matter"): Finding[] {
   const reason = source.buildError === undefined ? "" : `: ${yamlErrorReason(source.buildError)}`;
-  const at = locationAt(source, yamlErrorPosition(source.buildError) ?? 0);
+  const at = locationAt(source, source.buildErrorPosition ?? 0);
   return [finding("yaml", "error", at, `invalid YAML: the build's YAML reader (js-yaml) cannot read this ${what}${reason}`)];
 }
 

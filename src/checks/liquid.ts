@@ -46,7 +46,7 @@ class SourceLocator {
   private readonly scalarsByPage = new Map<PageSource, Scalar[]>();
 
   constructor(private readonly source: SiteSource) {
-    for (const include of source.includes) this.includesByText.set(include.text, include);
+    for (const include of source.includes) if (include.oversize === undefined) this.includesByText.set(include.text, include);
     for (const page of source.pages) this.pagesByPath.set(path.resolve(page.absolutePath), page);
   }
 

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { jekyllUrlOf } from "../site/collections.ts";
 import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSettings } from "../site/settings.ts";
-import { parseYamlSource, type BuildYamlVerdict, type YamlSource } from "./yaml-source.ts";
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { eleventyFrontMatterYaml } from "../site/front-matter.ts";
 import { oversizeBytes, oversizeMessage } from "../site/source-limits.ts";
-import { readYaml, YamlLimitError } from "../site/yaml.ts";
+import { readYaml, YamlLimitError, type YamlVerdict } from "../site/yaml.ts";
 import { filesBelowSync } from "../build/list-files.ts";
 import { yamlVerdicts } from "./yaml-verdicts.ts";
 
@@ -100,7 +100,7 @@ interface PageDraft {
   split?: { yaml: string; body: string; bodyStartLine: number };
   eleventyYaml?: string;
   /** The build's reader's (js-yaml's) reading of the front matter. */
-  verdict?: BuildYamlVerdict;
+  verdict?: YamlVerdict;
 }
 
 function draftPage(root: string, inputDir: string, file: TextFile, split: PageDraft["split"]): PageDraft {
@@ -108,11 +108,16 @@ function draftPage(root: string, inputDir: string, file: TextFile, split: PageDr
   if (!split) return { file, stem };
   // The text Eleventy's parser will get, so that the checks see the data the build renders.
   const eleventyYaml = eleventyFrontMatterYaml(file.text);
-  return { file, stem, split, eleventyYaml, verdict: readYaml(eleventyYaml ?? split.yaml) };
+  const verdict = readYaml(eleventyYaml ?? split.yaml);
+  if (verdict.ok || verdict.position === undefined || eleventyYaml === undefined) return { file, stem, split, eleventyYaml, verdict };
+  // gray-matter's block starts right after the opening `---` (with the rest of that line), the
+  // checks' at the next line: the refusal's place, in the checks' text.
+  const shift = file.text.indexOf("\n") + 1 - "---".length;
+  return { file, stem, split, eleventyYaml, verdict: { ...verdict, position: Math.max(0, verdict.position - shift) } };
 }
 
 /** js-yaml's reading as page data: a mapping (anything else reads as none); undefined when refused. */
-function pageData(verdict: BuildYamlVerdict | undefined): Record<string, unknown> | undefined {
+function pageData(verdict: YamlVerdict | undefined): Record<string, unknown> | undefined {
   if (!verdict?.ok) return undefined;
   const loaded = verdict.data;
   return loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};

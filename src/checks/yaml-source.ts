@@ -1,5 +1,5 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml";
-import { readYaml, yamlErrorPosition, yamlErrorReason, YamlLimitError } from "../site/yaml.ts";
+import { readYaml, yamlErrorReason, YamlLimitError, type YamlVerdict } from "../site/yaml.ts";
 import type { Location } from "./finding.ts";
 
 /**
@@ -24,16 +24,13 @@ export interface YamlProblem {
   limit?: boolean;
 }
 
-/** The build's reader's (js-yaml's) verdict on a text: see readYaml. */
-export type BuildYamlVerdict = ReturnType<typeof readYaml>;
-
 export interface YamlSourceOptions {
   /** Keep the node tree (default true); false parses again when a check asks for `doc`. */
   keepDocument?: boolean;
   /** The positional parser has read this text already, elsewhere, without errors (see yaml-verdicts.ts). */
   accepted?: boolean;
-  /** The build's reader's verdict, when the caller has it already; else it is read here. */
-  buildVerdict?: BuildYamlVerdict;
+  /** The build's reader's (js-yaml's) verdict, positions in this text, when the caller has it; else it is read here. */
+  buildVerdict?: YamlVerdict;
 }
 
 export class YamlSource {
@@ -41,6 +38,8 @@ export class YamlSource {
   readonly errors: readonly YamlProblem[];
   /** Why the build's YAML reader (js-yaml) refuses the text, when it does. */
   readonly buildError: unknown;
+  /** Where in the text the build's reader refused it, when it says. */
+  readonly buildErrorPosition: number | undefined;
   private parsed: { doc: Document; lineCounter: LineCounter } | undefined;
 
   constructor(
@@ -52,8 +51,9 @@ export class YamlSource {
     { keepDocument = true, accepted = false, buildVerdict = readYaml(text) }: YamlSourceOptions = {},
   ) {
     this.buildError = buildVerdict.ok ? undefined : buildVerdict.error;
+    this.buildErrorPosition = buildVerdict.ok ? undefined : buildVerdict.position;
     if (this.buildError instanceof YamlLimitError) {
-      this.errors = [{ pos: atOffset(this.buildError.position), message: this.buildError.message, limit: true }];
+      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: this.buildError.message, limit: true }];
       this.parsed = unparsed(text);
       return;
     }
@@ -64,7 +64,7 @@ export class YamlSource {
     // The build's reader refused the text (so it may nest deeper than it reads): if it might
     // nest too deep for the positional parser, its own verdict is the one reported.
     if (this.buildError !== undefined && mayNestTooDeep(text)) {
-      this.errors = [{ pos: atOffset(yamlErrorPosition(this.buildError) ?? 0), message: yamlErrorReason(this.buildError) }];
+      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: yamlErrorReason(this.buildError) }];
       this.parsed = unparsed(text);
       return;
     }
@@ -106,7 +106,7 @@ const POSITIONAL_PARSER_DEPTH_LIMIT = 500;
  * adding the deepest run of indentation and `-`/`?` indicators at the start of a line (block
  * nesting needs one of those per level).
  */
-export function mayNestTooDeep(text: string): boolean {
+function mayNestTooDeep(text: string): boolean {
   let brackets = 0;
   let deepestLine = 0;
   let lineDepth = 0;

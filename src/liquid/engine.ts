@@ -1,7 +1,7 @@
-import { defaultOptions, Liquid, Output, Tag, type FilterImplOptions, type FS, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
-import { oversizeBytes, oversizeMessage, SOURCE_FILE_LIMIT_BYTES } from "../site/source-limits.ts";
 import path from "node:path";
+import { defaultOptions, Liquid, Output, Tag, type FilterImplOptions, type FS, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
 import type MarkdownIt from "markdown-it";
+import { oversizeBytes, oversizeMessage, SOURCE_FILE_LIMIT_BYTES } from "../site/source-limits.ts";
 import { flatify, markdownFilters } from "./filters/rendering.ts";
 import { urlFilters } from "./filters/urls.ts";
 import { ipFilters } from "./filters/ip-addresses.ts";
@@ -67,7 +67,7 @@ const sizeLimitedFs: FS = {
 
 function refuseOversize(file: string): void {
   const bytes = oversizeBytes(file);
-  if (bytes !== undefined) throw new RenderLimitError(`include "${path.basename(file)}": ${oversizeMessage("include", bytes)}`);
+  if (bytes !== undefined) throw new RenderLimitError(oversizeMessage("include", bytes, `include "${path.basename(file)}"`));
 }
 
 /**
@@ -162,10 +162,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
    * and data files are held to the limit when they are read, layouts (which Eleventy reads) here.
    */
   override parse(html: string, filepath?: string): Template[] {
-    if (html.length > SOURCE_FILE_LIMIT_BYTES) {
-      const bytes = Buffer.byteLength(html);
-      if (bytes > SOURCE_FILE_LIMIT_BYTES) throw new RenderLimitError(oversizeMessage("template", bytes));
-    }
+    if (html.length > SOURCE_FILE_LIMIT_BYTES) throw new RenderLimitError(oversizeMessage("template", Buffer.byteLength(html)));
     return super.parse(html, filepath);
   }
 

@@ -8,9 +8,10 @@ import type { Context, Emitter, Template, Token } from "liquidjs";
  * Measured on the bench corpus (scripts/bench/corpus.ts) at N = 1000 (2035 pages), where the
  * heaviest renders are the sitemap and the listings, which grow with the number of pages: at
  * most 2,032 steps (below) in one render, 160,000 items and characters allocated by LiquidJS,
- * 322,000 characters of output, 0.8 s on a machine loaded 7 times over (a tutorial: a few ms
- * when not the first), includes and `flatify` 5 deep. At N = 4000, four times that. Each limit
- * is well above it:
+ * 322,000 characters of output, 0.8 s on a machine loaded 7 times over (a tutorial: a few ms),
+ * includes and `flatify` 5 deep. At N = 4000 the listings hold four times as much. The limits
+ * leave room over that: 25 times for steps, 16 for allocations, 8 for output, 20 for nesting,
+ * some 10 for time.
  */
 export interface RenderLimits {
   /** Loop iterations, includes and `flatify` renders in one render. */
@@ -50,7 +51,9 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /** A short, one-line form of a template text, for the chain of what was rendering. */
 function snippet(text: string): string {
-  const line = text.trim().split("\n")[0]!;
+  const trimmed = text.trim();
+  const end = trimmed.indexOf("\n");
+  const line = end < 0 ? trimmed : trimmed.slice(0, end);
   return JSON.stringify(line.length > 40 ? `${line.slice(0, 40)}...` : line);
 }
 

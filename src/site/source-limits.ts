@@ -30,10 +30,14 @@ export function oversizeBytes(absolutePath: string): number | undefined {
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** What to tell the author about a file over the limit: its size, the limit and why, and what to do. */
-export function oversizeMessage(kind: SourceKind, bytes: number): string {
+/**
+ * What to tell the author about a file over the limit: its size, the limit and why, and what to
+ * do. `name` names the file where the finding's place does not (an include, at the call).
+ */
+export function oversizeMessage(kind: SourceKind, bytes: number, name?: string): string {
+  const article = kind === "include" ? "an" : "a";
   return (
-    `this ${kind} is ${megabytes(bytes)}; a ${kind} may be at most ${megabytes(SOURCE_FILE_LIMIT_BYTES)}, ` +
+    `${name ?? `this ${kind}`} is ${megabytes(bytes)}; ${article} ${kind} may be at most ${megabytes(SOURCE_FILE_LIMIT_BYTES)}, ` +
     `because the build holds and parses every source file in memory and a file this large would take it minutes: ${ADVICE[kind]}`
   );
 }

@@ -95,11 +95,11 @@ function checkAliases(text: string, events: Event[]): void {
       values += repeated;
       aliased += repeated;
       if (aliased > YAML_ALIASED_VALUES_LIMIT) {
-        const count = Number.isFinite(repeated) ? repeated.toLocaleString("en-US") : "countless";
+        // Finite: the limit was checked at every alias before, so no anchor holds more than the text plus the limit.
         throw new YamlLimitError(
-          `alias "*${name}" repeats ${count} values (aliases inside anchors multiply), taking the aliases of this YAML past ` +
-            `${YAML_ALIASED_VALUES_LIMIT.toLocaleString("en-US")} repeated values: everything that reads the data walks each repetition; ` +
-            `write the values out, or repeat less`,
+          `alias "*${name}" repeats ${repeated.toLocaleString("en-US")} values (aliases inside anchors multiply), taking this YAML's aliases past ` +
+            `${YAML_ALIASED_VALUES_LIMIT.toLocaleString("en-US")} repeated values in all: whatever reads the data walks every repetition; ` +
+            "write the values out, or repeat less",
           position,
         );
       }
@@ -121,11 +121,13 @@ export function loadYaml(text: string): unknown {
   return documents[0];
 }
 
-/** loadYaml's verdict: the data, or the error it threw. */
-export function readYaml(text: string): { ok: true; data: unknown } | { ok: false; error: unknown } {
+/** loadYaml's verdict: the data, or the error it threw and where in the text, when it says. */
+export type YamlVerdict = { ok: true; data: unknown } | { ok: false; error: unknown; position?: number };
+
+export function readYaml(text: string): YamlVerdict {
   try {
     return { ok: true, data: loadYaml(text) };
   } catch (error) {
-    return { ok: false, error };
+    return { ok: false, error, position: yamlErrorPosition(error) };
   }
 }

@@ -79,6 +79,7 @@ describe("what pages and includes do is bounded (npm run build)", () => {
         "_includes/echo.html": "Echo: {{ page.echo | flatify }}",
         "content/common/alias-bomb.md": page(aliasBomb(), "{{ page.i | jsonify }}"),
         "content/common/deep-list.md": page(`deep: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`, "Deep."),
+        "content/common/deep-mapping.md": page(`${Array.from({ length: 150 }, (_, i) => `${"  ".repeat(i)}level-${i + 1}:`).join("\n")} deepest\n`, "Deep."),
         "content/common/huge.md": page("", huge("A paragraph of a page far larger than any page needs.\n")),
         "content/common/huge-include.md": page("", "{% include huge.html %}"),
         "_includes/huge.html": "<p>An include far larger than any include needs.</p>\n".repeat(40_000),
@@ -163,6 +164,13 @@ describe("what pages and includes do is bounded (npm run build)", () => {
   it("front matter nested 10,000 deep: the nesting limit, where it is passed", () => {
     expect(findingsIn(report, "content/common/deep-list.md")).toEqual([
       expect.objectContaining({ line: 4, column: 106, severity: "error", message: expect.stringMatching(/^lists and mappings are nested more than 100 deep here/) }),
+    ]);
+  });
+
+  it("front matter of mappings 150 deep (which the positional parser reads): the nesting limit, at the mapping that passes it", () => {
+    // Line 4 holds level-1, in the top mapping (level 1 of nesting): level-100's value would be the 101st.
+    expect(findingsIn(report, "content/common/deep-mapping.md")).toEqual([
+      expect.objectContaining({ line: 103, column: 199, severity: "error", message: expect.stringMatching(/^lists and mappings are nested more than 100 deep here/) }),
     ]);
   });
 
