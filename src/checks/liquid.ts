@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Scalar } from "yaml";
 import { finding, type Finding, type Location } from "./finding.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../liquid/render-budget.ts";
+import { SOURCE_FILE_LIMIT_BYTES } from "../site/source-limits.ts";
 import { didYouMean } from "./nearest.ts";
 import { relativeToRoot, type PageSource, type SiteSource, type TextFile } from "./site-source.ts";
 import { baseMessage, type TemplateErrorRecord } from "./template-errors.ts";
@@ -145,6 +146,9 @@ class SourceLocator {
 
 /** LiquidJS's own limits (see jekyllLiquidOptions), in the words of the render budget's. */
 const LIQUID_LIMIT_MESSAGES: Record<string, string> = {
+  "parse length limit exceeded":
+    `this template is longer than ${SOURCE_FILE_LIMIT_BYTES.toLocaleString("en-US")} characters, the most a page, an include or a layout may hold, ` +
+    "because the build holds and parses every template in memory: split it into several includes",
   "memory alloc limit exceeded":
     `this page's Liquid builds more than ${LIQUID_MEMORY_LIMIT.toLocaleString("en-US")} list items and characters ` +
     "(a range such as (1..100000000), or text and lists grown by filters in a loop): no page needs that many; is a range or a loop far larger than meant?",

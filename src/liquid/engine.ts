@@ -72,9 +72,11 @@ function refuseOversize(file: string): void {
 
 /**
  * Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope.
- * With LiquidJS's allocation limit (see render-budget.ts) and, as a backstop behind the render
- * budget's own clock, its time limit: LiquidJS checks that one between templates, where its error
- * cannot say which template it stopped in, so the budget's comes first.
+ * With LiquidJS's limits: on the length of each template it parses (the source file limit:
+ * pages, includes and data files are held to it when read, layouts, which Eleventy reads, here),
+ * on what one render allocates (see render-budget.ts), and on a render's time, as a backstop
+ * behind the render budget's own clock (LiquidJS checks its clock between templates, where its
+ * error cannot say which template it stopped in, so the budget's comes first).
  */
 export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   root: [includesDir],
@@ -87,6 +89,7 @@ export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   lenientIf: true,
   cache: true,
   fs: sizeLimitedFs,
+  parseLimit: SOURCE_FILE_LIMIT_BYTES,
   memoryLimit: LIQUID_MEMORY_LIMIT,
   renderLimit: 2 * RENDER_LIMITS.milliseconds,
 });
@@ -157,14 +160,6 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     return super.renderSync(tpl, scope, withBudget(renderOptions ?? {}, this.options.globals, this.renderLimits));
   }
 
-  /**
-   * A template longer than a source file may be is refused before it is parsed: pages, includes
-   * and data files are held to the limit when they are read, layouts (which Eleventy reads) here.
-   */
-  override parse(html: string, filepath?: string): Template[] {
-    if (html.length > SOURCE_FILE_LIMIT_BYTES) throw new RenderLimitError(oversizeMessage("template", Buffer.byteLength(html)));
-    return super.parse(html, filepath);
-  }
 
   /**
    * Calls `listener` once per page, when its layouts start, with the data Eleventy hands the

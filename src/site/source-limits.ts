@@ -9,12 +9,11 @@ import { statSync } from "node:fs";
  */
 export const SOURCE_FILE_LIMIT_BYTES = 1024 * 1024;
 
-export type SourceKind = "page" | "include" | "template" | "data file";
+export type SourceKind = "page" | "include" | "data file";
 
 const ADVICE: Record<SourceKind, string> = {
   page: "split it into several pages",
   include: "split it into several includes",
-  template: "split it into several includes",
   "data file": "split it into several files, or keep data this large out of _data/",
 };
 
