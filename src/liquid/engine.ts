@@ -8,6 +8,7 @@ import { ipFilters } from "./filters/ip-addresses.ts";
 import { connectionFilters } from "./filters/connections.ts";
 import { firewallFilters } from "./filters/firewall.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
+import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { JekyllIncludeCachedTag, type HasIncludeOutputCache } from "./tags/include-cached.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
@@ -52,16 +53,23 @@ function startsLayoutChain(scope: unknown): boolean {
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
-/** LiquidJS's file access, refusing an include over the size limit before reading it. */
-const sizeLimitedFs: FS = {
+/**
+ * LiquidJS's file access (for includes), refusing what its parser must not be given: a file over
+ * the size limit, before reading it; block tags nested too deep (see tag-nesting.ts).
+ */
+const boundedFs: FS = {
   ...defaultOptions.fs,
   readFileSync(file: string) {
     refuseOversize(file);
-    return defaultOptions.fs.readFileSync(file);
+    const text = defaultOptions.fs.readFileSync(file);
+    refuseDeepBlocks(text, file);
+    return text;
   },
   async readFile(file: string) {
     refuseOversize(file);
-    return defaultOptions.fs.readFile(file);
+    const text = await defaultOptions.fs.readFile(file);
+    refuseDeepBlocks(text, file);
+    return text;
   },
 };
 
@@ -88,7 +96,7 @@ export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   strictVariables: true,
   lenientIf: true,
   cache: true,
-  fs: sizeLimitedFs,
+  fs: boundedFs,
   parseLimit: SOURCE_FILE_LIMIT_BYTES,
   memoryLimit: LIQUID_MEMORY_LIMIT,
   renderLimit: 2 * RENDER_LIMITS.milliseconds,
@@ -153,6 +161,12 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
     return this.renderSync(tpl, data, renderOptions);
+  }
+
+  /** Pages, layouts and flatify's texts; block tags nested too deep are refused first (see tag-nesting.ts). */
+  override parse(html: string, filepath?: string): Template[] {
+    refuseDeepBlocks(html, filepath);
+    return super.parse(html, filepath);
   }
 
   /** Every render gets a budget of its own (render-budget.ts). */

@@ -33,7 +33,8 @@ async function cli(script: "check" | "build", root: string): Promise<{ code: num
     result = { code: 0, stdout: (await run(process.execPath, args, options)).stdout };
   } catch (error) {
     const failed = error as { code: number | null; killed?: boolean; signal?: string | null; stdout: string };
-    if (failed.killed || failed.signal) throw new Error(`npm run ${script} did not end within ${KILL_AFTER_MS / 1000} s and was killed`);
+    if (failed.killed) throw new Error(`npm run ${script} did not end within ${KILL_AFTER_MS / 1000} s and was killed`);
+    if (failed.signal) throw new Error(`npm run ${script} crashed (${failed.signal})`);
     result = { code: failed.code ?? 1, stdout: failed.stdout };
   }
   return { code: result.code, report: JSON.parse(result.stdout) as Report };
@@ -81,6 +82,9 @@ describe("what pages and includes do is bounded (npm run build)", () => {
         "content/common/deep-list.md": page(`deep: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`, "Deep."),
         "content/common/deep-mapping.md": page(`${Array.from({ length: 150 }, (_, i) => `${"  ".repeat(i)}level-${i + 1}:`).join("\n")} deepest\n`, "Deep."),
         "content/common/huge.md": page("", huge("A paragraph of a page far larger than any page needs.\n")),
+        "content/common/deep-tags.md": page("", `${"{%if 1%}".repeat(50_000)}deep${"{%endif%}".repeat(50_000)}`),
+        "content/common/deep-include.md": page("", "{% include deep.html %}"),
+        "_includes/deep.html": `${"{%capture c%}".repeat(30_000)}deep${"{%endcapture%}".repeat(30_000)}`,
         "content/common/huge-include.md": page("", "{% include huge.html %}"),
         "_includes/huge.html": "<p>An include far larger than any include needs.</p>\n".repeat(40_000),
         "content/common/huge-layout.md": "---\ntitle: Huge layout\nlayout: huge\n---\nText.\n",
@@ -177,6 +181,23 @@ describe("what pages and includes do is bounded (npm run build)", () => {
   it("a 100 MB page: the size limit, and why", () => {
     expect(findingsIn(report, "content/common/huge.md")).toEqual([
       expect.objectContaining({ line: 1, column: 1, severity: "error", message: expect.stringMatching(/^this page is 100\.0 MB; a page may be at most 1\.0 MB, because .*: split it into several pages$/) }),
+    ]);
+  });
+
+  it("block tags nested 50,000 deep in a page: at the first one past the limit", () => {
+    expect(findingsIn(report, "content/common/deep-tags.md")).toEqual([
+      expect.objectContaining({ line: 6, column: 801, severity: "error", message: expect.stringMatching(/^\{% if %\} is nested inside 100 other block tags: Liquid reads at most 100 levels/) }),
+    ]);
+  });
+
+  it("block tags nested 30,000 deep in an include: in the include, at the first one past the limit", () => {
+    expect(findingsIn(report, "_includes/deep.html")).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: 1301,
+        severity: "error",
+        message: expect.stringMatching(/^\{% capture %\} is nested inside 100 other block tags: .* \(included by content\/common\/deep-include\.md:6\)$/),
+      }),
     ]);
   });
 
