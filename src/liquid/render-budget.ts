@@ -115,14 +115,17 @@ export class RenderBudget {
     this.chain.pop();
   }
 
-  /** `include "a.html" recursed: a.html -> b.html -> a.html`, or the whole chain when nothing repeats. */
+  /** `include "a.html" recursed ...: a.html -> b.html -> a.html`, or the whole chain when nothing repeats. */
   private nestingMessage(kind: "include" | "flatify", label: string, frame: string): string {
     const what = kind === "include" ? `include "${label}"` : "flatify";
-    const limit = `includes and flatify renders nest at most ${this.limits.nesting} deep`;
+    const deep = `more than ${this.limits.nesting} deep, the most includes and flatify renders nest`;
     const earlier = this.chain.lastIndexOf(frame);
-    if (earlier >= 0) return `${what} recursed: ${[...this.chain.slice(earlier), frame].join(" -> ")}; a template that renders itself never ends (${limit})`;
+    if (earlier >= 0) {
+      const itself = kind === "include" ? "does it include itself" : "does the text render itself";
+      return `${what} recursed ${deep}: ${[...this.chain.slice(earlier), frame].join(" -> ")}; ${itself} with nothing to stop it?`;
+    }
     const shown = this.chain.length > 6 ? [...this.chain.slice(0, 3), "...", ...this.chain.slice(-3)] : this.chain;
-    return `${what} is nested more than ${this.limits.nesting} deep: ${[...shown, frame].join(" -> ")} (${limit})`;
+    return `${what} is nested ${deep}: ${[...shown, frame].join(" -> ")}`;
   }
 
   private stop(message: string): never {
