@@ -1,9 +1,11 @@
 import path from "node:path";
 import { z } from "zod";
+import { oversizeMessage, type SourceKind } from "../site/source-limits.ts";
+import { yamlErrorReason } from "../site/yaml.ts";
 import { pageSchema, tutorialSchema } from "../tutorial/schema.ts";
 import { finding, type Finding } from "./finding.ts";
 import { didYouMean, nearest } from "./nearest.ts";
-import { relativeToRoot, type PageSource, type SiteSource } from "./site-source.ts";
+import { relativeToRoot, type PageSource, type SiteSource, type TextFile } from "./site-source.ts";
 import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "./yaml-source.ts";
 
 /**
@@ -17,6 +19,7 @@ import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "./ya
  * that does not exist (`layouts`: the names in _includes/layouts/, with and without extension).
  */
 export function frontMatterErrors(page: PageSource, layouts?: ReadonlySet<string>): Finding[] {
+  if (page.oversize !== undefined) return [oversizeFinding(page, "page")];
   if (!page.frontMatter) {
     const start = { file: page.file, line: 1, column: 1 };
     if (/^---\s*\n/.test(page.text)) return [finding("yaml", "error", start, "front matter is not closed: add a line `---` after it")];
@@ -41,15 +44,23 @@ function layoutFindings(source: YamlSource, data: Record<string, unknown>, layou
   return [finding("format", "error", locationOfPath(source, ["layout"]), message)];
 }
 
-export function yamlSyntaxFindings(source: YamlSource): Finding[] {
-  return source.errors.map((error) =>
-    finding("yaml", "error", locationAt(source, error.pos[0]), `invalid YAML: ${error.message.replace(/\s+/g, " ").trim()}`),
-  );
+/** A source file too large to read (see src/site/source-limits.ts), at its first line. */
+export function oversizeFinding(file: TextFile & { oversize?: number }, kind: SourceKind): Finding {
+  return finding("size", "error", { file: file.file, line: 1, column: 1 }, oversizeMessage(kind, file.oversize ?? 0));
 }
 
-/** The build's own YAML parser (js-yaml) refused what the positional parser accepted. */
+export function yamlSyntaxFindings(source: YamlSource): Finding[] {
+  return source.errors.map((error) => {
+    const message = error.message.replace(/\s+/g, " ").trim();
+    return finding("yaml", "error", locationAt(source, error.pos[0]), error.limit ? message : `invalid YAML: ${message}`);
+  });
+}
+
+/** The build's own YAML reader (js-yaml) refused what the positional parser accepted: its reason, at its place. */
 export function jsYamlFinding(source: YamlSource, what = "front matter"): Finding[] {
-  return [finding("yaml", "error", locationAt(source, 0), `invalid YAML: the build's YAML parser (js-yaml) cannot read this ${what}`)];
+  const reason = source.buildError === undefined ? "" : `: ${yamlErrorReason(source.buildError)}`;
+  const at = locationAt(source, source.buildErrorPosition ?? 0);
+  return [finding("yaml", "error", at, `invalid YAML: the build's YAML reader (js-yaml) cannot read this ${what}${reason}`)];
 }
 
 function isTutorial(data: Record<string, unknown>): boolean {

@@ -1,8 +1,10 @@
 import path from "node:path";
 import type { Scalar } from "yaml";
 import { finding, type Finding, type Location } from "./finding.ts";
+import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../liquid/render-budget.ts";
+import { SOURCE_FILE_LIMIT_BYTES } from "../site/source-limits.ts";
 import { didYouMean } from "./nearest.ts";
-import type { PageSource, SiteSource, TextFile } from "./site-source.ts";
+import { relativeToRoot, type PageSource, type SiteSource, type TextFile } from "./site-source.ts";
 import { baseMessage, type TemplateErrorRecord } from "./template-errors.ts";
 import { locationInScalar, stringScalars } from "./yaml-source.ts";
 
@@ -24,6 +26,11 @@ interface Located {
   includedBy?: string;
 }
 
+/** `_includes/shared/x.html` is included as `shared/x.html`. */
+const includeName = (include: TextFile) => include.file.replace(/^[^/]*\//, "");
+
+const includeCallPattern = (name: string) => new RegExp(`\\{%-?\\s*include(?:_cached)?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+
 function tokenOf(error: unknown): LiquidToken | undefined {
   return (error as { token?: LiquidToken } | undefined)?.token;
 }
@@ -40,7 +47,7 @@ class SourceLocator {
   private readonly scalarsByPage = new Map<PageSource, Scalar[]>();
 
   constructor(private readonly source: SiteSource) {
-    for (const include of source.includes) this.includesByText.set(include.text, include);
+    for (const include of source.includes) if (include.oversize === undefined) this.includesByText.set(include.text, include);
     for (const page of source.pages) this.pagesByPath.set(path.resolve(page.absolutePath), page);
   }
 
@@ -79,7 +86,9 @@ class SourceLocator {
     const input = token?.input;
     const offset = token?.begin ?? 0;
     const needle = input?.slice(token?.begin ?? 0, token?.end ?? 0) || undefined;
-    const fallback: Location = { file: page?.file ?? "(unknown page)", line: 1, column: 1 };
+    // A template that is not a page (a layout Eleventy parses) is named by its own file.
+    const file = page?.file ?? (record.page === undefined ? "(unknown page)" : relativeToRoot(this.source.root, record.page));
+    const fallback: Location = { file, line: 1, column: 1 };
     if (input === undefined) return { at: fallback };
     if (page) {
       const inPage = this.inPage(page, input, offset, needle);
@@ -98,18 +107,36 @@ class SourceLocator {
     return { at: fallback };
   }
 
-  /** `content/x.md:20`: where the page includes the file (or, failing that, just the page). */
+  /**
+   * `content/x.md:20`: where the page includes the file, or else an include that includes it
+   * (nearest first: the page may reach it through others); failing that, just the page.
+   */
   private includeCall(page: PageSource, include: TextFile, fieldSource: string | undefined): string {
-    const name = include.file.replace(/^[^/]*\//, "");
-    const pattern = new RegExp(`\\{%-?\\s*include\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
-    for (const text of [fieldSource, page.body, ...this.pageStrings(page)]) {
-      if (text === undefined) continue;
-      const match = pattern.exec(text);
-      if (!match) continue;
-      const at = this.inPage(page, text, match.index, match[0]);
-      if (at) return `${at.file}:${at.line}`;
+    const texts = [fieldSource, page.body, ...this.pageStrings(page)];
+    for (const name of this.includersOf(include)) {
+      const pattern = includeCallPattern(name);
+      for (const text of texts) {
+        if (text === undefined) continue;
+        const match = pattern.exec(text);
+        if (!match) continue;
+        const at = this.inPage(page, text, match.index, match[0]);
+        if (at) return `${at.file}:${at.line}`;
+      }
     }
     return page.file;
+  }
+
+  /** The include's name, then the names of the includes that include it, and so on. */
+  private includersOf(include: TextFile): string[] {
+    const names = [includeName(include)];
+    for (let i = 0; i < names.length; i++) {
+      const pattern = includeCallPattern(names[i]!);
+      for (const other of this.source.includes) {
+        const name = includeName(other);
+        if (!names.includes(name) && pattern.test(other.text)) names.push(name);
+      }
+    }
+    return names;
   }
 
   private pageStrings(page: PageSource): string[] {
@@ -117,8 +144,26 @@ class SourceLocator {
   }
 }
 
+/** LiquidJS's own limits (see jekyllLiquidOptions), in the words of the render budget's. */
+const LIQUID_LIMIT_MESSAGES: Record<string, string> = {
+  "parse length limit exceeded":
+    `this template is longer than ${SOURCE_FILE_LIMIT_BYTES.toLocaleString("en-US")} characters, the most a page, an include or a layout may hold, ` +
+    "because the build holds and parses every template in memory: split it into several includes",
+  "memory alloc limit exceeded":
+    `this page's Liquid builds more than ${LIQUID_MEMORY_LIMIT.toLocaleString("en-US")} list items and characters ` +
+    "(a range such as (1..100000000), or text and lists grown by filters in a loop): no page needs that many; is a range or a loop far larger than meant?",
+  "template render limit exceeded": `rendering this page took longer than ${(2 * RENDER_LIMITS.milliseconds) / 1000} s and was stopped: no page needs that long; is a loop or an include doing far more than meant?`,
+};
+
+function isRenderLimit(error: unknown): boolean {
+  return error instanceof RenderLimitError || (error as { originalError?: unknown } | undefined)?.originalError instanceof RenderLimitError;
+}
+
 function describeError(record: TemplateErrorRecord, page: PageSource | undefined, filters: string[]): string {
   const message = baseMessage(record.error);
+  if (isRenderLimit(record.error)) return message;
+  const liquidLimit = LIQUID_LIMIT_MESSAGES[message];
+  if (liquidLimit) return liquidLimit;
   const undefinedVariable = /^undefined variable: (.+)$/.exec(message);
   if (undefinedVariable) {
     return `undefined variable or data key "${undefinedVariable[1]}"${record.hint ? `: ${record.hint}` : ""}`;

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { load as loadYaml } from "js-yaml";
 import { jekyllUrlOf } from "../site/collections.ts";
 import { readSiteSettings, siteDirectories, type SiteDirectories, type SiteSettings } from "../site/settings.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 import { eleventyFrontMatterYaml } from "../site/front-matter.ts";
 import { siteFilesBelowSync, type RefusedEntry } from "../build/list-files.ts";
+import { oversizeBytes, oversizeMessage } from "../site/source-limits.ts";
+import { readYaml, YamlLimitError, type YamlVerdict } from "../site/yaml.ts";
 import { yamlVerdicts } from "./yaml-verdicts.ts";
 import { decodeUtf8, type InvalidUtf8 } from "./text-encoding.ts";
 
@@ -21,6 +22,11 @@ export interface TextFile {
   text: string;
   /** The first place where the file's bytes are not UTF-8 (`text` holds U+FFFD there). */
   invalidUtf8?: InvalidUtf8;
+  /**
+   * The file's size in bytes when it is larger than a source file may be (see
+   * src/site/source-limits.ts); its text is then not read (empty), and the checks report it.
+   */
+  oversize?: number;
 }
 
 export interface PageSource extends TextFile {
@@ -65,7 +71,9 @@ export function relativeToRoot(root: string, absolutePath: string): string {
 }
 
 function readText(root: string, absolutePath: string): TextFile {
-  return { file: relativeToRoot(root, absolutePath), absolutePath, ...decodeUtf8(readFileSync(absolutePath)) };
+  const file = relativeToRoot(root, absolutePath);
+  const oversize = oversizeBytes(absolutePath);
+  return oversize === undefined ? { file, absolutePath, ...decodeUtf8(readFileSync(absolutePath)) } : { file, absolutePath, text: "", oversize };
 }
 
 /**
@@ -100,39 +108,44 @@ interface PageDraft {
   stem: string;
   split?: { yaml: string; body: string; bodyStartLine: number };
   eleventyYaml?: string;
-  /** js-yaml's reading of the front matter; undefined when it does not parse. */
-  data?: Record<string, unknown>;
+  /** The build's reader's (js-yaml's) reading of the front matter. */
+  verdict?: YamlVerdict;
 }
 
-function draftPage(root: string, inputDir: string, absolutePath: string, text: string, split: PageDraft["split"], invalidUtf8?: InvalidUtf8): PageDraft {
-  const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text, ...(invalidUtf8 && { invalidUtf8 }) };
-  const stem = "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
+function draftPage(root: string, inputDir: string, file: TextFile, split: PageDraft["split"]): PageDraft {
+  const stem = "/" + relativeToRoot(inputDir, file.absolutePath).replace(/\.[^./]+$/, "");
   if (!split) return { file, stem };
   // The text Eleventy's parser will get, so that the checks see the data the build renders.
-  const eleventyYaml = eleventyFrontMatterYaml(text);
-  let data: Record<string, unknown> | undefined;
-  try {
-    const loaded = loadYaml(eleventyYaml ?? split.yaml);
-    data = loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
-  } catch {
-    data = undefined;
-  }
-  return { file, stem, split, eleventyYaml, data };
+  const eleventyYaml = eleventyFrontMatterYaml(file.text);
+  const verdict = readYaml(eleventyYaml ?? split.yaml);
+  if (verdict.ok || verdict.position === undefined || eleventyYaml === undefined) return { file, stem, split, eleventyYaml, verdict };
+  // gray-matter's block starts right after the opening `---` (with the rest of that line), the
+  // checks' at the next line: the refusal's place, in the checks' text.
+  const shift = file.text.indexOf("\n") + 1 - "---".length;
+  return { file, stem, split, eleventyYaml, verdict: { ...verdict, position: Math.max(0, verdict.position - shift) } };
+}
+
+/** js-yaml's reading as page data: a mapping (anything else reads as none); undefined when refused. */
+function pageData(verdict: YamlVerdict | undefined): Record<string, unknown> | undefined {
+  if (!verdict?.ok) return undefined;
+  const loaded = verdict.data;
+  return loaded && typeof loaded === "object" && !Array.isArray(loaded) ? (loaded as Record<string, unknown>) : {};
 }
 
 /** `yamlAccepted`: the checks' parser's verdict on the front matter, when known (else it parses now). */
 function finishPage(draft: PageDraft, yamlAccepted: boolean | undefined): PageSource {
   const { file, stem, split } = draft;
   if (!split) return { ...file, body: file.text, bodyStartLine: 1, url: jekyllUrlOf(undefined, stem) };
-  const frontMatter = parseYamlSource(file.file, split.yaml, 1, { keepDocument: false, accepted: yamlAccepted === true });
+  const frontMatter = parseYamlSource(file.file, split.yaml, 1, { keepDocument: false, accepted: yamlAccepted === true, buildVerdict: draft.verdict });
   // The build reads front matter with js-yaml: the page is sound only if both parsers agree.
-  const data = frontMatter.errors.length === 0 ? draft.data : undefined;
+  const data = frontMatter.errors.length === 0 ? pageData(draft.verdict) : undefined;
   return { ...file, frontMatter, data, eleventyYaml: draft.eleventyYaml, body: split.body, bodyStartLine: split.bodyStartLine, url: jekyllUrlOf(data?.permalink, stem) };
 }
 
 /** A page as the checks see it, from its text (what loadSiteSource reads from disk). */
 export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): PageSource {
-  return finishPage(draftPage(root, inputDir, absolutePath, text, splitFrontMatter(text)), undefined);
+  const file: TextFile = { file: relativeToRoot(root, absolutePath), absolutePath, text };
+  return finishPage(draftPage(root, inputDir, file, splitFrontMatter(text)), undefined);
 }
 
 /**
@@ -142,11 +155,10 @@ export function pageFromText(root: string, inputDir: string, absolutePath: strin
  */
 export async function loadSiteSource(root: string, dirs: SiteDirectories = siteDirectories(root)): Promise<SiteSource> {
   const content = siteFilesBelowSync(dirs.input, root);
-  const pageFiles = content.files.filter((file) => PAGE_EXTENSIONS.has(path.extname(file)));
-  const decoded = pageFiles.map((file) => decodeUtf8(readFileSync(file)));
-  const splits = decoded.map(({ text }) => splitFrontMatter(text));
+  const pageFiles = content.files.filter((file) => PAGE_EXTENSIONS.has(path.extname(file))).map((file) => readText(root, file));
+  const splits = pageFiles.map((file) => splitFrontMatter(file.text));
   const verdicts = yamlVerdicts(splits.map((split) => split?.yaml));
-  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, decoded[i]!.text, splits[i], decoded[i]!.invalidUtf8));
+  const drafts = pageFiles.map((file, i) => draftPage(root, dirs.input, file, splits[i]));
   const accepted = await verdicts;
   const pages = drafts.map((draft, i) => finishPage(draft, accepted[i]));
   const data = siteFilesBelowSync(dirs.data, root);
@@ -154,7 +166,9 @@ export async function loadSiteSource(root: string, dirs: SiteDirectories = siteD
     .filter((file) => DATA_EXTENSIONS.has(path.extname(file)))
     .map((file) => {
       const text = readText(root, file);
-      return { ...text, yaml: parseYamlSource(text.file, text.text) };
+      // A file too large to read is as unreadable to the other checks as broken YAML.
+      const buildVerdict = text.oversize === undefined ? undefined : { ok: false as const, error: new YamlLimitError(oversizeMessage("data file", text.oversize), 0) };
+      return { ...text, yaml: parseYamlSource(text.file, text.text, 0, { buildVerdict }) };
     });
   const includeFiles = siteFilesBelowSync(dirs.includes, root);
   const includes = includeFiles.files.map((file) => readText(root, file));

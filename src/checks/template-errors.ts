@@ -2,6 +2,7 @@ import path from "node:path";
 import { toValueSync, type Context, type RenderOptions, type Template } from "liquidjs";
 import type { JekyllLiquid } from "../liquid/engine.ts";
 import type { FilterThis } from "../liquid/filters/rendering.ts";
+import { RenderLimitError } from "../liquid/render-budget.ts";
 import { didYouMean } from "./nearest.ts";
 
 /**
@@ -75,6 +76,9 @@ export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: T
       // field is recorded with the field, not with the whole page.
       return isGenerator(output) ? toValueSync(output) : output;
     } catch (error) {
+      // A limit passed as this flatify starts (it recursed) belongs to the `{{ ... | flatify }}`
+      // that called it: LiquidJS records it there, with that tag's place.
+      if (error instanceof RenderLimitError) throw error;
       collector.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context);
       return "";
     }
@@ -96,7 +100,8 @@ export function undefinedVariableHint(error: unknown, scope: Record<string, unkn
 
 export function baseMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/, line:\d+, col:\d+$/, "");
+  // LiquidJS appends where it was (`, file:<path>` when the template has one, then line and column).
+  return message.replace(/(, file:[^]*)?, line:\d+, col:\d+$/, "");
 }
 
 function hintFor(name: string, scope: Record<string, unknown> | Context): string {

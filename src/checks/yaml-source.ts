@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar, type YAMLError } from "yaml";
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml";
+import { readYaml, yamlErrorReason, YamlLimitError, type YamlVerdict } from "../site/yaml.ts";
 import type { Location } from "./finding.ts";
 
 /**
@@ -9,10 +10,36 @@ import type { Location } from "./finding.ts";
  * The parse with positions is only needed where a finding is located, and a page's node tree
  * weighs far more than its text; so a page keeps only the parser's verdict (`errors`) and parses
  * again, once, when a check asks for `doc` (`keepDocument: false`).
+ *
+ * The positional parser (`yaml`) is never given text that nests deeper than it can take (see
+ * mayNestTooDeep): past a few hundred levels it slows down sharply, then overflows its stack or
+ * runs out of memory. Text the build's reader refuses for a limit (src/site/yaml.ts) has that
+ * refusal as its one problem, at its place, and is not parsed with positions at all.
  */
+export interface YamlProblem {
+  /** Offsets in the YAML text. */
+  pos: readonly [number, number];
+  message: string;
+  /** A limit of the build's YAML reader, not a syntax error: the message says it all. */
+  limit?: boolean;
+}
+
+export interface YamlSourceOptions {
+  /** Keep the node tree (default true); false parses again when a check asks for `doc`. */
+  keepDocument?: boolean;
+  /** The positional parser has read this text already, elsewhere, without errors (see yaml-verdicts.ts). */
+  accepted?: boolean;
+  /** The build's reader's (js-yaml's) verdict, positions in this text, when the caller has it; else it is read here. */
+  buildVerdict?: YamlVerdict;
+}
+
 export class YamlSource {
-  /** The parser's syntax errors; empty when the text parses. */
-  readonly errors: readonly YAMLError[];
+  /** The positional parser's syntax errors, or the build's reader's refusal; empty when the text is sound. */
+  readonly errors: readonly YamlProblem[];
+  /** Why the build's YAML reader (js-yaml) refuses the text, when it does. */
+  readonly buildError: unknown;
+  /** Where in the text the build's reader refused it, when it says. */
+  readonly buildErrorPosition: number | undefined;
   private parsed: { doc: Document; lineCounter: LineCounter } | undefined;
 
   constructor(
@@ -21,16 +48,28 @@ export class YamlSource {
     readonly text: string,
     /** Lines of the file before the YAML text (1 for front matter: the opening `---`). */
     readonly lineOffset: number,
-    keepDocument: boolean,
-    /** The parser has read this text already, elsewhere, without errors (see yaml-verdicts.ts). */
-    accepted = false,
+    { keepDocument = true, accepted = false, buildVerdict = readYaml(text) }: YamlSourceOptions = {},
   ) {
+    this.buildError = buildVerdict.ok ? undefined : buildVerdict.error;
+    this.buildErrorPosition = buildVerdict.ok ? undefined : buildVerdict.position;
+    if (this.buildError instanceof YamlLimitError) {
+      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: this.buildError.message, limit: true }];
+      this.parsed = unparsed(text);
+      return;
+    }
     if (accepted && !keepDocument) {
       this.errors = [];
       return;
     }
+    // The build's reader refused the text (so it may nest deeper than it reads): if it might
+    // nest too deep for the positional parser, its own verdict is the one reported.
+    if (this.buildError !== undefined && mayNestTooDeep(text)) {
+      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: yamlErrorReason(this.buildError) }];
+      this.parsed = unparsed(text);
+      return;
+    }
     const parsed = parse(text);
-    this.errors = parsed.doc.errors;
+    this.errors = parsed.doc.errors.map((error) => ({ pos: error.pos, message: error.message }));
     // A document with errors is about to be reported: keep it.
     if (keepDocument || this.errors.length > 0) this.parsed = parsed;
   }
@@ -44,8 +83,56 @@ export class YamlSource {
   }
 }
 
-/** Whether the checks' YAML parser reads `text` without errors (what YamlSource would find). */
-export function yamlAccepts(text: string): boolean {
+const atOffset = (offset: number): [number, number] => [offset, offset + 1];
+
+/** No node tree (an empty document), only the lines: for text the positional parser must not read. */
+function unparsed(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  return { doc: new Document(null), lineCounter };
+}
+
+/**
+ * The depth the positional parser is given at most. Measured: 500 levels of flow lists, flow
+ * mappings, block lists or block mappings parse in under 0.2 s; 10,000 levels of `[` overflow its
+ * stack, 500,000 exhaust its memory.
+ */
+const POSITIONAL_PARSER_DEPTH_LIMIT = 500;
+
+/**
+ * Whether `text` may nest deeper than the positional parser takes, without parsing it: an upper
+ * bound of its depth, counting every `[` and `{` as opening a level (even inside strings) and
+ * adding the deepest run of indentation and `-`/`?` indicators at the start of a line (block
+ * nesting needs one of those per level).
+ */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  let deepestLine = 0;
+  let lineDepth = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[" || c === "{") brackets++;
+    if (c === "\n") {
+      atLineStart = true;
+      lineDepth = 0;
+    } else if (atLineStart && (c === " " || c === "\t" || c === "-" || c === "?")) {
+      deepestLine = Math.max(deepestLine, ++lineDepth);
+    } else {
+      atLineStart = false;
+    }
+  }
+  return brackets + deepestLine + 1 > POSITIONAL_PARSER_DEPTH_LIMIT;
+}
+
+/**
+ * Whether the positional parser reads `text` without errors (what YamlSource would find of its
+ * syntax); undefined when the text may nest too deep for it to be given (YamlSource decides then,
+ * with the build's reader's verdict).
+ */
+export function yamlAccepts(text: string): boolean | undefined {
+  if (mayNestTooDeep(text)) return undefined;
   return parse(text).doc.errors.length === 0;
 }
 
@@ -57,12 +144,9 @@ function parse(text: string): { doc: Document; lineCounter: LineCounter } {
 
 export type YamlPath = ReadonlyArray<string | number>;
 
-/**
- * `keepDocument: false` drops the node tree until a finding needs it (see YamlSource);
- * `accepted: true` says the text is known to parse (and so, with `keepDocument: false`, is not parsed now).
- */
-export function parseYamlSource(file: string, text: string, lineOffset = 0, { keepDocument = true, accepted = false } = {}): YamlSource {
-  return new YamlSource(file, text, lineOffset, keepDocument, accepted);
+/** A YamlSource (see YamlSourceOptions). */
+export function parseYamlSource(file: string, text: string, lineOffset = 0, options: YamlSourceOptions = {}): YamlSource {
+  return new YamlSource(file, text, lineOffset, options);
 }
 
 /** The file location of an offset in the YAML text. */

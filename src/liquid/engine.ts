@@ -1,13 +1,19 @@
-import { Liquid, Output, Tag, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import path from "node:path";
+import { defaultOptions, Liquid, Output, Tag, type FilterImplOptions, type FS, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
 import type MarkdownIt from "markdown-it";
+import { oversizeBytes, oversizeMessage, SOURCE_FILE_LIMIT_BYTES } from "../site/source-limits.ts";
 import { flatify, markdownFilters } from "./filters/rendering.ts";
 import { urlFilters } from "./filters/urls.ts";
 import { ipFilters } from "./filters/ip-addresses.ts";
 import { connectionFilters } from "./filters/connections.ts";
 import { firewallFilters } from "./filters/firewall.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
+import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { JekyllIncludeCachedTag, type HasIncludeOutputCache } from "./tags/include-cached.ts";
+import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
+import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
+import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, withBudget, type RenderLimits } from "./render-budget.ts";
 
 export interface LiquidEngineOptions {
   inputDir: string;
@@ -17,6 +23,8 @@ export interface LiquidEngineOptions {
   siteUrl: string;
   collections: Record<string, string>;
   markdown: MarkdownIt;
+  /** What one render may spend (default RENDER_LIMITS). */
+  renderLimits?: Partial<RenderLimits>;
 }
 
 const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
@@ -45,7 +53,39 @@ function startsLayoutChain(scope: unknown): boolean {
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 
-/** Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope. */
+/**
+ * LiquidJS's file access (for includes), refusing what its parser must not be given: a file over
+ * the size limit, before reading it; block tags nested too deep (see tag-nesting.ts).
+ */
+const boundedFs: FS = {
+  ...defaultOptions.fs,
+  readFileSync(file: string) {
+    refuseOversize(file);
+    const text = defaultOptions.fs.readFileSync(file);
+    refuseDeepBlocks(text, file);
+    return text;
+  },
+  async readFile(file: string) {
+    refuseOversize(file);
+    const text = await defaultOptions.fs.readFile(file);
+    refuseDeepBlocks(text, file);
+    return text;
+  },
+};
+
+function refuseOversize(file: string): void {
+  const bytes = oversizeBytes(file);
+  if (bytes !== undefined) throw new RenderLimitError(oversizeMessage("include", bytes, `include "${path.basename(file)}"`));
+}
+
+/**
+ * Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope.
+ * With LiquidJS's limits: on the length of each template it parses (the source file limit:
+ * pages, includes and data files are held to it when read, layouts, which Eleventy reads, here),
+ * on what one render allocates (see render-budget.ts), and on a render's time, as a backstop
+ * behind the render budget's own clock (LiquidJS checks its clock between templates, where its
+ * error cannot say which template it stopped in, so the budget's comes first).
+ */
 export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   root: [includesDir],
   partials: [includesDir],
@@ -56,6 +96,10 @@ export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
   strictVariables: true,
   lenientIf: true,
   cache: true,
+  fs: boundedFs,
+  parseLimit: SOURCE_FILE_LIMIT_BYTES,
+  memoryLimit: LIQUID_MEMORY_LIMIT,
+  renderLimit: 2 * RENDER_LIMITS.milliseconds,
 });
 
 type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
@@ -89,6 +133,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   constructor(
     options: LiquidOptions,
     readonly jekyllScope: JekyllScope,
+    private readonly renderLimits: RenderLimits = RENDER_LIMITS,
   ) {
     const templateCache = new BuildTemplateCache();
     super({ ...options, cache: options.cache ? templateCache : false });
@@ -115,8 +160,20 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     }
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
-    return super.renderSync(tpl, data, renderOptions);
+    return this.renderSync(tpl, data, renderOptions);
   }
+
+  /** Pages, layouts and flatify's texts; block tags nested too deep are refused first (see tag-nesting.ts). */
+  override parse(html: string, filepath?: string): Template[] {
+    refuseDeepBlocks(html, filepath);
+    return super.parse(html, filepath);
+  }
+
+  /** Every render gets a budget of its own (render-budget.ts). */
+  override renderSync(tpl: Template[], scope?: object, renderOptions?: RenderOptions): any {
+    return super.renderSync(tpl, scope, withBudget(renderOptions ?? {}, this.options.globals, this.renderLimits));
+  }
+
 
   /**
    * Calls `listener` once per page, when its layouts start, with the data Eleventy hands the
@@ -146,9 +203,13 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
     baseurl: options.baseurl,
     collections: options.collections,
   });
-  const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope);
+  const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope, { ...RENDER_LIMITS, ...options.renderLimits });
   liquid.registerTag("include", JekyllIncludeTag);
   liquid.registerTag("include_cached", JekyllIncludeCachedTag);
+  liquid.registerTag("for", BoundedForTag);
+  liquid.registerTag("tablerow", BoundedTablerowTag);
+  liquid.registerTag("render", BoundedRenderTag);
+  liquid.registerTag("layout", BoundedLayoutTag);
   const filters = {
     flatify,
     ...markdownFilters(options.markdown),

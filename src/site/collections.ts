@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { load as loadYaml } from "js-yaml";
+import { loadYaml } from "./yaml.ts";
 import { filesBelowSync } from "../build/list-files.ts";
 import { siteRootOf } from "./settings.ts";
 import { pageUrlProblem } from "./url-paths.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { load as loadYaml } from "js-yaml";
+import { loadYaml } from "./yaml.ts";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { createMarkdown } from "../markdown/index.ts";
 import { createLiquid, type JekyllLiquid } from "../liquid/engine.ts";

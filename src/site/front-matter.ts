@@ -1,6 +1,6 @@
 import path from "node:path";
 import matter from "gray-matter";
-import { load as loadYaml } from "js-yaml";
+import { loadYaml } from "./yaml.ts";
 
 /**
  * Keys that Eleventy reads from a page's data to decide how and where to build it, beyond the

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { load as loadYaml } from "js-yaml";
 import { urlPathProblem } from "./url-paths.ts";
+import { loadYaml } from "./yaml.ts";
 
 /** The project's folders; every module takes them from here so a test site can move them. */
 export interface SiteDirectories {

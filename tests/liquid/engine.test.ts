@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLiquid, type JekyllLiquid } from "../../src/liquid/engine.ts";
+import type { RenderLimits } from "../../src/liquid/render-budget.ts";
+import { SOURCE_FILE_LIMIT_BYTES } from "../../src/site/source-limits.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 
 describe("the Liquid engine", () => {
@@ -57,5 +59,47 @@ describe("the Liquid engine", () => {
     const rendering = liquid.render(template, {});
     expect(rendering).toBeInstanceOf(Promise);
     await expect(rendering).rejects.toThrow(/missing/);
+  });
+});
+
+describe("the Liquid engine's render budget", () => {
+  let root: string;
+  const engine = (renderLimits: Partial<RenderLimits>) =>
+    createLiquid({
+      inputDir: path.join(root, "content"),
+      includesDir: path.join(root, "_includes"),
+      dataDir: path.join(root, "_data"),
+      baseurl: "/docs",
+      siteUrl: "https://example.com",
+      collections: {},
+      markdown: createMarkdown(),
+      renderLimits,
+    });
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "liquid-budget-"));
+    await mkdir(path.join(root, "_includes"), { recursive: true });
+    await writeFile(path.join(root, "_includes", "twice.html"), "{% for i in (1..2) %}{{ include.x }}{% endfor %}");
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it("counts loop iterations and includes in each render, and each render has a budget of its own", async () => {
+    const liquid = engine({ steps: 10 });
+    // 3 iterations, each an include that loops twice: 3 + 3 + 6 = 12 steps; with (1..2), 8.
+    const over = liquid.parse("{% for i in (1..3) %}{% include twice.html x=i %}{% endfor %}");
+    await expect(liquid.render(over, {})).rejects.toThrow(/more than 10 loop iterations and includes/);
+    const within = liquid.parse("{% for i in (1..2) %}{% include twice.html x=i %}{% endfor %}");
+    for (let i = 0; i < 3; i++) expect(await liquid.render(within, {})).toBe("1122");
+  });
+
+  it("stops a render that runs past its time at the next loop iteration or include", async () => {
+    const liquid = engine({ milliseconds: 0 });
+    await expect(liquid.render(liquid.parse("{% for i in (1..3) %}x{% endfor %}"), {})).rejects.toThrow(/took longer than 0 s and was stopped here/);
+  });
+
+  it("refuses an include over the size limit when it is read, naming it", async () => {
+    await writeFile(path.join(root, "_includes", "huge.html"), "x".repeat(SOURCE_FILE_LIMIT_BYTES + 1));
+    const liquid = engine({});
+    await expect(liquid.render(liquid.parse("{% include huge.html %}"), {})).rejects.toThrow(/^include "huge\.html" is 1\.0 MB; an include may be at most 1\.0 MB, because /);
   });
 });

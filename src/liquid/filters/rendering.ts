@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { Context, Liquid, Template } from "liquidjs";
 import { RecentlyUsed } from "../recently-used.ts";
+import { nested } from "../render-budget.ts";
 
 /** `this` inside a LiquidJS filter: the running engine and the render's context. */
 export interface FilterThis {
@@ -26,12 +27,15 @@ export function parseCached(liquid: Liquid, source: string): Template[] {
 /**
  * `flatify`: renders a string as Liquid in the *current* context, so an include called from a
  * front-matter field sees the page's variables and its assigns stay visible to later fields.
+ * Each render is a level of nesting in the render's budget (render-budget.ts): a field that
+ * flatifies itself ends with the chain, at the `flatify` that recursed.
  */
-export function flatify(this: FilterThis, input: unknown): Generator<unknown, string> | string {
+export function flatify(this: FilterThis, input: unknown): Generator<unknown, string | undefined, unknown> | string {
   const source = input == null ? "" : String(input);
   if (!source.includes("{{") && !source.includes("{%")) return source;
-  // The render's own generator: LiquidJS drives it in the mode (sync or async) it renders in.
-  return this.liquid.renderer.renderTemplates(parseCached(this.liquid, source), this.context) as Generator<unknown, string>;
+  const { liquid, context } = this;
+  // A generator: LiquidJS drives it in the mode (sync or async) it renders in.
+  return nested(context, "flatify", source, () => liquid.renderer.renderTemplates(parseCached(liquid, source), context) as Generator<unknown, string, unknown>);
 }
 
 /**

@@ -31,7 +31,7 @@ interface PartialParser {
 }
 
 export class JekyllIncludeCachedTag extends JekyllIncludeTag {
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+  protected override *renderInclude(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const { file, hash, currentFile } = this as unknown as IncludeInternals;
     const liquid = this.liquid as Liquid & Partial<HasIncludeOutputCache> & PartialParser;
     const params = (yield hash.render(ctx)) as Record<string, unknown>;

@@ -1,17 +1,34 @@
-import { IncludeTag, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
+import { IncludeTag, type Context, type Emitter, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
+import { nested } from "../render-budget.ts";
 
 /**
  * Jekyll's `include`, which looks files up in `_includes/` only: a path that climbs out of it
  * (`../secrets.yml`) or starts at the file system's root is refused when the template is parsed,
- * so the error points at the tag that asked for it.
+ * so the error points at the tag that asked for it. Each include is a level of nesting in the
+ * render's budget (render-budget.ts), so one that includes itself ends with the chain, at the
+ * include that recursed.
  */
 export class JekyllIncludeTag extends IncludeTag {
   constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remainTokens, liquid, parser);
-    const file = (this as unknown as { file: unknown }).file;
+    const file = this.includedFile;
     if (typeof file === "string" && escapesIncludes(file)) {
       throw new Error(`include path "${file}" leaves _includes/: includes can only be files inside _includes/`);
     }
+  }
+
+  /** The file named by the tag (a string: this site's Liquid has no dynamic partials). */
+  protected get includedFile(): unknown {
+    return (this as unknown as { file: unknown }).file;
+  }
+
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    yield* nested(ctx, "include", String(this.includedFile), () => this.renderInclude(ctx, emitter), emitter);
+  }
+
+  /** The include itself, within its level of nesting. */
+  protected *renderInclude(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    yield* super.render(ctx, emitter);
   }
 }
 
