@@ -62,7 +62,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let latest: BuildReport;
   let buildCount = 0;
   const fastRender = new FastRender(dirs);
-  // Started first: it listens (or says why it can't) while the first build runs.
+  // Listening first: a port that is taken is said before a build takes seconds.
   const http = new HttpThread({ root, outputDir: dirs.output, dataDir: dirs.data, port: options.port ?? 0 });
 
   /** The fast path for one edited tutorial (see FastRender): the full build still follows. */
@@ -133,11 +133,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   let port: number;
   try {
-    [port, latest] = await Promise.all([http.port, build()]);
+    port = await http.port;
   } catch (error) {
     await http.close();
     throw error;
   }
+  latest = await build();
   const watcher = watchTree([dirs.input, dirs.includes, dirs.data], scheduleBuild);
   const stopped = http.stopped.then((reason) => {
     clearTimeout(timer);

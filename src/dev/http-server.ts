@@ -98,9 +98,12 @@ export class DevHttpServer {
   /** Listens on 127.0.0.1; resolves with the port. */
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.server.once("error", reject);
+      this.server.once("error", (error: NodeJS.ErrnoException) => {
+        const taken = error.code === "EADDRINUSE";
+        reject(taken ? new Error(`port ${this.config.port} of 127.0.0.1 is taken (npm start running already?); set PORT to another, or PORT=0 for any free one`) : error);
+      });
       this.server.listen(this.config.port, "127.0.0.1", () => {
-        this.server.off("error", reject);
+        this.server.removeAllListeners("error");
         this.port = (this.server.address() as AddressInfo).port;
         resolve(this.port);
       });

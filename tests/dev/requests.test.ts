@@ -1,4 +1,5 @@
-import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { request, STATUS_CODES } from "node:http";
 import { connect } from "node:net";
 import path from "node:path";
@@ -10,7 +11,7 @@ import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tut
 /**
  * What `npm start`'s server refuses, asked as an attacker would, with raw HTTP: requests that do
  * not name this machine (DNS rebinding), methods other than GET and HEAD, paths that climb out of
- * _site/, and symlinks in _site/ that lead out of it.
+ * _site/, symlinks in _site/ that lead out of it, and files out of the site quoted on the error page.
  */
 let root: string;
 let server: DevServer;
@@ -171,6 +172,26 @@ describe("npm start's server never follows a symlink out of _site/", () => {
       expect(answer.body).not.toContain(SECRET);
       expect(answer.body).not.toContain("root:x:0:0");
     }
+  });
+});
+
+describe("npm start's error page quotes only the site's own files", () => {
+  let elsewhere: string;
+  // A page that is a symlink to a file out of the site, with a mistake next to a secret.
+  useDevServer(async (root) => {
+    elsewhere = await mkdtemp(path.join(tmpdir(), "elsewhere-"));
+    await writeFile(path.join(elsewhere, "page.md"), `---\ntitle: Elsewhere\n---\n${SECRET}\n{{ no_such_variable }}\n`);
+    await symlink(path.join(elsewhere, "page.md"), path.join(root, "content/elsewhere.md"));
+  });
+  afterAll(async () => {
+    await rm(elsewhere, { recursive: true, force: true });
+  });
+
+  it("shows the findings about the symlinked page, without the lines of the file it leads to", async () => {
+    const answer = await ask(`/docs${TUTORIAL_URL}`);
+    expect(answer.status).toBe(500);
+    expect(answer.body).toContain("content/elsewhere.md:");
+    expect(answer.body).not.toContain(SECRET);
   });
 });
 
