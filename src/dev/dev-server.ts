@@ -14,6 +14,7 @@ import { watchTree } from "./watch-tree.ts";
  * after each change; while the site has errors, every page shows them, located, and the last
  * good build stays in _site/.
  */
+
 export interface DevServerOptions {
   root: string;
   /** 0 picks a free port. */

@@ -23,6 +23,7 @@ import { readSiteSettings, type SiteDirectories } from "../site/settings.ts";
  * format mistake is one). Anything else waits for the full build, which also reports
  * the edit's mistakes, checks its links and brings the search index up to date.
  */
+
 interface BuiltPage {
   /** Eleventy's data for the page, as its first layout got it (without `content`). */
   data: Record<string, unknown>;

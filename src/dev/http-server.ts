@@ -20,6 +20,7 @@ import { refusalOf } from "./request-guard.ts";
  * after each update. It answers this machine's GETs and HEADs only (request-guard.ts) and never
  * reads outside _site/ (output-file.ts).
  */
+
 export interface HttpServerConfig {
   root: string;
   outputDir: string;

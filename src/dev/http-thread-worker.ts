@@ -7,6 +7,7 @@ import type { ThreadMessage, ThreadReply } from "./http-thread.ts";
  * order they were sent, each acknowledged once the server answers with it; "close" stops the
  * server and ends the thread.
  */
+
 const port = parentPort!;
 const server = new DevHttpServer(workerData as HttpServerConfig);
 const reply = (message: ThreadReply) => port.postMessage(message);

@@ -8,6 +8,7 @@ import type { HttpServerConfig, ServedUpdate } from "./http-server.ts";
  * rendered must reach the browser meanwhile. `update()` resolves once the server answers with
  * the update; `stopped` resolves when the thread ends, with why if it was not closed.
  */
+
 export type ThreadMessage = { type: "update"; id: number; update: ServedUpdate } | { type: "close" };
 export type ThreadReply = { type: "listening"; port: number } | { type: "failed"; message: string } | { type: "applied"; id: number };
 

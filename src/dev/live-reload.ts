@@ -8,6 +8,7 @@ import type { ServerResponse } from "node:http";
  * server now serves. Every change the server makes to what it serves (a build, a fast render)
  * is a new version; versions carry the server's instance, so a restarted server's are new too.
  */
+
 export const EVENTS_PATH = "/__dev/events";
 export const CLIENT_PATH = "/__dev/reload.js";
 

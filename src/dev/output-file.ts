@@ -7,6 +7,7 @@ import path from "node:path";
  * inside the folder. A symlink that leads out of it (an asset linked to a file elsewhere, say)
  * is not followed, whatever the listing said.
  */
+
 export async function readOutputFile(outputDir: string, file: string): Promise<Buffer | undefined> {
   try {
     const folder = await realpath(outputDir);

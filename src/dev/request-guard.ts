@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
  * site could read it through a name that resolves to 127.0.0.1 (DNS rebinding). And it only
  * reads: GET and HEAD.
  */
+
 export interface Refusal {
   status: number;
   headers: Record<string, string>;

@@ -14,6 +14,7 @@ import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tut
  * browser while it keeps serving, and recovers when the edit is fixed. Only what passed the
  * checks reaches _site/: the page it shows at once after an edit is served from memory.
  */
+
 let root: string;
 let server: DevServer;
 const terminal: string[] = [];

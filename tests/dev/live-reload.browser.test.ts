@@ -12,6 +12,7 @@ import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tut
  * its source is saved, under the page's own Content-Security-Policy (an inline script would be
  * blocked), and so do the error page and the 404 page. Each test has its own site and server.
  */
+
 let browser: Browser;
 let root: string;
 let server: DevServer | undefined;

@@ -13,6 +13,7 @@ import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tut
  * not name this machine (DNS rebinding), methods other than GET and HEAD, paths that climb out of
  * _site/, symlinks in _site/ that lead out of it, and files out of the site quoted on the error page.
  */
+
 let root: string;
 let server: DevServer;
 let port: number;
