@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readSiteSettings } from "../../src/site/settings.ts";
-import { outputPathFor } from "../../src/site/urls.ts";
 import { plainPageFile, plainPageOutput, plainPageSource, TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
 
 export interface IncrementalResult {
-  /** Each edit's time from the file write until the page on disk has the edit, warm-up excluded. */
+  /** Each edit's time from the file write until the page shown has the edit, warm-up excluded. */
   samplesMs: number[];
   medianMs: number;
 }
@@ -44,8 +43,10 @@ interface WatchTarget {
   /** The file edited, and its source with a marker in it. */
   source: string;
   sourceWith(marker: string): string;
-  /** The output file the marker must reach. */
+  /** Where the marker must reach, for messages. */
   output: string;
+  /** The page as the author would now see it (`log`: the process's output so far). */
+  read(log: string): Promise<string>;
   /** Printed once the process watches (after its first build). */
   ready: RegExp;
   /** Printed once per finished rebuild. */
@@ -55,8 +56,9 @@ interface WatchTarget {
 
 /**
  * Starts a watch process (npm start, or Eleventy's `--watch --incremental`), then edits one page
- * `runs + 1` times (the first is a warm-up) and times each edit from the write until the HTML on
- * disk contains it.
+ * `runs + 1` times (the first is a warm-up) and times each edit from the write until the page the
+ * author would see contains it (served by npm start, which keeps the fast path's page in memory;
+ * on disk for Eleventy).
  */
 async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<IncrementalResult> {
   const child = spawn(process.execPath, target.nodeArgs, { cwd: target.cwd, env: target.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
@@ -74,7 +76,7 @@ async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<I
       const start = performance.now();
       await writeFile(target.source, target.sourceWith(marker));
       for (let lastWrite = start; ; ) {
-        const html = await readFile(target.output, "utf8").catch(() => "");
+        const html = await target.read(log).catch(() => "");
         if (html.includes(marker)) break;
         const now = performance.now();
         if (now - start > 60_000) throw new Error(`the edit did not reach ${target.output} within 60 s:\n${log.slice(-2000)}`);
@@ -102,10 +104,11 @@ async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<I
   }
 }
 
-/** One tutorial of the tutorial corpus edited under `npm start` (src/cli/start.ts). */
+/** One tutorial of the tutorial corpus edited under `npm start` (src/cli/start.ts), fetched from its server. */
 export function measureTutorialIncremental(projectRoot: string, corpusRoot: string, corpus: TutorialCorpusOptions, runs: number, tsxLoader: string) {
   const edited = Math.floor(corpus.n / 2);
   const { baseurl } = readSiteSettings(path.join(corpusRoot, "_data"));
+  const pagePath = `${baseurl}/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`;
   return measureWatchRebuild(
     {
       cwd: corpusRoot,
@@ -115,7 +118,12 @@ export function measureTutorialIncremental(projectRoot: string, corpusRoot: stri
       rebuilt: /^(?:Built in|\d+ errors?:)/m,
       source: tutorialFile(corpusRoot, edited),
       sourceWith: (marker) => tutorialSource(edited, corpus, marker),
-      output: path.join(corpusRoot, "_site", outputPathFor(`/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`, baseurl)),
+      output: pagePath,
+      async read(log) {
+        const origin = /^Serving (http:\/\/127\.0\.0\.1:\d+)\//m.exec(log)?.[1];
+        if (!origin) throw new Error("npm start has not said where it serves");
+        return (await fetch(`${origin}${pagePath}`)).text();
+      },
     },
     runs,
   );
@@ -133,6 +141,7 @@ export function measurePlainIncremental(projectRoot: string, plainRoot: string, 
       source: plainPageFile(plainRoot, edited),
       sourceWith: (marker) => plainPageSource(edited, seed, marker),
       output: plainPageOutput(plainRoot, edited),
+      read: () => readFile(plainPageOutput(plainRoot, edited), "utf8"),
     },
     runs,
   );

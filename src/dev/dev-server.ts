@@ -1,22 +1,20 @@
-import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { listFiles } from "../build/list-files.ts";
 import { checkSite, type CheckSiteResult } from "../checks/check-site.ts";
-import { formatFinding } from "../checks/finding.ts";
-import { readSiteSettings, siteDirectories } from "../site/settings.ts";
-import { fileForUrlPath } from "../site/serve-path.ts";
-import { errorPage } from "./error-page.ts";
-import { FastRender } from "./fast-render.ts";
+import { formatFinding, type Finding } from "../checks/finding.ts";
+import { siteDirectories } from "../site/settings.ts";
+import { FastRender, type FastRenderedPage } from "./fast-render.ts";
+import { HttpThread } from "./http-thread.ts";
 import { watchTree } from "./watch-tree.ts";
 
 /**
- * `npm start`: builds the site (with its checks) into _site/, serves it on 127.0.0.1 as a static
- * host would (`/docs/x` from `docs/x.html`), and rebuilds when a source file changes. Open pages
- * reload themselves after each build (server-sent events); while the site has errors, every page
- * shows them, located, and the last good build stays in _site/.
+ * `npm start`: builds the site (with its checks) into _site/, serves it on 127.0.0.1 (from a
+ * thread of its own, see http-server.ts) and rebuilds when a source file changes. Only a
+ * checked build reaches _site/: an edited tutorial's page rendered at once (the fast path) is
+ * served from memory until the full build that follows decides. Open pages reload themselves
+ * after each change; while the site has errors, every page shows them, located, and the last
+ * good build stays in _site/.
  */
+
 export interface DevServerOptions {
   root: string;
   /** 0 picks a free port. */
@@ -40,6 +38,8 @@ export interface BuildReport {
 
 export interface DevServer {
   url: string;
+  /** Resolves when the server has stopped: undefined after close(), else what stopped it. */
+  stopped: Promise<string | undefined>;
   /** The latest finished build. */
   latest(): BuildReport;
   /** Resolves with the next build that finishes. */
@@ -47,65 +47,40 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-const EVENTS_PATH = "/__dev/events";
-const RELOAD_SCRIPT = `<script>
-(() => {
-  const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
-  events.addEventListener("build", () => location.reload());
-})();
-</script>`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".xml": "application/xml",
-  ".woff2": "font/woff2",
-};
-
-function readBaseurl(dataDir: string): string {
-  try {
-    return readSiteSettings(dataDir).baseurl;
-  } catch {
-    return "";
+/** What the server shows for the site after a build: every page is the error page while broken. */
+function servedFindings(report: BuildReport): { broken: boolean; findings: Finding[] } {
+  if (report.failure !== undefined) {
+    return { broken: true, findings: [{ file: "(build)", line: 1, column: 1, severity: "error", check: "build", message: report.failure }] };
   }
-}
-
-function withReloadScript(html: string): string {
-  const at = html.lastIndexOf("</body>");
-  return at < 0 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + "\n" + html.slice(at);
+  return { broken: !report.result?.published, findings: report.result?.findings ?? [] };
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root } = options;
   const dirs = siteDirectories(root);
   const log = options.log ?? ((line: string) => console.log(line));
-  const clients = new Set<ServerResponse>();
   const waiting: Array<(report: BuildReport) => void> = [];
-  let files = new Set<string>();
   let latest: BuildReport;
   let buildCount = 0;
   const fastRender = new FastRender(dirs);
+  // Listening first: a port that is taken is said before a build takes seconds.
+  const http = new HttpThread({ root, outputDir: dirs.output, dataDir: dirs.data, port: options.port ?? 0 });
 
   /** The fast path for one edited tutorial (see FastRender): the full build still follows. */
   async function renderAtOnce(file: string): Promise<void> {
     const startedAt = Date.now();
+    const afterBuild = buildCount;
+    let page: FastRenderedPage | undefined;
     try {
-      if (!(await fastRender.render(file))) return;
+      page = await fastRender.render(file);
     } catch {
       return; // The full build reports whatever went wrong.
     }
+    // Nothing to show, or a build that saw this edit finished while it rendered.
+    if (!page || latest.number > afterBuild) return;
+    // Shown from memory, until a full build that saw the edit has ended: never written to _site/.
+    await http.update({ type: "preview", file: page.file, html: page.html, afterBuild });
     log(`Rendered ${path.relative(root, file)} in ${Date.now() - startedAt} ms; the full build follows`);
-    for (const client of clients) client.write(`event: build\ndata: ${buildCount}\n\n`);
   }
 
   async function build(): Promise<BuildReport> {
@@ -127,9 +102,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       report = { failure, startedAt, durationMs: Date.now() - startedAt, number };
       log(`error: the build crashed: ${failure}`);
     }
-    files = new Set(await listFiles(dirs.output));
+    await http.update({ type: "built", number, ...servedFindings(report) });
     latest = report;
-    for (const client of clients) client.write(`event: build\ndata: ${report.number}\n\n`);
     for (const resolve of waiting.splice(0)) resolve(report);
     return report;
   }
@@ -158,66 +132,31 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }, options.debounceMs ?? 30);
   }
 
-  latest = await build();
-
-  const watcher = watchTree([dirs.input, dirs.includes, dirs.data], scheduleBuild);
-
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error) => {
-      response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      response.end(String(error));
-    });
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const urlPath = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (urlPath === EVENTS_PATH) {
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-      response.write(": connected\n\n");
-      clients.add(response);
-      request.on("close", () => clients.delete(response));
-      return;
-    }
-    const baseurl = readBaseurl(dirs.data);
-    if (baseurl !== "" && urlPath === "/") {
-      response.writeHead(302, { location: `${baseurl}/` });
-      response.end();
-      return;
-    }
-    const file = fileForUrlPath(files, urlPath);
-    const broken = latest.failure !== undefined || (latest.result !== undefined && !latest.result.published);
-    if (broken && (!file || file.endsWith(".html"))) {
-      const findings = latest.result?.findings ?? [];
-      const body = latest.failure
-        ? errorPage(root, [{ file: "(build)", line: 1, column: 1, severity: "error", check: "build", message: latest.failure }], RELOAD_SCRIPT)
-        : errorPage(root, findings, RELOAD_SCRIPT);
-      response.writeHead(500, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      response.end(body);
-      return;
-    }
-    if (!file) {
-      response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
-      response.end(withReloadScript(`<!doctype html><title>Not found</title><p>Nothing is built at ${urlPath.replace(/[<>&"]/g, "")}.</p>`));
-      return;
-    }
-    const body = await readFile(path.join(dirs.output, file));
-    const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
-    response.writeHead(200, { "content-type": type, "cache-control": "no-store" });
-    response.end(file.endsWith(".html") ? withReloadScript(body.toString("utf8")) : body);
+  let port: number;
+  try {
+    port = await http.port;
+  } catch (error) {
+    await http.close();
+    throw error;
   }
-
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  latest = await build();
+  const watcher = watchTree([dirs.input, dirs.includes, dirs.data], scheduleBuild);
+  const stopped = http.stopped.then((reason) => {
+    clearTimeout(timer);
+    watcher.close();
+    if (reason !== undefined) log(`error: the server stopped: ${reason}`);
+    return reason;
+  });
 
   return {
     url: `http://127.0.0.1:${port}`,
+    stopped,
     latest: () => latest,
     nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
     async close() {
       clearTimeout(timer);
       watcher.close();
-      for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await http.close();
       await running;
     },
   };

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { formatFinding, type Finding } from "../checks/finding.ts";
 import { escapeHtml } from "../site/html.ts";
@@ -7,13 +7,21 @@ import { escapeHtml } from "../site/html.ts";
  * What the browser shows while the site has errors: every finding as the terminal prints it,
  * with the lines of the author's file around it. Reloads itself when a later build succeeds.
  */
-function excerpt(root: string, f: Finding): string {
-  let lines: string[];
+
+/** The file a finding names, if it really lies below the site's root (a symlink may lead out). */
+function siteFileText(root: string, file: string): string | undefined {
   try {
-    lines = readFileSync(path.join(root, f.file), "utf8").split("\n");
+    const real = realpathSync(path.join(root, file));
+    return real.startsWith(realpathSync(root) + path.sep) ? readFileSync(real, "utf8") : undefined;
   } catch {
-    return "";
+    return undefined;
   }
+}
+
+function excerpt(root: string, f: Finding): string {
+  const text = siteFileText(root, f.file);
+  if (text === undefined) return "";
+  const lines = text.split("\n");
   const first = Math.max(1, f.line - 2);
   const last = Math.min(lines.length, f.line + 2);
   const rows: string[] = [];
@@ -24,6 +32,7 @@ function excerpt(root: string, f: Finding): string {
   return `<pre class="excerpt">${rows.join("\n")}</pre>`;
 }
 
+/** `reloadScript`: the tag that loads the live-reload client. */
 export function errorPage(root: string, findings: Finding[], reloadScript: string): string {
   const errors = findings.filter((f) => f.severity === "error");
   const items = findings

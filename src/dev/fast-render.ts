@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import type { ConfigureCheckedBuild } from "../checks/check-site.ts";
@@ -10,18 +10,20 @@ import { readSiteSettings, type SiteDirectories } from "../site/settings.ts";
 
 /**
  * npm start's fast path for the most common edit, the text of one tutorial: the page is rendered
- * at once and written over its published file, then the full checked build follows as always.
- * A whole build of a large site takes seconds; this takes milliseconds.
+ * at once and the dev server shows it from memory, then the full checked build follows as always
+ * and alone decides what reaches _site/ (a page rendered here has not passed the output checks:
+ * its links, say). A whole build of a large site takes seconds; this takes milliseconds.
  *
  * It renders with what the last published build had: the Liquid engine (includes, collections,
  * data) and the data Eleventy worked out for the page, with the page's new front matter in place
  * of the old. So it applies only when nothing else can have changed: the file is a tutorial
  * that was built, and its title, permalink, layout and redirects are as they were (other pages
- * show the title; the others decide where pages are). Nor does it write a page whose render
+ * show the title; the others decide where pages are). Nor does it return a page whose render
  * records a Liquid error (the tutorial layout's `tutorial` filter checks the format, so a
  * format mistake is one). Anything else waits for the full build, which also reports
  * the edit's mistakes, checks its links and brings the search index up to date.
  */
+
 interface BuiltPage {
   /** Eleventy's data for the page, as its first layout got it (without `content`). */
   data: Record<string, unknown>;
@@ -34,6 +36,12 @@ interface BuiltSite {
   /** Where a checked build's engine records Liquid errors (it renders them as nothing). */
   templateErrors: TemplateErrorCollector;
   pages: Map<string, BuiltPage>;
+}
+
+/** A page rendered by the fast path: its output file (relative to _site/, `/`-separated) and HTML. */
+export interface FastRenderedPage {
+  file: string;
+  html: string;
 }
 
 /** Front-matter keys whose change reaches other pages or other files. */
@@ -66,10 +74,10 @@ export class FastRender {
   }
 
   /**
-   * Renders `file` into the published site; the output file written, or undefined if it can't.
+   * Renders `file` as the published site would show it, or undefined if it can't.
    * Synchronous file access: a full build may be running, and each await would queue behind it.
    */
-  async render(file: string): Promise<string | undefined> {
+  async render(file: string): Promise<FastRenderedPage | undefined> {
     const site = this.published;
     const built = site?.pages.get(path.resolve(file));
     if (!site || !built || built.data.layout !== "tutorial") return undefined;
@@ -96,15 +104,13 @@ export class FastRender {
       content = await site.liquid.render(site.liquid.parse(parsed.content, layoutFile), { content, ...data });
       layout = (parsed.data as Record<string, unknown>).layout;
     }
-    // A mistake in the edit: nothing is written; the full build reports it, located.
+    // A mistake in the edit: nothing is shown; the full build reports it, located.
     if (site.templateErrors.records.length > errorsBefore) {
       site.templateErrors.records.splice(errorsBefore);
       return undefined;
     }
-    const output = path.join(this.dirs.output, built.url.endsWith("/") ? `${built.url}index.html` : built.url);
-    mkdirSync(path.dirname(output), { recursive: true });
-    writeFileSync(output, String(content));
     built.data = data;
-    return output;
+    const url = built.url.endsWith("/") ? `${built.url}index.html` : built.url;
+    return { file: url.replace(/^\/+/, ""), html: String(content) };
   }
 }

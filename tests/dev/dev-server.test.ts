@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startDevServer, type BuildReport, type DevServer } from "../../src/dev/dev-server.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tutorial.ts";
@@ -10,23 +11,45 @@ import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tut
 /**
  * The authoring loop: `npm start` serves the built site as a static host would, tells open pages
  * to reload after each build, shows a broken edit's located errors in the terminal and in the
- * browser while it keeps serving, and recovers when the edit is fixed.
+ * browser while it keeps serving, and recovers when the edit is fixed. Only what passed the
+ * checks reaches _site/: the page it shows at once after an edit is served from memory.
  */
+
 let root: string;
 let server: DevServer;
 const terminal: string[] = [];
 const pageUrl = () => `${server.url}/docs${TUTORIAL_URL}`;
 
-/** Reads server-sent events until a `build` event arrives. */
+/** Reads server-sent events until a `build` event arrives; its data is the new version. */
 async function nextReloadEvent(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
   let received = "";
   for (;;) {
     const { value, done } = await reader.read();
     if (done) throw new Error("the event stream ended");
     received += new TextDecoder().decode(value);
-    const match = /event: build\ndata: (\d+)/.exec(received);
+    const match = /event: build\ndata: (\S+)/.exec(received);
     if (match) return match[1]!;
   }
+}
+
+/** The tag the server adds to each page it serves (the version in it changes with every build). */
+const RELOAD_TAG = /<script src="\/__dev\/reload\.js" data-version="[^"]*" defer><\/script>\n/;
+
+/** One hash of everything in a folder: names, contents, symlink targets. */
+function folderHash(dir: string): string {
+  const hash = createHash("sha256");
+  const walk = (relative: string) => {
+    for (const name of readdirSync(path.join(dir, relative)).sort()) {
+      const entry = path.join(relative, name);
+      const stats = lstatSync(path.join(dir, entry));
+      hash.update(`${entry}\0${stats.isSymbolicLink() ? "link" : stats.isDirectory() ? "dir" : "file"}\0`);
+      if (stats.isSymbolicLink()) hash.update(readlinkSync(path.join(dir, entry)));
+      else if (stats.isDirectory()) walk(entry);
+      else hash.update(readFileSync(path.join(dir, entry)));
+    }
+  };
+  walk("");
+  return hash.digest("hex");
 }
 
 /** Saves a file in one step (as editors do), so no build sees it half-written. */
@@ -35,6 +58,16 @@ async function save(file: string, text: string): Promise<void> {
   await writeFile(temporary, text);
   await rename(temporary, file);
 }
+
+/** Saves the fixture tutorial and waits for the first build that sees it, which must find `errors`. */
+async function saveTutorial(text: string, errors: number): Promise<BuildReport> {
+  const build = buildWith(errors);
+  await save(path.join(root, TUTORIAL_FILE), text);
+  return build;
+}
+
+/** The fixture tutorial with its last step's text (line 21) replaced. */
+const withLastStep = (text: string) => tutorialText((lines) => (lines[20] = `      ${text}`));
 
 /** The first build that sees the saved edit (a build already under way may finish first). */
 async function buildWith(errors: number): Promise<BuildReport> {
@@ -45,8 +78,16 @@ async function buildWith(errors: number): Promise<BuildReport> {
   throw new Error(`no build with ${errors} errors`);
 }
 
-/** The published page as it was when the terminal said the fast path had rendered it. */
-const fastRendered: string[] = [];
+/**
+ * Each time the terminal says the fast path rendered the page: the page the server then served,
+ * and the published file and the whole of _site/ as they were at that moment.
+ */
+interface FastRendered {
+  served: Promise<string>;
+  published: string;
+  siteHash: string;
+}
+const fastRendered: FastRendered[] = [];
 const publishedPage = () => path.join(root, "_site/docs", `${TUTORIAL_URL}.html`);
 
 beforeAll(async () => {
@@ -55,7 +96,10 @@ beforeAll(async () => {
     root,
     log: (line) => {
       terminal.push(line);
-      if (line.startsWith("Rendered ")) fastRendered.push(readFileSync(publishedPage(), "utf8"));
+      if (!line.startsWith("Rendered ")) return;
+      // Asked at once: the full build that ends the page's time in memory takes seconds.
+      const served = fetch(pageUrl()).then((response) => response.text());
+      fastRendered.push({ served, published: readFileSync(publishedPage(), "utf8"), siteHash: folderHash(path.join(root, "_site")) });
     },
   });
 });
@@ -66,13 +110,24 @@ afterAll(async () => {
 });
 
 describe("npm start", () => {
+  // Each test starts from the fixture tutorial as written, published.
+  beforeEach(async () => {
+    const current = await readFile(path.join(root, TUTORIAL_FILE), "utf8");
+    if (current !== tutorialText() || !server.latest().result?.published) await saveTutorial(tutorialText(), 0);
+    fastRendered.length = 0;
+  });
+
   it("serves /docs/x from docs/x.html on 127.0.0.1, with the live-reload script", async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const response = await fetch(pageUrl());
     expect(response.status).toBe(200);
     const $ = cheerio.load(await response.text());
     expect($("h1").text()).toBe("Checking fixture");
-    expect($("script").text()).toContain("EventSource");
+    // The reload client is a same-origin script (the page's CSP blocks inline ones).
+    expect($('script[src="/__dev/reload.js"]').attr("defer")).toBeDefined();
+    const client = await fetch(`${server.url}/__dev/reload.js`);
+    expect(client.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await client.text()).toContain('new EventSource("/__dev/events")');
     const home = await fetch(`${server.url}/`, { redirect: "manual" });
     expect(home.status).toBe(302);
     expect(home.headers.get("location")).toBe("/docs/");
@@ -84,8 +139,7 @@ describe("npm start", () => {
     const events = await fetch(`${server.url}/__dev/events`);
     const reader = events.body!.getReader();
     try {
-      const file = path.join(root, TUTORIAL_FILE);
-      await save(file, (await readFile(file, "utf8")).replace("title: Checking fixture", "title: Edited while serving"));
+      await save(path.join(root, TUTORIAL_FILE), tutorialText((lines) => (lines[1] = "title: Edited while serving")));
       await nextReloadEvent(reader);
       const $ = cheerio.load(await (await fetch(pageUrl())).text());
       expect($("h1").text()).toBe("Edited while serving");
@@ -95,14 +149,10 @@ describe("npm start", () => {
   });
 
   it("shows a broken edit's located error in the terminal and the browser, keeps serving, and recovers", async () => {
-    const file = path.join(root, TUTORIAL_FILE);
-    const good = await readFile(file, "utf8");
-    const broken = good.replace("{{ link.connections.ssh-generic", "{{ link.connections.ssh-generik");
-    expect(broken).not.toBe(good);
+    const broken = tutorialText().replace("{{ link.connections.ssh-generic", "{{ link.connections.ssh-generik");
+    expect(broken).not.toBe(tutorialText());
 
-    let build = buildWith(1);
-    await save(file, broken);
-    let report = await build;
+    let report = await saveTutorial(broken, 1);
     expect(report.result?.published).toBe(false);
     const located = `${TUTORIAL_FILE}:9:`;
     expect(terminal.some((line) => line.startsWith(located) && line.includes('"link.connections.ssh-generik"'))).toBe(true);
@@ -114,46 +164,49 @@ describe("npm start", () => {
     expect($("#build-errors li code").first().text()).toMatch(new RegExp(`^${located}\\d+: error: undefined variable or data key "link.connections.ssh-generik"`));
     expect($("#build-errors .excerpt .at").text()).toContain("ssh-generik");
     // The last good build is still in _site/.
-    expect(await readFile(path.join(root, "_site/docs", `${TUTORIAL_URL}.html`), "utf8")).toContain("Edited while serving");
+    expect(cheerio.load(await readFile(publishedPage(), "utf8"))("h1").text()).toBe("Checking fixture");
 
-    build = buildWith(0);
-    await save(file, good);
-    report = await build;
+    report = await saveTutorial(tutorialText((lines) => (lines[1] = "title: Fixed while serving")), 0);
     expect(report.result?.published).toBe(true);
     const fixed = await fetch(pageUrl());
     expect(fixed.status).toBe(200);
-    expect(cheerio.load(await fixed.text())("h1").text()).toBe("Edited while serving");
+    expect(cheerio.load(await fixed.text())("h1").text()).toBe("Fixed while serving");
   });
 
   it("renders an edited tutorial's text at once, exactly as the full build that follows does", async () => {
-    const file = path.join(root, TUTORIAL_FILE);
-    const good = await readFile(file, "utf8");
-    const edited = good.replace("      Done.", "      Done, and **edited while serving**.");
-    expect(edited).not.toBe(good);
-    fastRendered.length = 0;
-
-    const build = buildWith(0);
-    await save(file, edited);
-    await build;
+    await saveTutorial(withLastStep("Done, and **edited while serving**."), 0);
     expect(terminal.some((line) => new RegExp(`^Rendered ${TUTORIAL_FILE} in \\d+ ms; the full build follows$`).test(line))).toBe(true);
     expect(fastRendered).toHaveLength(1);
-    expect(fastRendered[0]).toContain("<strong>edited while serving</strong>");
-    expect(await readFile(publishedPage(), "utf8")).toBe(fastRendered[0]);
+    const served = await fastRendered[0]!.served;
+    expect(served).toContain("<strong>edited while serving</strong>");
+    // Shown from memory: _site/ did not have it yet, and then got exactly that page from the full build.
+    expect(fastRendered[0]!.published).not.toContain("edited while serving");
+    expect(served.replace(RELOAD_TAG, "")).toBe(await readFile(publishedPage(), "utf8"));
 
     // A mistake is not rendered at once: the full build reports it and the page stays as it was.
     fastRendered.length = 0;
-    const failing = buildWith(1);
-    await save(file, edited.replace("      Done,", "      {{ no_such_variable }} Done,"));
-    expect((await failing).result?.published).toBe(false);
+    expect((await saveTutorial(withLastStep("{{ no_such_variable }} Done, and **edited while serving**."), 1)).result?.published).toBe(false);
     expect(fastRendered).toEqual([]);
     expect(await readFile(publishedPage(), "utf8")).toContain("<strong>edited while serving</strong>");
     // Nor is a mistake in the tutorial format (two steps with one anchor).
-    const duplicate = buildWith(1);
-    await save(file, edited.replace('anchor: "second-step"', 'anchor: "first-step"'));
-    expect((await duplicate).result?.published).toBe(false);
+    const duplicate = withLastStep("Done, and **edited while serving**.").replace('anchor: "second-step"', 'anchor: "first-step"');
+    expect((await saveTutorial(duplicate, 1)).result?.published).toBe(false);
     expect(fastRendered).toEqual([]);
-    const fixed = buildWith(0);
-    await save(file, good);
-    await fixed;
+  });
+
+  it("keeps a page with a broken link out of _site/: shown at once from memory, then the error page", async () => {
+    const before = folderHash(path.join(root, "_site"));
+    const report = await saveTutorial(withLastStep("Done; see [the missing page]({{ site.baseurl }}/common/no-such-page)."), 1);
+    // Only the full build's output checks find a broken link: the fast path rendered the page.
+    expect(report.result?.findings.map((f) => `${f.file}: ${f.message}`)).toEqual([`${TUTORIAL_FILE}: link "/docs/common/no-such-page" resolves to no page`]);
+    expect(fastRendered).toHaveLength(1);
+    expect(await fastRendered[0]!.served).toContain('href="/docs/common/no-such-page"');
+    // _site/ as it was, while the page was shown and after the build failed.
+    expect(fastRendered[0]!.siteHash).toBe(before);
+    expect(folderHash(path.join(root, "_site"))).toBe(before);
+    const response = await fetch(pageUrl());
+    expect(response.status).toBe(500);
+    const $ = cheerio.load(await response.text());
+    expect($("#build-errors li code").first().text()).toMatch(new RegExp(`^${TUTORIAL_FILE}:\\d+:\\d+: error: link "/docs/common/no-such-page" resolves to no page`));
   });
 });
