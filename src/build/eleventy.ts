@@ -30,7 +30,7 @@ export interface EleventyRun {
 export async function runEleventy(root: string, outputDir: string, options: EleventyRunOptions = {}): Promise<EleventyRun> {
   const dirs = siteDirectories(root, outputDir);
   forgetEleventyCaches();
-  const pages = new PageWriter();
+  const pages = new PageWriter(dirs.output);
   // From here on the writer's thread runs: any failure must stop it, or the process stays up.
   let searchIndex: ProcessorResult<SearchIndexResult> | undefined;
   try {

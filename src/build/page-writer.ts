@@ -37,6 +37,9 @@ const lastFirst = (a: WaitingPage, b: WaitingPage) => b.order - a.order || (a.ur
 const isHtmlUrl = (url: string) => url.endsWith(".html") || url.endsWith("/");
 
 export class PageWriter {
+  /** `outputDir`: the folder the build writes into; a page headed anywhere else fails the build. */
+  constructor(private readonly outputDir: string) {}
+
   private readonly listeners: PageListener[] = [];
   private readonly sink = new PageSink();
   /** Each HTML page's place in the build's URLs, sorted (from Eleventy's content map). */
@@ -123,6 +126,11 @@ export class PageWriter {
   }
 
   private write(page: WrittenPage): void {
+    // The checks refuse such permalinks at their line; this is the last guard, for a build run without them.
+    const relative = path.relative(this.outputDir, path.resolve(page.outputPath));
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) {
+      throw new Error(`${page.inputPath}: the page would be written to ${page.outputPath}, outside the site's folder ${this.outputDir}`);
+    }
     for (const listener of this.listeners) listener(page);
     this.sink.send(page);
   }

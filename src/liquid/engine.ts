@@ -7,6 +7,7 @@ import { urlFilters } from "./filters/urls.ts";
 import { ipFilters } from "./filters/ip-addresses.ts";
 import { connectionFilters } from "./filters/connections.ts";
 import { firewallFilters } from "./filters/firewall.ts";
+import { htmlFilters } from "./filters/html.ts";
 import { JekyllScope } from "./jekyll-scope.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
@@ -217,6 +218,7 @@ export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
     ...ipFilters,
     ...connectionFilters,
     ...firewallFilters,
+    ...htmlFilters,
   };
   for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
   return liquid;

@@ -84,3 +84,31 @@ describe("a build that fails before its first page", () => {
     }
   });
 });
+
+describe("the page writer's last guard", () => {
+  it("fails the build, naming the page, when a page's output path leaves the site's folder", async () => {
+    const root = await makeFixtureSite();
+    try {
+      // Data no check has seen (a template added by the build's own wiring) asking Eleventy to
+      // write the page at its permalink from the file system's root: /docs/escapes.html.
+      const build = buildSite({
+        root,
+        configure: (eleventyConfig) =>
+          eleventyConfig.addTemplate("escapes.md", "Out of the site.", { layout: "page", title: "Out", permalinkBypassOutputDir: true }),
+      });
+      const failure = await build.then(
+        () => "built",
+        (error: unknown) => {
+          // Eleventy wraps a transform's error: the CLI shows the innermost messages, so do the tests.
+          const messages: string[] = [];
+          for (let e = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; e; e = (e.originalError ?? e.cause) as typeof e) messages.push(String(e.message));
+          return messages.join("\n");
+        },
+      );
+      expect(failure).toMatch(/escapes\.md: the page would be written to \/docs\/escapes\.html, outside the site's folder/);
+      await expect(readFile("/docs/escapes.html", "utf8")).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

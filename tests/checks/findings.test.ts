@@ -300,6 +300,16 @@ const cases: Case[] = [
     },
   },
   {
+    name: "a heading level that is not a number (it becomes a tag name)",
+    files: tutorial((l) => (l[20] = '      {% include shared/stitch-ip-addresses.html heading-level="3 class=x" %}')),
+    expected: {
+      file: "_includes/shared/stitch-ip-addresses-body.html",
+      line: 12,
+      severity: "error",
+      message: new RegExp(`a heading level must be a whole number from 1 to 6, not "3 class=x".*included by ${TUTORIAL_FILE}:21`),
+    },
+  },
+  {
     name: "an include path that leaves _includes/",
     files: tutorial((l) => (l[20] = "      {% include ../_data/links.yml %}")),
     expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^include path "..\/_data\/links.yml" leaves _includes\// },
