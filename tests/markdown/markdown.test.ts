@@ -32,6 +32,12 @@ describe("the site's markdown", () => {
     expect($("a").attr("href")).toBe("https://www.stitchdata.com");
   });
 
+  it("aligns table columns with classes, never inline styles (the pages' CSP ignores those)", () => {
+    const $ = cheerio.load(md.render("| a | b | c |\n| :- | :-: | -: |\n| 1 | 2 | 3 |"));
+    expect($("td").map((_, td) => $(td).attr("class")).get()).toEqual(["align-left", "align-center", "align-right"]);
+    expect($("[style]")).toHaveLength(0);
+  });
+
   it("keeps a paragraph indented under a list item inside it", () => {
     const $ = cheerio.load(md.render("- **Item.** Text.\n\n   More about the item."));
     expect($("li > p")).toHaveLength(2);
