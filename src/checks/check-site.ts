@@ -16,7 +16,7 @@ import { checkMojibake } from "./mojibake.ts";
 import { checkOutputPaths, redirectKey, type RefusedRedirects } from "./permalinks.ts";
 import { PagePolicyCheck } from "./page-csp.ts";
 import { loadSiteSource, type PageSource, type SiteSource } from "./site-source.ts";
-import { checkStepTitles } from "./step-titles.ts";
+import { checkUnbalancedHtml } from "./unbalanced-html.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
 import { checkTextEncoding } from "./text-encoding.ts";
 import { checkSiteSettings } from "./site-settings.ts";
@@ -96,7 +96,7 @@ export function checkSources(source: SiteSource): SourceVerdicts {
     ...ipFindings,
     ...checkMojibake(source),
     ...checkTextEncoding(source),
-    ...checkStepTitles(source),
+    ...checkUnbalancedHtml(source),
   ];
   const skippedPages = new Set([...pageErrors.filter(({ errors }) => errors.length > 0).map(({ page }) => page), ...outputPaths.skippedPages]);
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat

@@ -484,7 +484,17 @@ const cases: Case[] = [
     name: "a closing tag a step title did not open",
     files: tutorial((l) => (l[17] = '  - title: "Second step</div>"')),
     expected: { file: TUTORIAL_FILE, line: 18, column: 24, severity: "error", message: /^"<\/div>" in the title of step 2 closes an element the title did not open/ },
+  },  {
+    name: "an unclosed disclosure in a step's content (it folds the later steps away)",
+    files: tutorial((l) => (l[16] = "      <details><summary>More</summary> Open [the second step](#second-step).")),
+    expected: { file: TUTORIAL_FILE, line: 17, column: 7, severity: "error", message: /^"<details>" in the content of step 1 is not closed: the rest of the page ends up inside it/ },
   },
+  {
+    name: "a closing tag in a page's text that closes the layout's own element",
+    files: pageWith("Text.</article>"),
+    expected: { file: RAW_PAGE, line: 7, column: 6, severity: "error", message: /^"<\/article>" in the page's text closes an element the text did not open/ },
+  },
+
   {
     name: "an invalid IP address",
     files: { "_data/stitch/ip-addresses.yml": ipData.replace("52.204.228.32/32", "52.204.228.320/32") },
