@@ -75,7 +75,9 @@ export function unbalancedTags(md: MarkdownIt, text: string, { inline = true, wh
   };
   for (const tag of htmlTags(md, text, inline)) {
     if (!tag.closing) {
-      if (!VOID.has(tag.name)) open.push(tag);
+      // In SVG and MathML (foreign content) `/>` does close an element, as in XML.
+      const foreign = open.some((candidate) => candidate.name === "svg" || candidate.name === "math");
+      if (!VOID.has(tag.name) && !(foreign && /\/\s*>$/.test(tag.written))) open.push(tag);
       continue;
     }
     const index = open.map((candidate) => candidate.name).lastIndexOf(tag.name);
