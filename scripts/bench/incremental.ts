@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readSiteSettings } from "../../src/site/settings.ts";
+import { readSiteSettings } from "../../src/model/settings.ts";
 import { plainPageFile, plainPageOutput, plainPageSource, TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
 
 export interface IncrementalResult {

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { OutputFolder } from "../../src/build/output-folder.ts";
+import { OutputFolder } from "../../src/publish/output-folder.ts";
 import { writePlainCorpus, writeTutorialCorpus, type TutorialCorpusOptions } from "./corpus.ts";
 import { measurePlainIncremental, measureTutorialIncremental, type IncrementalResult } from "./incremental.ts";
 import { runNode, type ProcessRun } from "./measure.ts";

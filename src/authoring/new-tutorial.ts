@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { headingSlug } from "../markdown/slug.ts";
-import { loadSiteSource } from "../checks/site-source.ts";
+import { loadSiteSource } from "../model/read-site.ts";
 
 /**
  * `npm run new -- "Title"`: a tutorial skeleton that follows the format and checks clean as it

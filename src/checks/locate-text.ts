@@ -1,5 +1,5 @@
 import type { Location } from "./finding.ts";
-import type { PageSource, SiteSource, TextFile } from "./site-source.ts";
+import type { PageSource, SiteSource, TextFile } from "../model/read-site.ts";
 
 /**
  * Output findings (a broken link, leftover syntax) are about built HTML; the author needs the

@@ -1,5 +1,5 @@
-import { firstMessage, startTsWorker } from "../build/ts-worker.ts";
-import { yamlAccepts } from "./yaml-source.ts";
+import { firstMessage, startTsWorker } from "../support/threads.ts";
+import { yamlAccepts } from "../model/yaml-positions.ts";
 
 /**
  * Below this many texts, starting a thread costs more than parsing them where they are.

@@ -1,5 +1,5 @@
 import { formatFinding, type Finding } from "../checks/finding.ts";
-import type { CheckSiteResult } from "../checks/check-site.ts";
+import type { CheckSiteResult } from "../pipeline/check-site.ts";
 import type { FailureReport } from "./report.ts";
 
 /** Shared by `npm run check` and `npm run build`: their options and how findings are printed. */

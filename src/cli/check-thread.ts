@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { checkSite, type CheckSiteOptions } from "../checks/check-site.ts";
+import { checkSite, type CheckSiteOptions } from "../pipeline/check-site.ts";
 import { describeFailure } from "./report.ts";
 import type { CheckRunOutcome } from "./run-checks.ts";
 

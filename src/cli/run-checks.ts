@@ -1,5 +1,5 @@
-import type { CheckSiteOptions, CheckSiteResult } from "../checks/check-site.ts";
-import { firstMessage, startTsWorker } from "../build/ts-worker.ts";
+import type { CheckSiteOptions, CheckSiteResult } from "../pipeline/check-site.ts";
+import { firstMessage, startTsWorker } from "../support/threads.ts";
 import { failureAsJson, parseCheckArgs, printFindings, wantsJson } from "./check-report.ts";
 import { failureText, type FailureReport } from "./report.ts";
 

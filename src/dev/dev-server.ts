@@ -1,7 +1,7 @@
 import path from "node:path";
-import { checkSite, type CheckSiteResult } from "../checks/check-site.ts";
+import { checkSite, type CheckSiteResult } from "../pipeline/check-site.ts";
 import { formatFinding, type Finding } from "../checks/finding.ts";
-import { siteDirectories } from "../site/settings.ts";
+import { siteDirectories } from "../model/settings.ts";
 import { FastRender, type FastRenderedPage } from "./fast-render.ts";
 import { HttpThread } from "./http-thread.ts";
 import { watchTree } from "./watch-tree.ts";

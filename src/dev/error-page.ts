@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { formatFinding, type Finding } from "../checks/finding.ts";
-import { escapeHtml } from "../site/html.ts";
+import { escapeHtml } from "../support/html.ts";
 
 /**
  * What the browser shows while the site has errors: every finding as the terminal prints it,

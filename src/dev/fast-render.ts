@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import type { ConfigureCheckedBuild } from "../checks/check-site.ts";
-import type { TemplateErrorCollector } from "../checks/template-errors.ts";
-import type { JekyllLiquid } from "../liquid/engine.ts";
-import { outputPermalink } from "../site/configure.ts";
-import { parseFrontMatter } from "../site/front-matter.ts";
-import { readSiteSettings, type SiteDirectories } from "../site/settings.ts";
+import type { ConfigureCheckedBuild } from "../pipeline/check-site.ts";
+import type { TemplateErrorCollector } from "../jekyll/template-errors.ts";
+import type { JekyllLiquid } from "../jekyll/engine.ts";
+import { outputPermalink } from "../render/eleventy-config.ts";
+import { parseFrontMatter } from "../model/front-matter.ts";
+import { readSiteSettings, type SiteDirectories } from "../model/settings.ts";
 
 /**
  * npm start's fast path for the most common edit, the text of one tutorial: the page is rendered
@@ -94,7 +94,7 @@ export class FastRender {
     for (const key of site.liquid.jekyllScope.frontMatterKeys(built.data)) delete data[key];
     Object.assign(data, frontMatter, { permalink: built.data.permalink });
 
-    // The tutorial's body goes to its layout unrendered (src/site/front-matter.ts); each layout
+    // The tutorial's body goes to its layout unrendered (src/model/front-matter.ts); each layout
     // names the next in its own front matter, as Eleventy reads them.
     let content: unknown = source.content;
     const errorsBefore = site.templateErrors.records.length;

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { listFiles } from "../build/list-files.ts";
+import { listFiles } from "../model/files.ts";
 import type { Finding } from "../checks/finding.ts";
-import { escapeHtml } from "../site/html.ts";
-import { readSiteSettings } from "../site/settings.ts";
-import { fileForUrlPath } from "../site/serve-path.ts";
+import { escapeHtml } from "../support/html.ts";
+import { readSiteSettings } from "../model/settings.ts";
+import { fileForUrlPath } from "../model/served-files.ts";
 import { errorPage } from "./error-page.ts";
 import { CLIENT_PATH, EVENTS_PATH, LiveReload } from "./live-reload.ts";
 import { readOutputFile } from "./output-file.ts";

@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { startTsWorker } from "../build/ts-worker.ts";
+import { startTsWorker } from "../support/threads.ts";
 import type { HttpServerConfig, ServedUpdate } from "./http-server.ts";
 
 /**

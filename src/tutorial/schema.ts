@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { headingSlug } from "../markdown/slug.ts";
-import { eleventyKeysIn } from "../site/front-matter.ts";
-import { pageUrlProblem, urlPathProblem } from "../site/url-paths.ts";
+import { eleventyKeysIn } from "../model/front-matter.ts";
+import { pageUrlProblem, urlPathProblem } from "../model/url-paths.ts";
 
 /**
  * The tutorial format (TUTORIAL-FORMAT.md) as one schema: validation, the TypeScript types and
@@ -46,7 +46,7 @@ export const stepSchema = z.object({
 });
 
 /**
- * A site path (src/site/url-paths.ts says which): the message names the key, shows the value as
+ * A site path (src/model/url-paths.ts says which): the message names the key, shows the value as
  * written (escaped, so that a line break shows as `\n`) and says what is wrong with it.
  */
 const sitePath = (key: string, problemOf: (value: string) => string | undefined) =>

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTutorial, NewTutorialError } from "../../src/authoring/new-tutorial.ts";
-import { checkSite } from "../../src/checks/check-site.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import * as cheerio from "cheerio";
 

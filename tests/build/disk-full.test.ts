@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
 import { runCli } from "../helpers/cli.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PageSink } from "../../src/build/page-sink.ts";
-import type { OutputPage } from "../../src/checks/output-pages.ts";
+import { PageSink } from "../../src/publish/page-sink.ts";
+import type { OutputPage } from "../../src/checks/output/page-summary.ts";
 
-const summaries = new URL("../../src/checks/page-summaries.ts", import.meta.url);
+const summaries = new URL("../../src/checks/output/page-summaries.ts", import.meta.url);
 
 // The page sink writes pages and runs the page processors on a thread of its own.
 describe("the page sink", () => {

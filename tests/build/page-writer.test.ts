@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import type { WrittenPage } from "../../src/build/page-writer.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import type { WrittenPage } from "../../src/publish/page-writer.ts";
 import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
 // Pages are written as they are rendered, one page through all its layouts at a time, so that a
@@ -68,7 +68,7 @@ describe("a build that fails before its first page", () => {
     const root = await makeFixtureSite({ files: { "_data/site.yml": "baseurl: [unclosed\n" } });
     try {
       const script = path.join(root, "build.mts");
-      const buildSiteModule = JSON.stringify(path.join(PROJECT_ROOT, "src/build/build-site.ts"));
+      const buildSiteModule = JSON.stringify(path.join(PROJECT_ROOT, "src/pipeline/build-site.ts"));
       await writeFile(
         script,
         `import { buildSite } from ${buildSiteModule};\n` +

@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { OutputFolder } from "../../src/build/output-folder.ts";
+import { OutputFolder } from "../../src/publish/output-folder.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 
 /**
@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from "../helpers/site.ts";
  */
 const PAGES = 20;
 const TSX_LOADER = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-const OUTPUT_FOLDER_MODULE = pathToFileURL(path.join(PROJECT_ROOT, "src/build/output-folder.ts")).href;
+const OUTPUT_FOLDER_MODULE = pathToFileURL(path.join(PROJECT_ROOT, "src/publish/output-folder.ts")).href;
 
 /** A build as the test makes one: PAGES files, each saying which build it belongs to. */
 async function publishBuild(output: OutputFolder, n: number): Promise<void> {

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
 // npm start and the tests build many times in one process: each build must read the files as

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { runCli, spawnCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { listFiles } from "../../src/build/list-files.ts";
-import { createPageProcessor, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/build/search-index.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { listFiles } from "../../src/model/files.ts";
+import { createPageProcessor, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/publish/search-index.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 // The Pagefind index, as `npm run build` builds it (while the pages are written). Searching it is tested in the browser

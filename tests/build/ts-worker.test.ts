@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstMessage, startTsWorker } from "../../src/build/ts-worker.ts";
+import { firstMessage, startTsWorker } from "../../src/support/threads.ts";
 
 // The build's threads (the YAML checks' thread, the check run's) answer with one message; a
 // thread that fails or stops before it has answered must fail whoever waits, not leave them waiting.

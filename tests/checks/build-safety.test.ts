@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 import { writeFile } from "node:fs/promises";

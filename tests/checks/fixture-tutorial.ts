@@ -1,4 +1,4 @@
-import { checkSite, type CheckSiteResult } from "../../src/checks/check-site.ts";
+import { checkSite, type CheckSiteResult } from "../../src/pipeline/check-site.ts";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 

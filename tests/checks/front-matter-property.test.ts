@@ -2,11 +2,11 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
 import type { Finding } from "../../src/checks/finding.ts";
-import { frontMatterErrors, frontMatterWarnings } from "../../src/checks/front-matter.ts";
-import { mojibakeFindings } from "../../src/checks/mojibake.ts";
-import { pageFromText } from "../../src/checks/site-source.ts";
+import { frontMatterErrors, frontMatterWarnings } from "../../src/checks/source/front-matter.ts";
+import { mojibakeFindings } from "../../src/checks/source/mojibake.ts";
+import { pageFromText } from "../../src/model/read-site.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, tutorialLines } from "./fixture-tutorial.ts";
 

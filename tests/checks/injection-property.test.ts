@@ -5,7 +5,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
 /**

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { Parser, type Handler } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { checkLinks } from "../../src/checks/links.ts";
-import { summarizePage, SummaryStrings, type OutputPage } from "../../src/checks/output-pages.ts";
-import type { PageSource, SiteSource } from "../../src/checks/site-source.ts";
-import { skippingTokenizer } from "../../src/checks/skipping-tokenizer.ts";
-import { locationOfPath, parseYamlSource } from "../../src/checks/yaml-source.ts";
+import { checkLinks } from "../../src/checks/output/links.ts";
+import { summarizePage, SummaryStrings, type OutputPage } from "../../src/checks/output/page-summary.ts";
+import type { PageSource, SiteSource } from "../../src/model/read-site.ts";
+import { skippingTokenizer } from "../../src/checks/output/skipping-tokenizer.ts";
+import { locationOfPath, parseYamlSource } from "../../src/model/yaml-positions.ts";
 
 /** Pieces of HTML that exercise the tokenizer's states: text, entities, quotes, raw text, comments. */
 const HTML_PIECES = [

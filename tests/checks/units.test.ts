@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatFinding, sortFindings, type Finding } from "../../src/checks/finding.ts";
-import { mojibakeFindings, repairMojibake } from "../../src/checks/mojibake.ts";
+import { mojibakeFindings, repairMojibake } from "../../src/checks/source/mojibake.ts";
 import { nearest } from "../../src/checks/nearest.ts";
-import { splitFrontMatter } from "../../src/checks/site-source.ts";
-import { locationInScalar, nodeAtPath, parseYamlSource } from "../../src/checks/yaml-source.ts";
+import { splitFrontMatter } from "../../src/model/read-site.ts";
+import { locationInScalar, nodeAtPath, parseYamlSource } from "../../src/model/yaml-positions.ts";
 import type { Scalar } from "yaml";
 
 describe("mojibake", () => {

@@ -3,10 +3,10 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
-import { frontMatterErrors } from "../../src/checks/front-matter.ts";
-import { pageFromText } from "../../src/checks/site-source.ts";
-import { outputPathFor } from "../../src/site/urls.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
+import { frontMatterErrors } from "../../src/checks/source/front-matter.ts";
+import { pageFromText } from "../../src/model/read-site.ts";
+import { outputPathFor } from "../../src/model/urls.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSiteSource } from "../../src/checks/site-source.ts";
+import { loadSiteSource } from "../../src/model/read-site.ts";
 import { verdictsOf, yamlVerdicts } from "../../src/checks/yaml-verdicts.ts";
 
 // A large site's front matter gets the checks' YAML parser's verdict on a thread of its own.

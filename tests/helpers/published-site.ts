@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readSiteSettings } from "../../src/site/settings.ts";
+import { readSiteSettings } from "../../src/model/settings.ts";
 import { serveSite, type SiteServer } from "./server.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite, type FixtureOptions } from "./site.ts";
 

@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { listFiles } from "../../src/build/list-files.ts";
-import { fileForUrlPath } from "../../src/site/serve-path.ts";
+import { listFiles } from "../../src/model/files.ts";
+import { fileForUrlPath } from "../../src/model/served-files.ts";
 
 /** A built site served on 127.0.0.1 the way a static host serves it (see fileForUrlPath). */
 export interface SiteServer {

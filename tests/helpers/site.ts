@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
-import { buildSite } from "../../src/build/build-site.ts";
-import { listFiles } from "../../src/build/list-files.ts";
-import { fileForUrlPath } from "../../src/site/serve-path.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { listFiles } from "../../src/model/files.ts";
+import { fileForUrlPath } from "../../src/model/served-files.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // shared/ lies beside the clone; a git worktree sits one level deeper (wt/<name>).

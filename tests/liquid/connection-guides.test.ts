@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sshConnectionGuides } from "../../src/liquid/filters/connections.ts";
+import { sshConnectionGuides } from "../../src/filters/connections.ts";
 
 const docs = [
   { title: "Oracle", ssh: true, amazon: false },

@@ -2,9 +2,9 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiquid, type JekyllLiquid } from "../../src/liquid/engine.ts";
-import type { RenderLimits } from "../../src/liquid/render-budget.ts";
-import { SOURCE_FILE_LIMIT_BYTES } from "../../src/site/source-limits.ts";
+import { createLiquid, type JekyllLiquid } from "../../src/jekyll/engine.ts";
+import type { RenderLimits } from "../../src/jekyll/render-budget.ts";
+import { SOURCE_FILE_LIMIT_BYTES } from "../../src/model/limits.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 
 describe("the Liquid engine", () => {

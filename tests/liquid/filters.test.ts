@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { sshConnectionGuides } from "../../src/liquid/filters/connections.ts";
-import { ipAddressesByRegion } from "../../src/liquid/filters/ip-addresses.ts";
-import { absoluteUrl, jekyllUrlFor, outputPathFor, relativeUrl } from "../../src/site/urls.ts";
-import { normalizeBaseurl } from "../../src/site/settings.ts";
+import { sshConnectionGuides } from "../../src/filters/connections.ts";
+import { ipAddressesByRegion } from "../../src/filters/ip-addresses.ts";
+import { absoluteUrl, jekyllUrlFor, outputPathFor, relativeUrl } from "../../src/model/urls.ts";
+import { normalizeBaseurl } from "../../src/model/settings.ts";
 
 describe("URL filters", () => {
   it("relative_url puts the base URL in front of site paths only", () => {

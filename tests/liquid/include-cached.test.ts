@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiquid, type JekyllLiquid } from "../../src/liquid/engine.ts";
+import { createLiquid, type JekyllLiquid } from "../../src/jekyll/engine.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 
 describe("include_cached", () => {

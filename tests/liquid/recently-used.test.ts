@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecentlyUsed } from "../../src/liquid/recently-used.ts";
+import { RecentlyUsed } from "../../src/support/recently-used.ts";
 
 describe("RecentlyUsed", () => {
   it("computes a value once while it stays among the most recently used", () => {

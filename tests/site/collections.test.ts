@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FrontMatterSource, loadFolderCollections } from "../../src/site/collections.ts";
+import { FrontMatterSource, loadFolderCollections } from "../../src/model/collections.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 const page = (title: string, extra = "") => `---\ntitle: ${title}\n${extra}---\nBody.\n`;

@@ -1,8 +1,8 @@
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSite } from "../../src/checks/check-site.ts";
-import { FrontMatterHandover } from "../../src/site/front-matter.ts";
+import { checkSite } from "../../src/pipeline/check-site.ts";
+import { FrontMatterHandover } from "../../src/model/front-matter.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
 describe("front matter parsed by the checks is handed to Eleventy", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { load } from "cheerio";
-import { breadcrumbs, NAV_ITEMS_PER_SECTION } from "../../src/site/navigation.ts";
-import { sidebarSections } from "../../src/site/sidebar.ts";
-import { pageSummary } from "../../src/site/summaries.ts";
+import { breadcrumbs, NAV_ITEMS_PER_SECTION } from "../../src/frame/navigation.ts";
+import { sidebarSections } from "../../src/frame/sidebar.ts";
+import { pageSummary } from "../../src/frame/summaries.ts";
 
 const site = {
   navigation: [

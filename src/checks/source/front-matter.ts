@@ -1,0 +1,228 @@
+import path from "node:path";
+import { z } from "zod";
+import { oversizeMessage, type SourceKind } from "../../model/limits.ts";
+import { yamlErrorReason } from "../../model/yaml.ts";
+import { pageSchema, tutorialSchema } from "../../tutorial/schema.ts";
+import { finding, type Finding } from "../finding.ts";
+import { didYouMean, nearest } from "../nearest.ts";
+import { relativeToRoot, type PageSource, type SiteSource, type TextFile } from "../../model/read-site.ts";
+import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "../../model/yaml-positions.ts";
+
+/**
+ * Front matter: YAML that parses, pages that follow the format (the zod schema in
+ * src/tutorial/schema.ts), and the slips the schema lets through: misspelt keys and steps with
+ * nothing in them.
+ */
+
+/**
+ * Findings that make a page unrenderable: broken YAML, a page that breaks the format, a layout
+ * that does not exist (`layouts`: the names in _includes/layouts/, with and without extension).
+ */
+export function frontMatterErrors(page: PageSource, layouts?: ReadonlySet<string>): Finding[] {
+  if (page.oversize !== undefined) return [oversizeFinding(page, "page")];
+  if (!page.frontMatter) {
+    const start = { file: page.file, line: 1, column: 1 };
+    if (/^---\s*\n/.test(page.text)) return [finding("yaml", "error", start, "front matter is not closed: add a line `---` after it")];
+    // Without front matter Eleventy would publish the file as it is: no layout, no <title>, no
+    // Content-Security-Policy, its HTML and scripts served as the site's own.
+    return [finding("format", "error", start, `this page has no front matter: add front matter with a title and layout, like ${NO_FRONT_MATTER_EXAMPLE}`)];
+  }
+  const yamlErrors = yamlSyntaxFindings(page.frontMatter);
+  if (yamlErrors.length > 0) return yamlErrors;
+  if (!page.data) return jsYamlFinding(page.frontMatter);
+  const schema = schemaFindings(page.frontMatter, page.data);
+  return layouts ? [...schema, ...layoutFindings(page.frontMatter, page.data, layouts)] : schema;
+}
+
+const NO_FRONT_MATTER_EXAMPLE = "`---` / `title: Page title` / `layout: page` / `---` on the first lines";
+
+function layoutFindings(source: YamlSource, data: Record<string, unknown>, layouts: ReadonlySet<string>): Finding[] {
+  const layout = data.layout;
+  if (typeof layout !== "string" || layouts.has(layout)) return [];
+  const names = [...layouts].filter((name) => !name.includes("."));
+  const message = `layout "${layout}" does not exist in _includes/layouts/${didYouMean(layout, names) || `; layouts: ${names.join(", ")}`}`;
+  return [finding("format", "error", locationOfPath(source, ["layout"]), message)];
+}
+
+/** A source file too large to read (see src/model/limits.ts), at its first line. */
+export function oversizeFinding(file: TextFile & { oversize?: number }, kind: SourceKind): Finding {
+  return finding("size", "error", { file: file.file, line: 1, column: 1 }, oversizeMessage(kind, file.oversize ?? 0));
+}
+
+export function yamlSyntaxFindings(source: YamlSource): Finding[] {
+  return source.errors.map((error) => {
+    const message = error.message.replace(/\s+/g, " ").trim();
+    return finding("yaml", "error", locationAt(source, error.pos[0]), error.limit ? message : `invalid YAML: ${message}`);
+  });
+}
+
+/** The build's own YAML reader (js-yaml) refused what the positional parser accepted: its reason, at its place. */
+export function jsYamlFinding(source: YamlSource, what = "front matter"): Finding[] {
+  const reason = source.buildError === undefined ? "" : `: ${yamlErrorReason(source.buildError)}`;
+  const at = locationAt(source, source.buildErrorPosition ?? 0);
+  return [finding("yaml", "error", at, `invalid YAML: the build's YAML reader (js-yaml) cannot read this ${what}${reason}`)];
+}
+
+function isTutorial(data: Record<string, unknown>): boolean {
+  return data.layout === "tutorial";
+}
+
+function schemaFindings(source: YamlSource, data: Record<string, unknown>): Finding[] {
+  const result = (isTutorial(data) ? tutorialSchema : pageSchema).safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.map((issue) =>
+    finding("format", "error", locationOfPath(source, issue.path as YamlPath), describeIssue(issue, data)),
+  );
+}
+
+/** `steps[1].substeps[0].content` -> `step 2.1`; the thing the author sees numbered on the page. */
+export function describeOwner(path: YamlPath): string {
+  let owner = "";
+  let number = "";
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const index = path[i + 1];
+    if ((segment === "steps" || segment === "substeps" || segment === "sub-substeps") && typeof index === "number") {
+      number = number === "" ? String(index + 1) : `${number}.${index + 1}`;
+      owner = `step ${number}`;
+      i++;
+    } else if (segment === "requirements" && typeof index === "number") {
+      owner = `requirement ${index + 1}`;
+      i++;
+    }
+  }
+  return owner;
+}
+
+function lastKey(path: YamlPath): string | undefined {
+  const last = path[path.length - 1];
+  return typeof last === "string" ? last : undefined;
+}
+
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: "text",
+  array: "a list",
+  object: "a mapping (key: value lines)",
+  boolean: "true or false",
+  number: "a number",
+};
+
+export function describeValue(value: unknown): string {
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return "text";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return `\`${value}\``;
+  return typeof value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>): string {
+  const path = issue.path as YamlPath;
+  const key = lastKey(path);
+  const owner = describeOwner(path);
+  const subject = key === undefined ? owner || "front matter" : owner ? `"${key}" of ${owner}` : `"${key}"`;
+  const value = valueAt(data, path);
+  if (issue.code === "invalid_type" && value === undefined) {
+    if (key === undefined) return `${subject} is missing`;
+    return owner ? `${owner} has no "${key}": every ${owner.split(" ")[0]} needs one` : `missing "${key}": every page needs one`;
+  }
+  if (issue.code === "invalid_type") {
+    return `${subject} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(value)}`;
+  }
+  if (issue.code === "invalid_format" || issue.code === "custom") {
+    const shown = typeof value === "string" ? ` "${value}"` : "";
+    return issue.code === "custom" ? `${owner ? `${owner}: ` : ""}${issue.message}` : `${subject}${shown} ${issue.message}`;
+  }
+  if (issue.code === "invalid_value") return `${subject} must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+  return `${subject}: ${issue.message}`;
+}
+
+/** The keys an object schema knows, and what lies below each (for nested lists of steps). */
+type Def = { type: string; innerType?: ZodLike; in?: ZodLike; element?: ZodLike; shape?: Record<string, ZodLike>; catchall?: ZodLike };
+type ZodLike = { _zod: { def: Def } };
+
+function unwrap(schema: ZodLike): ZodLike {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def;
+    if ((def.type === "optional" || def.type === "nullable" || def.type === "default") && def.innerType) current = def.innerType;
+    else if (def.type === "pipe" && def.in) current = def.in;
+    else return current;
+  }
+}
+
+function unknownKeyFindings(source: YamlSource, schema: ZodLike, value: unknown, path: YamlPath): Finding[] {
+  const def = unwrap(schema)._zod.def;
+  if (def.type === "array" && def.element && Array.isArray(value)) {
+    return value.flatMap((item, i) => unknownKeyFindings(source, def.element!, item, [...path, i]));
+  }
+  if (def.type !== "object" || !def.shape || value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  const known = Object.keys(def.shape);
+  // Pages may carry any data of their own (the format keeps it); there, only a near miss is a slip.
+  const openObject = def.catchall !== undefined && def.catchall._zod.def.type !== "never";
+  const findings: Finding[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const schemaForKey = def.shape[key];
+    if (schemaForKey) {
+      findings.push(...unknownKeyFindings(source, schemaForKey, child, [...path, key]));
+      continue;
+    }
+    const suggestion = nearest(key, known);
+    if (openObject && suggestion === undefined) continue;
+    const owner = describeOwner([...path, key]);
+    const where = owner ? ` in ${owner}` : "";
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : `; known keys: ${known.join(", ")}`;
+    findings.push(finding("format", "warning", locationOfPath(source, [...path, key]), `unknown key "${key}"${where}${hint}`));
+  }
+  return findings;
+}
+
+interface StepLike {
+  content?: unknown;
+  substeps?: unknown;
+  "sub-substeps"?: unknown;
+}
+
+function emptyStepFindings(source: YamlSource, steps: unknown, path: YamlPath): Finding[] {
+  if (!Array.isArray(steps)) return [];
+  return steps.flatMap((step: StepLike, i) => {
+    if (!step || typeof step !== "object") return [];
+    const stepPath = [...path, i];
+    const children = step.substeps ?? step["sub-substeps"];
+    const childKey = step.substeps !== undefined ? "substeps" : "sub-substeps";
+    const nested = emptyStepFindings(source, children, [...stepPath, childKey]);
+    const hasChildren = Array.isArray(children) && children.length > 0;
+    const empty = step.content === null || (typeof step.content === "string" && step.content.trim() === "");
+    // A step that only groups its substeps may have no text of its own.
+    if (!empty || hasChildren) return nested;
+    const message = `${describeOwner(stepPath)} has empty "content": readers get a heading with nothing under it`;
+    return [finding("format", "warning", locationOfPath(source, [...stepPath, "content"]), message), ...nested];
+  });
+}
+
+/** Warnings for a page whose front matter parsed. */
+export function frontMatterWarnings(page: PageSource): Finding[] {
+  if (!page.frontMatter || !page.data) return [];
+  const schema = (isTutorial(page.data) ? tutorialSchema : pageSchema) as unknown as ZodLike;
+  return [
+    ...unknownKeyFindings(page.frontMatter, schema, page.data, []),
+    ...(isTutorial(page.data) ? emptyStepFindings(page.frontMatter, page.data.steps, ["steps"]) : []),
+  ];
+}
+
+/** Layout names a page may use: `_includes/layouts/page.html` is `page` (or `page.html`). */
+export function layoutNames(source: SiteSource): Set<string> {
+  const prefix = `${relativeToRoot(source.root, path.join(source.dirs.includes, "layouts"))}/`;
+  const files = source.includes.filter((include) => include.file.startsWith(prefix)).map((include) => include.file.slice(prefix.length));
+  return new Set(files.flatMap((file) => [file, file.replace(/\.[^./]+$/, "")]));
+}

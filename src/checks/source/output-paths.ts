@@ -1,0 +1,143 @@
+import { outputPathFor } from "../../model/urls.ts";
+import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
+import { finding, type Finding, type Location } from "../finding.ts";
+import type { PageSource, SiteSource } from "../../model/read-site.ts";
+import { locationOfPath } from "../../model/yaml-positions.ts";
+
+/**
+ * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
+ * `_redirects`), the search index's folder, the assets copied from content/assets/, each page at
+ * its URL, each `redirect_from` entry at its old URL. One map of output path -> first claimant,
+ * checked before anything is built, so that nothing silently replaces anything else: a page
+ * that would replace site.js, a redirect over a page, two pages at one URL. Paths are compared
+ * as files (`/x` and `/x.html` are one page), ignoring letter case (macOS and Windows file
+ * systems would make them one file), and as folders (`/assets/site.js/x` needs a folder where
+ * site.js is a file).
+ *
+ * What comes first keeps its path: generated files, the search index and assets, then pages in
+ * path order, then redirects (a page's URL is never taken by another page's old URL). A page
+ * that loses is left out of the build, a redirect is not written. Also refused here: a page
+ * without a permalink whose file name is not a valid URL path (url-paths.ts).
+ */
+export interface OutputPathVerdicts {
+  findings: Finding[];
+  /** Pages that must not be built (their path is taken, or their file name is not a URL). */
+  skippedPages: PageSource[];
+  /** Redirects that must not be written, by page file and old URL (see RefusedRedirects). */
+  refusedRedirects: RefusedRedirects;
+}
+
+/** `redirect_from` entries the build leaves out, as redirectKey(page file, old URL). */
+export type RefusedRedirects = ReadonlySet<string>;
+
+export const redirectKey = (source: string, from: string) => `${source} ${from}`;
+
+interface Claim {
+  /** The output path as claimed, with the base URL: `/docs/common/x.html`. */
+  path: string;
+  /** Who claims it, for the message of whoever comes later: `the URL of content/x.md`. */
+  owner: string;
+  /** A folder claimed whole (the search index's): nothing else may be written into it. */
+  folder?: boolean;
+  /** A `redirect_from` entry's (a later one is told that an old URL leads to one page only). */
+  redirect?: boolean;
+}
+
+/** The claims of what the build writes besides pages and redirects. */
+function builtInClaims(source: SiteSource): Claim[] {
+  const { baseurl } = source.settings;
+  return [
+    { path: `${baseurl}/sitemap.xml`, owner: "the sitemap, which the build writes" },
+    { path: "/robots.txt", owner: "robots.txt, which the build writes" },
+    { path: "/_redirects", owner: "the _redirects file, which the build writes" },
+    { path: `${baseurl}/pagefind`, owner: "the search index's folder", folder: true },
+    ...source.assets.map((asset) => ({ path: `${baseurl}/assets/${asset}`, owner: `the asset content/assets/${asset}` })),
+  ];
+}
+
+/** Output paths and the folders they need, compared ignoring letter case. */
+class OutputMap {
+  private readonly taken = new Map<string, Claim>();
+  /** Each folder the claimed files need, with the first claim that needs it. */
+  private readonly folders = new Map<string, Claim>();
+
+  /** Claims `claim.path`; or, when something has it already, what it runs into (the end of a sentence). */
+  claim(claim: Claim): { clash: string; with: Claim } | undefined {
+    const key = claim.path.toLowerCase();
+    const same = this.taken.get(key);
+    if (same) {
+      const clash = same.path === claim.path ? `is already ${same.owner}` : `differs only in letter case from ${same.path}, ${same.owner} (one file on macOS and Windows)`;
+      return { clash, with: same };
+    }
+    const needing = this.folders.get(key);
+    if (needing) return { clash: `is a folder of ${needing.owner} (${needing.path})`, with: needing };
+    for (const folder of ancestors(key)) {
+      const holder = this.taken.get(folder);
+      if (holder) return { clash: holder.folder ? `lies in ${holder.path}/, ${holder.owner}` : `would be written inside ${holder.path}, which is ${holder.owner}`, with: holder };
+    }
+    this.taken.set(key, claim);
+    for (const folder of ancestors(key)) if (!this.folders.has(folder)) this.folders.set(folder, claim);
+    return undefined;
+  }
+}
+
+/** `/docs/common/x.html` -> `/docs`, `/docs/common`. */
+function ancestors(path: string): string[] {
+  const parts = path.split("/").slice(1, -1);
+  return parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`);
+}
+
+function asList(value: unknown): unknown[] {
+  if (value == null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
+  const findings: Finding[] = [];
+  const skippedPages: PageSource[] = [];
+  const refusedRedirects = new Set<string>();
+  const { baseurl } = source.settings;
+  const outputs = new OutputMap();
+  for (const claim of builtInClaims(source)) outputs.claim(claim);
+  const error = (location: Location, message: string) => findings.push(finding("permalinks", "error", location, message));
+
+  // A page without front matter, or whose front matter does not parse, is refused by the front-matter check.
+  const pages = source.pages.filter((page) => page.frontMatter && page.data);
+  for (const page of pages) {
+    const permalink = page.data!.permalink;
+    // The schema reports a permalink that is not a valid URL path (or not text).
+    if (permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
+    // Without a permalink, the URL comes from the file's name: the finding goes to its first line.
+    // (Located only when needed: locating parses the front matter again.)
+    const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
+    const problem = permalink === undefined ? pageUrlProblem(page.url) : undefined;
+    if (problem) {
+      error(location(), `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`);
+      skippedPages.push(page);
+      continue;
+    }
+    const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
+    if (!taken) continue;
+    const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
+    error(location(), `${subject} ${taken.clash}: give the page another permalink`);
+    skippedPages.push(page);
+  }
+
+  for (const page of pages) {
+    const entries = page.data!.redirect_from;
+    asList(entries).forEach((from, index) => {
+      // The schema reports entries that are not valid URL paths.
+      if (typeof from !== "string" || urlPathProblem(from)) return;
+      const refuse = (message: string) => {
+        const location = locationOfPath(page.frontMatter!, Array.isArray(entries) ? ["redirect_from", index] : ["redirect_from"]);
+        error(location, `redirect_from "${from}" ${message}`);
+        refusedRedirects.add(redirectKey(page.file, from));
+      };
+      if (from === page.url) return refuse("is the page's own URL: remove it");
+      const taken = outputs.claim({ path: outputPathFor(from, baseurl), owner: `the redirect_from of ${page.file}`, redirect: true });
+      if (!taken) return;
+      refuse(`${taken.clash}: ${taken.with.redirect ? "an old URL can lead to one page only" : "remove it, since a redirect must not replace a page or a file of the site"}`);
+    });
+  }
+  return { findings, skippedPages, refusedRedirects };
+}

@@ -1,0 +1,251 @@
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml";
+import { readYaml, yamlErrorReason, YamlLimitError, type YamlVerdict } from "./yaml.ts";
+import type { Location } from "../checks/finding.ts";
+
+/**
+ * YAML text (a data file, or a page's front matter) parsed with the position of every node, so
+ * that a finding about a key or a value, or about a Liquid expression inside a string value,
+ * points at the line of the author's file.
+ *
+ * The parse with positions is only needed where a finding is located, and a page's node tree
+ * weighs far more than its text; so a page keeps only the parser's verdict (`errors`) and parses
+ * again, once, when a check asks for `doc` (`keepDocument: false`).
+ *
+ * The positional parser (`yaml`) is never given text that nests deeper than it can take (see
+ * mayNestTooDeep): past a few hundred levels it slows down sharply, then overflows its stack or
+ * runs out of memory. Text the build's reader refuses for a limit (src/model/yaml.ts) has that
+ * refusal as its one problem, at its place, and is not parsed with positions at all.
+ */
+export interface YamlProblem {
+  /** Offsets in the YAML text. */
+  pos: readonly [number, number];
+  message: string;
+  /** A limit of the build's YAML reader, not a syntax error: the message says it all. */
+  limit?: boolean;
+}
+
+export interface YamlSourceOptions {
+  /** Keep the node tree (default true); false parses again when a check asks for `doc`. */
+  keepDocument?: boolean;
+  /** The positional parser has read this text already, elsewhere, without errors (see yaml-verdicts.ts). */
+  accepted?: boolean;
+  /** The build's reader's (js-yaml's) verdict, positions in this text, when the caller has it; else it is read here. */
+  buildVerdict?: YamlVerdict;
+}
+
+export class YamlSource {
+  /** The positional parser's syntax errors, or the build's reader's refusal; empty when the text is sound. */
+  readonly errors: readonly YamlProblem[];
+  /** Why the build's YAML reader (js-yaml) refuses the text, when it does. */
+  readonly buildError: unknown;
+  /** Where in the text the build's reader refused it, when it says. */
+  readonly buildErrorPosition: number | undefined;
+  private parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+
+  constructor(
+    /** The file, relative to the site root. */
+    readonly file: string,
+    readonly text: string,
+    /** Lines of the file before the YAML text (1 for front matter: the opening `---`). */
+    readonly lineOffset: number,
+    { keepDocument = true, accepted = false, buildVerdict = readYaml(text) }: YamlSourceOptions = {},
+  ) {
+    this.buildError = buildVerdict.ok ? undefined : buildVerdict.error;
+    this.buildErrorPosition = buildVerdict.ok ? undefined : buildVerdict.position;
+    if (this.buildError instanceof YamlLimitError) {
+      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: this.buildError.message, limit: true }];
+      this.parsed = unparsed(text);
+      return;
+    }
+    if (accepted && !keepDocument) {
+      this.errors = [];
+      return;
+    }
+    // The build's reader refused the text (so it may nest deeper than it reads): if it might
+    // nest too deep for the positional parser, its own verdict is the one reported.
+    if (this.buildError !== undefined && mayNestTooDeep(text)) {
+      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: yamlErrorReason(this.buildError) }];
+      this.parsed = unparsed(text);
+      return;
+    }
+    const parsed = parse(text);
+    this.errors = parsed.doc.errors.map((error) => ({ pos: error.pos, message: error.message }));
+    // A document with errors is about to be reported: keep it.
+    if (keepDocument || this.errors.length > 0) this.parsed = parsed;
+  }
+
+  get doc(): Document {
+    return (this.parsed ??= parse(this.text)).doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return (this.parsed ??= parse(this.text)).lineCounter;
+  }
+}
+
+const atOffset = (offset: number): [number, number] => [offset, offset + 1];
+
+/** No node tree (an empty document), only the lines: for text the positional parser must not read. */
+function unparsed(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  return { doc: new Document(null), lineCounter };
+}
+
+/**
+ * The depth the positional parser is given at most. Measured: 500 levels of flow lists, flow
+ * mappings, block lists or block mappings parse in under 0.2 s; 10,000 levels of `[` overflow its
+ * stack, 500,000 exhaust its memory.
+ */
+const POSITIONAL_PARSER_DEPTH_LIMIT = 500;
+
+/**
+ * Whether `text` may nest deeper than the positional parser takes, without parsing it: an upper
+ * bound of its depth, counting every `[` and `{` as opening a level (even inside strings) and
+ * adding the deepest run of indentation and `-`/`?` indicators at the start of a line (block
+ * nesting needs one of those per level).
+ */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  let deepestLine = 0;
+  let lineDepth = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[" || c === "{") brackets++;
+    if (c === "\n") {
+      atLineStart = true;
+      lineDepth = 0;
+    } else if (atLineStart && (c === " " || c === "\t" || c === "-" || c === "?")) {
+      deepestLine = Math.max(deepestLine, ++lineDepth);
+    } else {
+      atLineStart = false;
+    }
+  }
+  return brackets + deepestLine + 1 > POSITIONAL_PARSER_DEPTH_LIMIT;
+}
+
+/**
+ * Whether the positional parser reads `text` without errors (what YamlSource would find of its
+ * syntax); undefined when the text may nest too deep for it to be given (YamlSource decides then,
+ * with the build's reader's verdict).
+ */
+export function yamlAccepts(text: string): boolean | undefined {
+  if (mayNestTooDeep(text)) return undefined;
+  return parse(text).doc.errors.length === 0;
+}
+
+function parse(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
+}
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+/** A YamlSource (see YamlSourceOptions). */
+export function parseYamlSource(file: string, text: string, lineOffset = 0, options: YamlSourceOptions = {}): YamlSource {
+  return new YamlSource(file, text, lineOffset, options);
+}
+
+/** The file location of an offset in the YAML text. */
+export function locationAt(source: YamlSource, offset: number): Location {
+  const { line, col } = source.lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
+  return { file: source.file, line: line + source.lineOffset, column: col };
+}
+
+interface NodeAtPath {
+  /** The key of the last path segment, when it is a map key that exists. */
+  key?: Node;
+  /** The value at the path, when it exists. */
+  value?: Node;
+  /** The deepest node that exists on the way (the whole path's parent when its end is missing). */
+  nearest: Node | undefined;
+}
+
+export function nodeAtPath(source: YamlSource, path: YamlPath): NodeAtPath {
+  let current = source.doc.contents as Node | null | undefined;
+  let key: Node | undefined;
+  let nearest: Node | undefined = current ?? undefined;
+  for (const segment of path) {
+    key = undefined;
+    let next: Node | undefined;
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (pair) {
+        key = pair.key as Node;
+        next = (pair.value as Node | null) ?? undefined;
+        if (!next) return { key, value: undefined, nearest: key };
+      }
+    } else if (isSeq(current) && typeof segment === "number") {
+      next = (current.items[segment] as Node | null) ?? undefined;
+    }
+    if (!next) return { nearest };
+    current = next;
+    nearest = next;
+  }
+  return { key, value: current ?? undefined, nearest };
+}
+
+/** Where a finding about the value at `path` goes: its key, else the value, else the nearest parent. */
+export function locationOfPath(source: YamlSource, path: YamlPath): Location {
+  const { key, value, nearest } = nodeAtPath(source, path);
+  const node = key ?? value ?? nearest;
+  return locationAt(source, node?.range?.[0] ?? 0);
+}
+
+/**
+ * The file location of a character of a string value: `offset` counts in the parsed string.
+ * A literal block scalar (`|`) keeps its lines, so the mapping is exact: the string's first line
+ * is the line after the `|`, each indented by the block's indentation. Other styles fold or
+ * unescape their text, so the piece of text (`needle`) is looked up in the scalar's source
+ * instead, falling back to where the scalar starts.
+ */
+export function locationInScalar(source: YamlSource, scalar: Scalar, offset: number, needle?: string): Location {
+  const [start, valueEnd] = scalar.range ?? [0, 0];
+  const value = String(scalar.value ?? "");
+  if (scalar.type === "BLOCK_LITERAL") {
+    const before = value.slice(0, offset);
+    const lineInValue = before.split("\n").length - 1;
+    const columnInLine = offset - (before.lastIndexOf("\n") + 1);
+    const header = source.lineCounter.linePos(start);
+    const contentLines = source.text.slice(start, valueEnd).split("\n").slice(1);
+    const indent = /^ */.exec(contentLines.find((line) => line.trim() !== "") ?? "")![0].length;
+    return { file: source.file, line: header.line + 1 + lineInValue + source.lineOffset, column: indent + columnInLine + 1 };
+  }
+  const raw = source.text.slice(start, valueEnd);
+  if (needle) {
+    // The nth occurrence in the source is the nth in the value, when the text was not folded apart.
+    const nth = countOccurrences(value.slice(0, offset), needle);
+    let at = -1;
+    for (let i = 0; i <= nth; i++) {
+      at = raw.indexOf(needle, at + 1);
+      if (at < 0) break;
+    }
+    if (at >= 0) return locationAt(source, start + at);
+  }
+  return locationAt(source, start);
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** Every string scalar in the document, with its path (for finding which field a string came from). */
+export function stringScalars(source: YamlSource): Array<{ path: YamlPath; scalar: Scalar }> {
+  const found: Array<{ path: YamlPath; scalar: Scalar }> = [];
+  const visit = (node: unknown, path: YamlPath) => {
+    if (isScalar(node)) {
+      if (typeof node.value === "string") found.push({ path, scalar: node });
+    } else if (isMap(node)) {
+      for (const pair of node.items) if (isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, i]));
+    }
+  };
+  visit(source.doc.contents, []);
+  return found;
+}

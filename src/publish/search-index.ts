@@ -1,0 +1,195 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { listFiles } from "../model/files.ts";
+import type { PageProcessor, WrittenPage } from "./page-sink.ts";
+import { IndexerFailure, PagefindService, type PagefindServiceOptions, type ServicePayload } from "./pagefind-service.ts";
+
+/**
+ * The site's search index, built with Pagefind: only what a page marks with `data-pagefind-body`
+ * (the article; not the navigation around it), split into sections at each heading with an id,
+ * so a result can link straight to the step. Written to `<baseurl>/pagefind/`, where site.js
+ * loads it from.
+ *
+ * A build indexes its pages as they are written (`createPageProcessor`, on the page writer's
+ * thread), so that Pagefind, which runs in a process of its own (pagefind-service.ts), works
+ * while the rest of the site renders; `writeSearchIndex` indexes a folder of HTML after the fact.
+ */
+
+/**
+ * Pages sent to Pagefind ahead of its answers. Its service indexes one page at a time, so waiting
+ * for each answer before sending the next page left it idle half the time; a few pages queued
+ * keep it busy without holding the whole site in memory.
+ */
+const PAGES_IN_FLIGHT = 16;
+
+interface SentPage {
+  file: string;
+  added: Promise<ServicePayload>;
+}
+
+/** One Pagefind index, fed page by page. Pagefind numbers pages in the order they are added. */
+class SearchIndex {
+  private readonly inFlight: SentPage[] = [];
+  private readonly added = new Set<string>();
+
+  private constructor(
+    private readonly service: PagefindService,
+    private readonly indexId: unknown,
+    private readonly pageHtml: (html: string) => string,
+  ) {}
+
+  static async create(pageHtml: (html: string) => string, options: PagefindServiceOptions = {}): Promise<SearchIndex> {
+    const service = new PagefindService(options);
+    try {
+      const created = await service.request({ type: "NewIndex", config: { force_language: "en" } });
+      return new SearchIndex(service, created.index_id, pageHtml);
+    } catch (error) {
+      await service.close();
+      throw failure(error, "the search index could not be started");
+    }
+  }
+
+  /** `file`: the page's path below the site folder, `/`-separated. */
+  async add(file: string, html: string): Promise<void> {
+    if (this.inFlight.length === PAGES_IN_FLIGHT) await confirmAdded(this.inFlight.shift()!);
+    const added = this.service.request({ type: "AddFile", index_id: this.indexId, url: servedUrl(file), file_contents: this.pageHtml(html) });
+    // Awaited in turn by confirmAdded; until then a failure must not count as unhandled.
+    added.catch(() => {});
+    this.inFlight.push({ file, added });
+    this.added.add(file);
+  }
+
+  /** The HTML files below `siteDir` not added yet (files the build copied rather than wrote), in path order. */
+  async addRemaining(siteDir: string): Promise<void> {
+    const files = (await listFiles(siteDir)).filter((file) => file.endsWith(".html") && !this.added.has(file)).sort();
+    for (const file of files) await this.add(file, await readFile(path.join(siteDir, file), "utf8"));
+  }
+
+  /** Runs `work`; if it fails, Pagefind's process is stopped before the error goes on. */
+  async closedOnError(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      await this.service.close();
+      throw error;
+    }
+  }
+
+  async write(outputPath: string): Promise<void> {
+    try {
+      for (const page of this.inFlight.splice(0)) await confirmAdded(page);
+      await this.service.request({ type: "WriteFiles", index_id: this.indexId, output_path: outputPath }).catch((error: unknown) => {
+        throw failure(error, "search index");
+      });
+    } finally {
+      await this.service.close();
+    }
+  }
+}
+
+async function confirmAdded({ file, added }: SentPage): Promise<void> {
+  await added.catch((error: unknown) => {
+    throw failure(error, `search index: ${file}`);
+  });
+}
+
+/** An error answer, said of what it was about; a failure of the indexer's process, as it is. */
+function failure(error: unknown, about: string): Error {
+  return error instanceof IndexerFailure ? error : new Error(`${about}: ${(error as Error).message}`);
+}
+
+/**
+ * Indexes every HTML file below `siteDir` into a Pagefind bundle at `outputPath`, in path order.
+ * `pageHtml` picks what of each page Pagefind is given (tests pass the page whole).
+ */
+export async function writeSearchIndex(siteDir: string, outputPath: string, pageHtml: (html: string) => string = withoutPageChrome): Promise<void> {
+  const index = await SearchIndex.create(pageHtml);
+  await index.closedOnError(() => index.addRemaining(siteDir));
+  await index.write(outputPath);
+}
+
+/** How a build runs its indexer (tests give it less time to answer). */
+export type SearchIndexSettings = PagefindServiceOptions;
+
+export interface SearchIndexOptions extends SearchIndexSettings {
+  /** The folder the build writes the site into. */
+  siteDir: string;
+  /** Where the Pagefind bundle goes (`<siteDir>/<baseurl>/pagefind`). */
+  bundleDir: string;
+}
+
+export interface SearchIndexResult {
+  /** How long indexing held the build up once every page was written. */
+  finishMs: number;
+  /** The most pages held at once, waiting for a page before them in URL order. */
+  mostHeld: number;
+}
+
+/**
+ * The build's page processor (see PageSink): adds each HTML page as it is written, in the order
+ * of the build's URLs (`WrittenPage.order`) whatever order they arrive in, so that two builds of
+ * the same site give the same index. The page writer starts pages in that order, so pages are
+ * rarely held here. Pages without a place in that order, and HTML files the build copied, go in
+ * last, in path order; the bundle is written once every page is written.
+ */
+export async function createPageProcessor(options: SearchIndexOptions): Promise<PageProcessor<SearchIndexResult>> {
+  const index = await SearchIndex.create(withoutPageChrome, { answerWithinMs: options.answerWithinMs });
+  const early = new Map<number, { file: string; html: string }>();
+  const unordered: Array<{ file: string; html: string }> = [];
+  let next = 0;
+  let mostHeld = 0;
+  const fileOf = (page: WrittenPage) => path.relative(options.siteDir, page.outputPath).split(path.sep).join("/");
+  return {
+    async page(page) {
+      if (!page.outputPath.endsWith(".html")) return;
+      const entry = { file: fileOf(page), html: page.content };
+      if (page.order < 0) return void unordered.push(entry);
+      early.set(page.order, entry);
+      mostHeld = Math.max(mostHeld, early.size - (early.has(next) ? 1 : 0));
+      await index.closedOnError(async () => {
+        for (let ready = early.get(next); ready; ready = early.get(next)) {
+          early.delete(next++);
+          await index.add(ready.file, ready.html);
+        }
+      });
+    },
+    async finish() {
+      const start = performance.now();
+      // A page that never came (it failed to render) leaves the rest here: the build fails anyway.
+      const held = [...early.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+      const last = unordered.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      await index.closedOnError(async () => {
+        for (const entry of [...held, ...last]) await index.add(entry.file, entry.html);
+        await index.addRemaining(options.siteDir);
+      });
+      await index.write(options.bundleDir);
+      return { finishMs: Math.round(performance.now() - start), mostHeld };
+    },
+  };
+}
+
+/**
+ * The page without what lies between `<body>` and the element marked `data-pagefind-body`: the
+ * site header, sidebar, breadcrumbs and table of contents, about half of every page. Pagefind
+ * indexes only inside that element, so it would parse all of it just to drop it; the index comes
+ * out the same (tests/build/search-index.test.ts compares). Pagefind does read its attributes
+ * (`data-pagefind-meta`, `-filter`, ...) anywhere in a page, so a page with any in that stretch
+ * is left whole, and so is a page without the marker.
+ */
+export function withoutPageChrome(html: string): string {
+  const marker = html.indexOf("data-pagefind-body");
+  const body = html.indexOf("<body");
+  if (marker < 0 || body < 0) return html;
+  const afterBodyTag = html.indexOf(">", body) + 1;
+  const markedElement = html.lastIndexOf("<", marker);
+  if (markedElement < afterBodyTag) return html;
+  if (html.slice(afterBodyTag, markedElement).includes("data-pagefind")) return html;
+  return html.slice(0, afterBodyTag) + html.slice(markedElement);
+}
+
+/** The URL a static host serves a file at: `docs/common/x.html` -> `/docs/common/x`. */
+export function servedUrl(file: string): string {
+  const url = `/${file}`;
+  if (url.endsWith("/index.html")) return url.slice(0, -"index.html".length);
+  return url.replace(/\.html$/, "");
+}
