@@ -1,15 +1,13 @@
-import { cp, mkdir, writeFile } from "node:fs/promises";
+// The generator's corpora for `npm run bench`, deterministic for a given seed: this project's own
+// site (data, includes, content: the small site), and the tutorial corpus, that site plus N
+// tutorials shaped like the seed and N collection pages (half database integrations, half
+// destinations) that the ssh-connection-guide-links include filters. The floor is plain-corpus.ts.
+import { cp, readdir } from "node:fs/promises";
 import path from "node:path";
+import { capitalize, pad, paragraph, quote, sentence, VERBS, WORDS, writeFiles } from "./prose.ts";
 import { SeededRandom } from "./random.ts";
 
-/**
- * Synthetic corpora for `npm run bench`, deterministic for a given seed.
- *
- * The tutorial corpus is this project's site (data, includes, content) plus N tutorials shaped
- * like the seed and N collection pages (half database integrations, half destinations) that the
- * ssh-connection-guide-links include filters. The plain corpus is N markdown pages (title and
- * three paragraphs) with a trivial layout: what stock Eleventy builds fastest, the floor.
- */
+/** What a tutorial corpus holds. */
 export interface TutorialCorpusOptions {
   n: number;
   seed: number;
@@ -25,16 +23,6 @@ export const TUTORIAL_FOLDER = "common/bench";
 const INTEGRATION_FOLDER = "integrations/databases/bench";
 const DESTINATION_FOLDER = "destinations/bench";
 
-const WORDS = (
-  "server database tunnel traffic firewall network instance replica port address host key user " +
-  "account connection credential schema table warehouse cluster region subnet gateway route rule " +
-  "security group private public encrypted session certificate bastion proxy socket channel " +
-  "latency throughput backup snapshot storage volume endpoint service client request response " +
-  "timeout retry configuration setting parameter option value default permission role policy " +
-  "access administrator operator team member console dashboard integration destination source " +
-  "extraction replication schedule frequency log audit monitor alert metric hardening patch"
-).split(" ");
-const VERBS = "configure verify allow restrict open close forward route encrypt rotate check confirm enable disable update record".split(" ");
 const DATABASES = [
   "PostgreSQL", "MySQL", "MariaDB", "Oracle", "SQL Server", "MongoDB", "Aurora", "Redshift",
   "Snowflake", "BigQuery", "CockroachDB", "TimescaleDB", "Percona Server", "Db2", "Cassandra",
@@ -49,22 +37,9 @@ const SHELL_COMMANDS = [
   "sudo journalctl -u ssh --since today",
 ];
 
-const pad = (i: number) => String(i).padStart(5, "0");
 export const tutorialSlug = (i: number) => `ssh-tunnel-${pad(i)}`;
 const integrationSlug = (i: number) => `bench-db-${pad(i)}`;
 const destinationSlug = (i: number) => `bench-warehouse-${pad(i)}`;
-
-const capitalize = (text: string) => text[0]!.toUpperCase() + text.slice(1);
-
-function sentence(random: SeededRandom, words = random.int(8, 16)): string {
-  const parts: string[] = [];
-  for (let i = 0; i < words; i++) parts.push(i % 5 === 2 ? random.pick(VERBS) : random.pick(WORDS));
-  return capitalize(parts.join(" ")) + ".";
-}
-
-function paragraph(random: SeededRandom, sentences = random.int(3, 5)): string {
-  return Array.from({ length: sentences }, () => sentence(random)).join(" ");
-}
 
 /** A YAML block scalar's body: every non-empty line indented. */
 function indent(text: string, spaces: number): string {
@@ -74,8 +49,6 @@ function indent(text: string, spaces: number): string {
     .map((line) => (line === "" ? "" : prefix + line))
     .join("\n");
 }
-
-const quote = (text: string) => JSON.stringify(text);
 
 function databaseName(random: SeededRandom, i: number): string {
   return `${random.pick(DATABASES)} ${random.pick(HOSTS)} #${i}`;
@@ -232,24 +205,20 @@ function collectionPageSource(kind: "integration" | "destination", i: number, ss
   ].join("\n");
 }
 
-async function writeAll(files: Array<[string, string]>): Promise<void> {
-  const dirs = new Set(files.map(([file]) => path.dirname(file)));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  // A bounded number in flight: thousands of concurrent writes only queue in libuv.
-  for (let start = 0; start < files.length; start += 64) {
-    await Promise.all(files.slice(start, start + 64).map(([file, text]) => writeFile(file, text)));
-  }
-}
-
 export function tutorialFile(root: string, i: number): string {
   return path.join(root, "content", TUTORIAL_FOLDER, `${tutorialSlug(i)}.md`);
 }
 
-/** The project's site plus N tutorials and N collection pages, at `root`. */
-export async function writeTutorialCorpus(projectRoot: string, root: string, options: TutorialCorpusOptions): Promise<void> {
+/** This project's own site (data, includes, content), at `root`: the small site. */
+export async function writeOwnSite(projectRoot: string, root: string): Promise<void> {
   for (const dir of ["_data", "_includes", "content"]) {
     await cp(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
   }
+}
+
+/** The project's site plus N tutorials and N collection pages, at `root`. */
+export async function writeTutorialCorpus(projectRoot: string, root: string, options: TutorialCorpusOptions): Promise<void> {
+  await writeOwnSite(projectRoot, root);
   const files: Array<[string, string]> = [];
   for (let i = 0; i < options.n; i++) files.push([tutorialFile(root, i), tutorialSource(i, options)]);
 
@@ -264,28 +233,15 @@ export async function writeTutorialCorpus(projectRoot: string, root: string, opt
     const file = path.join(root, "content", DESTINATION_FOLDER, `${destinationSlug(i)}.md`);
     files.push([file, collectionPageSource("destination", i, listed.has(integrations + i), options)]);
   }
-  await writeAll(files);
+  await writeFiles(files);
 }
 
-/** N plain markdown pages (title + three paragraphs) and a trivial layout, for stock Eleventy. */
-export async function writePlainCorpus(root: string, options: { n: number; seed: number }): Promise<void> {
-  const files: Array<[string, string]> = [
-    [
-      path.join(root, "_includes", "base.liquid"),
-      '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body>\n<main>\n<h1>{{ title }}</h1>\n{{ content }}\n</main>\n</body>\n</html>\n',
-    ],
-  ];
-  for (let i = 0; i < options.n; i++) files.push([plainPageFile(root, i), plainPageSource(i, options.seed)]);
-  await writeAll(files);
+/** The files in a site's content/ that the generator renders into pages (Jekyll's page kinds). */
+const PAGE_EXTENSIONS = new Set([".md", ".html", ".liquid"]);
+
+/** How many pages a site (this project's layout: pages below content/) gives the generator. */
+export async function countPageFiles(root: string): Promise<number> {
+  const entries = await readdir(path.join(root, "content"), { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && PAGE_EXTENSIONS.has(path.extname(entry.name))).length;
 }
 
-export const plainPageFile = (root: string, i: number) => path.join(root, "pages", `page-${pad(i)}.md`);
-/** Where stock Eleventy writes plain page `i` (its default permalink). */
-export const plainPageOutput = (root: string, i: number) => path.join(root, "_site", "pages", `page-${pad(i)}`, "index.html");
-
-/** The source of plain page `i`; `marker` (for the incremental benchmark) ends its last paragraph. */
-export function plainPageSource(i: number, seed: number, marker = ""): string {
-  const random = new SeededRandom(seed * 104_729 + i);
-  const body = [paragraph(random), paragraph(random), paragraph(random) + (marker ? ` ${marker}` : "")].join("\n\n");
-  return `---\ntitle: ${quote(sentence(random, 6))}\nlayout: base.liquid\n---\n\n${body}\n`;
-}

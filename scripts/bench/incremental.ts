@@ -1,8 +1,13 @@
+// The incremental rebuild: one page edited under a watch process (npm start, or stock Eleventy's
+// `--watch --incremental` for the floor), timed from the write until the author sees the edit.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { readSiteSettings } from "../../src/model/settings.ts";
-import { plainPageFile, plainPageOutput, plainPageSource, TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
+import { load as loadYaml } from "js-yaml";
+import { eleventyCommand, generatorCommand } from "./commands.ts";
+import { TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
+import { plainPageFile, plainPageOutput, plainPageSource, type PlainCorpusOptions } from "./plain-corpus.ts";
 
 export interface IncrementalResult {
   /** Each edit's time from the file write until the page shown has the edit, warm-up excluded. */
@@ -104,15 +109,20 @@ async function measureWatchRebuild(target: WatchTarget, runs: number): Promise<I
   }
 }
 
-/** One tutorial of the tutorial corpus edited under `npm start` (src/cli/start.ts), fetched from its server. */
-export function measureTutorialIncremental(projectRoot: string, corpusRoot: string, corpus: TutorialCorpusOptions, runs: number, tsxLoader: string) {
+/** The corpus's base URL (`/docs`), from its `_data/site.yml`: where npm start serves its pages. */
+function baseurlOf(corpusRoot: string): string {
+  const site = loadYaml(readFileSync(path.join(corpusRoot, "_data", "site.yml"), "utf8")) as { baseurl?: string } | null;
+  return (site?.baseurl ?? "").replace(/\/+$/, "");
+}
+
+/** One tutorial of the tutorial corpus edited under `npm start`, fetched from its server. */
+export function measureTutorialIncremental(corpusRoot: string, corpus: TutorialCorpusOptions, runs: number) {
   const edited = Math.floor(corpus.n / 2);
-  const { baseurl } = readSiteSettings(path.join(corpusRoot, "_data"));
-  const pagePath = `${baseurl}/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`;
+  const pagePath = `${baseurlOf(corpusRoot)}/${TUTORIAL_FOLDER}/${tutorialSlug(edited)}`;
   return measureWatchRebuild(
     {
       cwd: corpusRoot,
-      nodeArgs: ["--import", tsxLoader, path.join(projectRoot, "src/cli/start.ts")],
+      nodeArgs: generatorCommand("start"),
       env: { ...process.env, PORT: "0" },
       ready: /^Serving /m,
       rebuilt: /^(?:Built in|\d+ errors?:)/m,
@@ -129,17 +139,17 @@ export function measureTutorialIncremental(projectRoot: string, corpusRoot: stri
   );
 }
 
-/** The same for one page of the plain corpus under stock Eleventy: the floor of a watch rebuild. */
-export function measurePlainIncremental(projectRoot: string, plainRoot: string, n: number, seed: number, runs: number) {
-  const edited = Math.floor(n / 2);
+/** The same for one page of a floor corpus under stock Eleventy: the floor of a watch rebuild. */
+export function measurePlainIncremental(plainRoot: string, floor: PlainCorpusOptions, runs: number) {
+  const edited = Math.floor(floor.pages / 2);
   return measureWatchRebuild(
     {
       cwd: plainRoot,
-      nodeArgs: [path.join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", "--output=_site", "--watch", "--incremental", "--quiet"],
+      nodeArgs: eleventyCommand(true),
       ready: /Watching…/,
       rebuilt: /Wrote \d+ file/,
       source: plainPageFile(plainRoot, edited),
-      sourceWith: (marker) => plainPageSource(edited, seed, marker),
+      sourceWith: (marker) => plainPageSource(edited, floor, marker),
       output: plainPageOutput(plainRoot, edited),
       read: () => readFile(plainPageOutput(plainRoot, edited), "utf8"),
     },

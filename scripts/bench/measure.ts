@@ -1,3 +1,5 @@
+// Runs a child Node process and measures it: wall time, CPU time, the Node process's peak memory
+// and, apart, its search indexer's (a child process), and the whole process tree's.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -8,14 +10,14 @@ import { fileURLToPath } from "node:url";
 /** One run of a child Node process: wall time, CPU time, peak resident memory, its output. */
 export interface ProcessRun {
   wallMs: number;
-  /** User + system CPU time: less disturbed than wall time when other work shares the cores. */
+  /** User + system CPU time of the process and of the children it waited for (the indexer, once it ends first). */
   cpuMs: number;
-  /** Peak resident memory of the largest process of the build (Pagefind's indexer is one). */
-  peakRssMb: number;
-  /** The most the build's processes held at once, all together (sampled every 200 ms). */
-  treePeakRssMb: number;
-  /** Peak resident memory of the build's own Node process. */
+  /** Peak resident memory of the Node process run (its threads included; not its child processes). */
   nodePeakRssMb: number;
+  /** Peak resident memory of the search indexer, a child process (Pagefind's binary); null if none ran. */
+  indexerPeakRssMb: number | null;
+  /** The most the run's processes held at once, all together (sampled every 200 ms). */
+  treePeakRssMb: number;
   stdout: string;
   stderr: string;
 }
@@ -57,48 +59,63 @@ function descendantsOf(root: number): number[] {
   return found;
 }
 
+/** The search indexer's processes, by their command name: Pagefind's `pagefind` or `pagefind_extended`. */
+const INDEXER_COMMAND = /^pagefind/;
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
 /**
- * Samples the memory of a process tree: each process's own peak (its high-water mark, so a
+ * Samples the memory of a process tree: the indexer's own peak (its high-water mark, so a
  * short-lived peak between samples still counts) and the most the tree held at once. GNU time
- * alone misses a grandchild its parent never waits for (Pagefind's indexer, at times).
+ * alone gives neither: it reports the largest process, and misses a grandchild its parent
+ * never waits for (Pagefind's indexer, at times).
  */
-function sampleTreeMemory(root: number): () => { largestKb: number; totalKb: number } {
-  let largestKb = 0;
+function sampleTreeMemory(root: number): () => { indexerPeakKb: number | null; totalKb: number } {
+  let indexerPeakKb: number | null = null;
   let totalKb = 0;
-  // Off Linux there is no /proc: nothing to sample.
+  const commands = new Map<number, string>();
   const sample = () => {
     let resident = 0;
     for (const pid of descendantsOf(root)) {
       const memory = memoryOf(pid);
       if (!memory) continue;
-      largestKb = Math.max(largestKb, memory.peakKb);
+      if (!commands.has(pid)) commands.set(pid, commandOf(pid));
+      if (INDEXER_COMMAND.test(commands.get(pid)!)) indexerPeakKb = Math.max(indexerPeakKb ?? 0, memory.peakKb);
       resident += memory.residentKb;
     }
     totalKb = Math.max(totalKb, resident);
   };
+  // Off Linux there is no /proc: nothing to sample.
   const timer = existsSync("/proc/self/status") ? setInterval(sample, SAMPLE_MS) : undefined;
   return () => {
     clearInterval(timer);
-    return { largestKb, totalKb };
+    return { indexerPeakKb, totalKb };
   };
 }
 const USAGE_PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), "usage-probe.mjs");
 
 /**
  * Runs `node <args>` in `cwd` and measures it. A preload reports the Node process's own
- * process.resourceUsage() at exit; GNU time, when the machine has it, adds the whole process
- * tree's CPU time; /proc, sampled, the peak RSS of the tree's largest process and of all of it.
+ * process.resourceUsage() at exit (its peak RSS, and its CPU time when GNU time is missing);
+ * GNU time, when the machine has it, the CPU time of the process and its children; /proc,
+ * sampled, the indexer's peak RSS and the most all the processes held at once.
  */
 export async function runNode(args: string[], cwd: string): Promise<ProcessRun> {
   const scratch = await mkdtemp(path.join(tmpdir(), "bench-usage-"));
   const usageFile = path.join(scratch, "usage");
   const nodeUsageFile = path.join(scratch, "node-usage");
-  // Both write "<max RSS kB> <user s> <system s>".
+  // Both write "<max RSS kB> <user s> <system s>" (GNU time's RSS, the largest process's, is not used).
   const nodeArgs = ["--import", USAGE_PROBE, ...args];
   const [command, commandArgs] = existsSync(GNU_TIME)
     ? [GNU_TIME, ["-f", "%M %U %S", "-o", usageFile, process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
-  let tree = { largestKb: 0, totalKb: 0 };
+  let tree: { indexerPeakKb: number | null; totalKb: number } = { indexerPeakKb: null, totalKb: 0 };
   // The files the previous run wrote are flushed first, so that a run does not pay for the
   // write-back of the one before it. (The floor still varies on this machine's disk: README.)
   execFileSync("sync");
@@ -106,7 +123,7 @@ export async function runNode(args: string[], cwd: string): Promise<ProcessRun> 
     const start = performance.now();
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn(command, commandArgs, { cwd, env: { ...process.env, BENCH_USAGE_FILE: nodeUsageFile }, stdio: ["ignore", "pipe", "pipe"] });
-      const stopSampling = child.pid === undefined ? () => ({ largestKb: 0, totalKb: 0 }) : sampleTreeMemory(child.pid);
+      const stopSampling = child.pid === undefined ? () => ({ indexerPeakKb: null, totalKb: 0 }) : sampleTreeMemory(child.pid);
       let out = "";
       let err = "";
       child.stdout.on("data", (chunk) => (out += chunk));
@@ -121,13 +138,14 @@ export async function runNode(args: string[], cwd: string): Promise<ProcessRun> 
     if (code !== 0) throw new Error(`node ${args.join(" ")} (in ${cwd}) exited with ${code}:\n${stderr || stdout}`);
     const read = async (file: string) => (await readFile(file, "utf8")).trim().split("\n").pop()!.split(" ").map(Number) as [number, number, number];
     const own = await read(nodeUsageFile);
-    const [maxRssKb, userSeconds, systemSeconds] = existsSync(usageFile) ? await read(usageFile) : own;
+    const [, userSeconds, systemSeconds] = existsSync(usageFile) ? await read(usageFile) : own;
     return {
       wallMs,
       cpuMs: (userSeconds + systemSeconds) * 1000,
-      peakRssMb: Math.max(maxRssKb, tree.largestKb) / 1024,
-      treePeakRssMb: tree.totalKb / 1024,
       nodePeakRssMb: own[0] / 1024,
+      indexerPeakRssMb: tree.indexerPeakKb === null ? null : tree.indexerPeakKb / 1024,
+      // At least the Node process alone, should it end between two samples.
+      treePeakRssMb: Math.max(tree.totalKb, own[0]) / 1024,
       stdout,
       stderr,
     };

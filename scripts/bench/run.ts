@@ -1,25 +1,27 @@
-// `npm run bench`: cold builds of synthetic tutorial corpora with this generator against stock
-// Eleventy on plain markdown (the floor), peak memory, post-build stage times, and the
-// incremental rebuild of one edited tutorial in a watch process. See README, "Benchmarks".
+// `npm run bench`: cold builds of this repository's own site and of synthetic tutorial corpora
+// with this generator (npm run build, npm run check) against stock Eleventy on as many plain
+// pages (the floor), interleaved; memory, stage times, and the incremental rebuild of one edited
+// tutorial under npm start. The issue's targets are checked at the end. See README, "Benchmarks".
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { OutputFolder } from "../../src/publish/output-folder.ts";
-import { writePlainCorpus, writeTutorialCorpus, type TutorialCorpusOptions } from "./corpus.ts";
+import { eleventyCommand, generatorCommand, generatorDescription, PROJECT_ROOT } from "./commands.ts";
+import { countPageFiles, writeOwnSite, writeTutorialCorpus, type TutorialCorpusOptions } from "./corpus.ts";
 import { measurePlainIncremental, measureTutorialIncremental, type IncrementalResult } from "./incremental.ts";
 import { runNode, type ProcessRun } from "./measure.ts";
-import { checkTargets, formatReport, type BenchReport, type ResultRow } from "./report.ts";
+import { writePlainCorpus } from "./plain-corpus.ts";
+import { checkTargets, formatReport, overFloor, type BenchReport, type ResultRow, type RowKind } from "./report.ts";
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const TSX_LOADER = import.meta.resolve("tsx");
-const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+const USAGE =
+  "usage: npm run bench -- [--sizes 100,1000,4000] [--runs 3] [--site-runs 5] [--n-floor] [--json] [--keep DIR] [--seed 1] [--listed 40|all] [--incremental-size 1000|0] [--incremental-runs 5]";
 
 const { values: options } = parseArgs({
   options: {
     sizes: { type: "string", default: "100,1000,4000" },
     runs: { type: "string", default: "3" },
+    "site-runs": { type: "string", default: "5" },
+    "n-floor": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     keep: { type: "string" },
     seed: { type: "string", default: "1" },
@@ -29,13 +31,16 @@ const { values: options } = parseArgs({
   },
 });
 
-const sizes = options.sizes.split(",").map((size) => Number(size.trim()));
+const sizes = options.sizes === "" ? [] : options.sizes.split(",").map((size) => Number(size.trim()));
 const runs = Number(options.runs);
+const siteRuns = Number(options["site-runs"]);
 const seed = Number(options.seed);
 const listed = options.listed === "all" ? "all" : Number(options.listed);
 const incrementalSize = Number(options["incremental-size"]);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || !Number.isInteger(seed) || Number.isNaN(listed)) {
-  console.error("usage: npm run bench -- [--sizes 100,1000,4000] [--runs 3] [--json] [--keep DIR] [--seed 1] [--listed 40|all] [--incremental-size 1000|0] [--incremental-runs 5]");
+const incrementalRuns = Number(options["incremental-runs"]);
+const counts = [runs, siteRuns, incrementalSize, incrementalRuns];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || counts.some((count) => !Number.isInteger(count) || count < 0) || !Number.isInteger(seed) || Number.isNaN(listed)) {
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -62,110 +67,134 @@ function stageTimings(stderr: string): Record<string, number> {
   return timings;
 }
 
-/** The build's output: the `_site` link and the folder of builds it points into (a cold build finds neither). */
-async function removeOutput(outputDir: string): Promise<void> {
-  await rm(outputDir, { recursive: true, force: true });
-  await rm(new OutputFolder(outputDir).buildsDir, { recursive: true, force: true });
+/**
+ * Empties a site's folder of what a build left: `_site` and whatever the generator keeps beside
+ * it under a name that starts with `._site` (today the folder of builds `_site` links into), so
+ * that every build is cold.
+ */
+async function removeOutput(siteRoot: string): Promise<void> {
+  for (const name of await readdir(siteRoot)) {
+    if (name === "_site" || name.startsWith("._site")) await rm(path.join(siteRoot, name), { recursive: true, force: true });
+  }
 }
 
-function row(n: number, kind: string, pages: number, measured: ProcessRun[]): ResultRow {
+function row(corpus: string, n: number, kind: RowKind, pages: { source: number; html: number }, measured: ProcessRun[]): Omit<ResultRow, "x_floor"> {
   const walls = measured.map((run) => run.wallMs);
+  const indexer = measured.map((run) => run.indexerPeakRssMb).filter((mb) => mb !== null);
   return {
+    corpus,
     n,
     kind,
-    pages,
+    source_pages: pages.source,
+    html_pages: pages.html,
     wall_ms_median: round(median(walls)),
     wall_ms_min: round(Math.min(...walls)),
     wall_ms_max: round(Math.max(...walls)),
-    per_page_ms: round(median(walls) / n, 3),
+    per_page_ms: round(median(walls) / pages.source, 3),
     cpu_ms_median: round(median(measured.map((run) => run.cpuMs))),
-    peak_rss_mb: round(Math.max(...measured.map((run) => run.peakRssMb)), 1),
-    tree_peak_rss_mb: round(Math.max(...measured.map((run) => run.treePeakRssMb)), 1),
     node_peak_rss_mb: round(Math.max(...measured.map((run) => run.nodePeakRssMb)), 1),
+    indexer_peak_rss_mb: indexer.length > 0 ? round(Math.max(...indexer), 1) : null,
+    tree_peak_rss_mb: round(Math.max(...measured.map((run) => run.treePeakRssMb)), 1),
   };
 }
 
 const workRoot = options.keep ? path.resolve(options.keep) : await mkdtemp(path.join(os.tmpdir(), "stitch-bench-"));
 await mkdir(workRoot, { recursive: true });
-const machine = {
-  cpu: os.cpus()[0]?.model ?? "unknown",
-  cores: os.availableParallelism(),
-  memory_gb: round(os.totalmem() / 2 ** 30, 1),
-  os: `${os.type()} ${os.release()} ${os.arch()}`,
-  node: process.version,
-  load_average_at_start: os.loadavg().map((load) => round(load, 2)),
-};
+const loadAverage = () => os.loadavg().map((load) => round(load, 2));
+const loadAtStart = loadAverage();
 
 const results: ResultRow[] = [];
 const stages: Record<string, Record<string, number>> = {};
+const siteRoot = (n: number) => path.join(workRoot, n === 0 ? "own-site" : `tutorials-${n}`);
+const floorRoot = (n: number) => path.join(workRoot, n === 0 ? "floor-own-site" : `floor-${n}`);
+
+/** Writes the generator's corpus for `n` (0: the own site) and its floor: as many plain pages as it has page files. */
+async function writeCorpora(n: number, corpus: TutorialCorpusOptions): Promise<number> {
+  progress(`${n === 0 ? "own site" : `N=${n}`}: writing corpora in ${workRoot}`);
+  for (const root of [siteRoot(n), floorRoot(n)]) await rm(root, { recursive: true, force: true });
+  if (n === 0) await writeOwnSite(PROJECT_ROOT, siteRoot(n));
+  else await writeTutorialCorpus(PROJECT_ROOT, siteRoot(n), corpus);
+  const pages = await countPageFiles(siteRoot(n));
+  await writePlainCorpus(floorRoot(n), { pages, seed, frame: "site" });
+  return pages;
+}
+
+/** Cold builds of one corpus, each kind in turn `runCount` times, and their rows. */
+async function measureCorpus(n: number, runCount: number): Promise<void> {
+  const label = n === 0 ? "own site" : `N=${n}`;
+  const pages = await writeCorpora(n, { n, seed, listed });
+  const bareRoot = path.join(workRoot, `floor-bare-${n}`);
+  const withBareFloor = options["n-floor"] && n > 0;
+  if (withBareFloor) await writePlainCorpus(bareRoot, { pages: n, seed, frame: "bare" });
+
+  const measured: Record<RowKind, ProcessRun[]> = { build: [], check: [], floor: [], "floor-n": [] };
+  // Interleaved, so that a change in the machine's load affects every kind alike.
+  for (let run = 1; run <= runCount; run++) {
+    await removeOutput(siteRoot(n));
+    measured.build.push(await runNode(generatorCommand("build"), siteRoot(n)));
+    // `npm run check`: the same build and checks, without the search index (and nothing published).
+    measured.check.push(await runNode(generatorCommand("check"), siteRoot(n)));
+    await removeOutput(floorRoot(n));
+    measured.floor.push(await runNode(eleventyCommand(), floorRoot(n)));
+    if (withBareFloor) {
+      await removeOutput(bareRoot);
+      measured["floor-n"].push(await runNode(eleventyCommand(), bareRoot));
+    }
+    const ms = (kind: RowKind) => round(measured[kind].at(-1)!.wallMs);
+    progress(`${label} run ${run}/${runCount}: build ${ms("build")} ms, check ${ms("check")} ms, floor ${ms("floor")} ms${withBareFloor ? `, N-page bare floor ${ms("floor-n")} ms` : ""}`);
+  }
+  const htmlPages = await countHtml(path.join(siteRoot(n), "_site"));
+  const rows = [
+    row(label, n, "build", { source: pages, html: htmlPages }, measured.build),
+    row(label, n, "check", { source: pages, html: htmlPages }, measured.check),
+    row(label, n, "floor", { source: pages, html: await countHtml(path.join(floorRoot(n), "_site")) }, measured.floor),
+  ];
+  if (withBareFloor) rows.push(row(label, n, "floor-n", { source: n, html: await countHtml(path.join(bareRoot, "_site")) }, measured["floor-n"]));
+  const floor = rows.find((each) => each.kind === "floor");
+  results.push(...rows.map((each) => ({ ...each, x_floor: overFloor(each, floor) })));
+
+  const perStage: Record<string, number[]> = {};
+  for (const run of measured.build) {
+    for (const [name, ms] of Object.entries(stageTimings(run.stderr))) (perStage[name] ??= []).push(ms);
+  }
+  stages[label] = Object.fromEntries(Object.entries(perStage).map(([name, values]) => [name, round(median(values))]));
+  if (!options.keep) {
+    await rm(bareRoot, { recursive: true, force: true });
+    if (n !== incrementalSize || n === 0) for (const root of [siteRoot(n), floorRoot(n)]) await rm(root, { recursive: true, force: true });
+  }
+}
+
 let incremental: IncrementalResult | undefined;
 let incrementalFloor: IncrementalResult | undefined;
 try {
-  for (const n of sizes) {
-    const corpus: TutorialCorpusOptions = { n, seed, listed };
-    const tutorialRoot = path.join(workRoot, `tutorials-${n}`);
-    const plainRoot = path.join(workRoot, `plain-${n}`);
-    progress(`N=${n}: writing corpora in ${workRoot}`);
-    await rm(tutorialRoot, { recursive: true, force: true });
-    await rm(plainRoot, { recursive: true, force: true });
-    await writeTutorialCorpus(PROJECT_ROOT, tutorialRoot, corpus);
-    await writePlainCorpus(plainRoot, { n, seed });
-
-    const tutorialRuns: ProcessRun[] = [];
-    const checkRuns: ProcessRun[] = [];
-    const floorRuns: ProcessRun[] = [];
-    // Interleaved, so that a change in the machine's load affects every kind alike.
-    for (let run = 1; run <= runs; run++) {
-      await removeOutput(path.join(tutorialRoot, "_site"));
-      tutorialRuns.push(await runNode(["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/build.ts")], tutorialRoot));
-      // `npm run check`: the same build and checks, without the search index (and nothing published).
-      checkRuns.push(await runNode(["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/check.ts")], tutorialRoot));
-      await rm(path.join(plainRoot, "_site"), { recursive: true, force: true });
-      floorRuns.push(await runNode([ELEVENTY_CLI, "--input=.", "--output=_site", "--quiet"], plainRoot));
-      const ms = (measured: ProcessRun[]) => round(measured.at(-1)!.wallMs);
-      progress(`N=${n} run ${run}/${runs}: tutorial ${ms(tutorialRuns)} ms, without search ${ms(checkRuns)} ms, floor ${ms(floorRuns)} ms`);
-    }
-    const tutorialPages = await countHtml(path.join(tutorialRoot, "_site"));
-    results.push(row(n, "tutorial", tutorialPages, tutorialRuns));
-    results.push(row(n, "tutorial-no-search", tutorialPages, checkRuns));
-    results.push(row(n, "eleventy-floor", await countHtml(path.join(plainRoot, "_site")), floorRuns));
-
-    const perStage: Record<string, number[]> = {};
-    for (const run of tutorialRuns) {
-      for (const [name, ms] of Object.entries(stageTimings(run.stderr))) (perStage[name] ??= []).push(ms);
-    }
-    stages[String(n)] = Object.fromEntries(Object.entries(perStage).map(([name, values]) => [name, round(median(values))]));
-    if (!options.keep && n !== incrementalSize) {
-      await rm(plainRoot, { recursive: true, force: true });
-      await rm(tutorialRoot, { recursive: true, force: true });
-    }
-  }
+  if (siteRuns > 0) await measureCorpus(0, siteRuns);
+  for (const n of sizes) await measureCorpus(n, runs);
 
   if (incrementalSize > 0) {
     const n = incrementalSize;
     const corpus: TutorialCorpusOptions = { n, seed, listed };
-    const tutorialRoot = path.join(workRoot, `tutorials-${n}`);
-    const plainRoot = path.join(workRoot, `plain-${n}`);
-    if (!sizes.includes(n)) {
-      progress(`N=${n}: writing the corpora for the incremental rebuild`);
-      await rm(tutorialRoot, { recursive: true, force: true });
-      await rm(plainRoot, { recursive: true, force: true });
-      await writeTutorialCorpus(PROJECT_ROOT, tutorialRoot, corpus);
-      await writePlainCorpus(plainRoot, { n, seed });
-    }
-    const incrementalRuns = Number(options["incremental-runs"]);
+    const pages = sizes.includes(n) ? await countPageFiles(siteRoot(n)) : await writeCorpora(n, corpus);
     progress(`N=${n}: incremental rebuild of one tutorial under npm start`);
-    incremental = await measureTutorialIncremental(PROJECT_ROOT, tutorialRoot, corpus, incrementalRuns, TSX_LOADER);
-    progress(`N=${n}: incremental rebuild of one plain page, stock Eleventy`);
-    incrementalFloor = await measurePlainIncremental(PROJECT_ROOT, plainRoot, n, seed, incrementalRuns);
+    incremental = await measureTutorialIncremental(siteRoot(n), corpus, incrementalRuns);
+    progress(`N=${n}: incremental rebuild of one floor page, stock Eleventy`);
+    incrementalFloor = await measurePlainIncremental(floorRoot(n), { pages, seed, frame: "site" }, incrementalRuns);
   }
 } finally {
   if (!options.keep) await rm(workRoot, { recursive: true, force: true });
 }
 
 const report: BenchReport = {
-  machine,
-  corpus: { seed, listed_collection_pages: listed, runs },
+  machine: {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.availableParallelism(),
+    memory_gb: round(os.totalmem() / 2 ** 30, 1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    load_average_at_start: loadAtStart,
+    load_average_at_end: loadAverage(),
+  },
+  generator: generatorDescription(),
+  corpus: { seed, listed_collection_pages: listed, runs, site_runs: siteRuns },
   results,
   incremental_ms: incremental ? round(incremental.medianMs) : null,
   incremental_n: incremental ? incrementalSize : null,

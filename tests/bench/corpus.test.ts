@@ -1,8 +1,13 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
+import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tutorialSlug, writeTutorialCorpus } from "../../scripts/bench/corpus.ts";
+import { eleventyCommand } from "../../scripts/bench/commands.ts";
+import { countPageFiles, tutorialSlug, writeTutorialCorpus } from "../../scripts/bench/corpus.ts";
+import { writePlainCorpus } from "../../scripts/bench/plain-corpus.ts";
 import { buildFixtureSite, PROJECT_ROOT, type BuiltSite } from "../helpers/site.ts";
 
 // `npm run bench` times builds of this corpus; these tests keep it valid and shaped like the seed.
@@ -64,5 +69,29 @@ describe("the benchmark's tutorial corpus", () => {
   it("builds N collection pages in the collections the guide links read", () => {
     const collectionPages = site.htmlFiles.filter((file) => /\/(integrations\/databases|destinations\/bench)\/bench-/.test(file));
     expect(collectionPages).toHaveLength(N);
+  });
+
+  it("has a floor of as many plain pages as it renders from page files, each in a frame like the site's", async () => {
+    const floor = await mkdtemp(path.join(tmpdir(), "bench-floor-"));
+    scratch.push(floor);
+    await writePlainCorpus(floor, { pages: await countPageFiles(site.root), seed: 1, frame: "site" });
+    await promisify(execFile)(process.execPath, eleventyCommand(), { cwd: floor });
+
+    const floorPages = await filesOf(path.join(floor, "_site"));
+    const redirects = await Promise.all(site.htmlFiles.map(async (file) => cheerio.load(await readFile(path.join(site.outputDir, file), "utf8"))('meta[http-equiv="refresh"]').length > 0));
+    const rendered = site.htmlFiles.filter((_, i) => !redirects[i]);
+    expect(rendered.length).toBeGreaterThan(2 * N);
+    expect(Object.keys(floorPages).filter((file) => file.endsWith(".html"))).toHaveLength(rendered.length);
+    for (const html of Object.values(floorPages)) {
+      const $ = cheerio.load(html);
+      expect($("head title").text()).toMatch(/\| Plain Documentation$/);
+      expect($('head meta[name="description"]').attr("content")).not.toBe("");
+      expect($("body > header form[role=search]")).toHaveLength(1);
+      expect($("nav#site-nav > ul > li")).toHaveLength(8);
+      expect($("nav#site-nav li li a").length).toBeGreaterThanOrEqual(40);
+      expect($("main nav.breadcrumbs li").last().text()).toBe($("main article h1").text());
+      expect($("main article p")).toHaveLength(3);
+      expect($("main footer time").attr("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });
