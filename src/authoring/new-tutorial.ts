@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { headingSlug } from "../markdown/slug.ts";
-import { loadSiteSource } from "../model/read-site.ts";
+import { readSite } from "../model/read-site.ts";
 
 /**
  * `npm run new -- "Title"`: a tutorial skeleton that follows the format and checks clean as it
@@ -71,7 +71,7 @@ export async function createTutorial(options: NewTutorialOptions): Promise<NewTu
   const file = `content/${folder}/${slug}.md`;
   const absolute = path.join(options.root, file);
   if (existsSync(absolute)) throw new NewTutorialError(`${file} already exists; it was left as it is`);
-  const taken = (await loadSiteSource(options.root)).pages.find((page) => page.url === url);
+  const taken = readSite(options.root).pages.find((page) => page.url === url);
   if (taken) throw new NewTutorialError(`the permalink ${url} is already the URL of ${taken.file}; choose another title`);
   await mkdir(path.dirname(absolute), { recursive: true });
   await writeFile(absolute, tutorialSkeleton(title, url), { flag: "wx" });

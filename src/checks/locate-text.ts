@@ -1,5 +1,5 @@
 import type { Location } from "./finding.ts";
-import type { PageSource, SiteSource, TextFile } from "../model/read-site.ts";
+import type { SourcePage, SiteModel, SourceFile } from "../model/site-model.ts";
 
 /**
  * Output findings (a broken link, leftover syntax) are about built HTML; the author needs the
@@ -27,7 +27,7 @@ export interface Located {
 /** Text to find, or a pattern (see htmlSpellings). */
 export type Needle = string | RegExp;
 
-export function locateText(source: SiteSource, page: PageSource | undefined, needles: Needle[], options: LocateOptions = {}): Located {
+export function locateText(source: SiteModel, page: SourcePage | undefined, needles: Needle[], options: LocateOptions = {}): Located {
   const wanted = needles.filter((needle) => typeof needle !== "string" || needle.length >= 2);
   const nth = options.nth ?? 0;
   const others = [...source.includes, ...source.dataFiles];
@@ -50,7 +50,7 @@ export function locateText(source: SiteSource, page: PageSource | undefined, nee
 }
 
 /** Up to `limit` places of `needle` in a file, in order. */
-function occurrences(file: TextFile, needle: Needle, ignoreCase: boolean | undefined, limit: number): Location[] {
+function occurrences(file: SourceFile, needle: Needle, ignoreCase: boolean | undefined, limit: number): Location[] {
   const found: Location[] = [];
   if (typeof needle === "string" && !ignoreCase) {
     for (let index = file.text.indexOf(needle); index >= 0 && found.length < limit; index = file.text.indexOf(needle, index + needle.length)) {
@@ -101,7 +101,7 @@ export function htmlSpellings(value: string): RegExp {
 }
 
 /** The line and column of a character of a file's text. */
-export function locationOf(file: TextFile, index: number): Location {
+export function locationOf(file: SourceFile, index: number): Location {
   const before = file.text.slice(0, index);
   return { file: file.file, line: before.split("\n").length, column: index - (before.lastIndexOf("\n") + 1) + 1 };
 }

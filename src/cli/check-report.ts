@@ -1,5 +1,5 @@
 import { formatFinding, type Finding } from "../checks/finding.ts";
-import type { CheckSiteResult } from "../pipeline/check-site.ts";
+import type { PipelineResult } from "../pipeline/run-pipeline.ts";
 import type { FailureReport } from "./report.ts";
 
 /** Shared by `npm run check` and `npm run build`: their options and how findings are printed. */
@@ -27,7 +27,7 @@ export function wantsJson(args: string[]): boolean {
   return args.some((arg, i) => arg === "--format=json" || (arg === "--format" && args[i + 1] === "json"));
 }
 
-export function findingsAsJson(result: Pick<CheckSiteResult, "findings" | "errors" | "warnings" | "published">): string {
+export function findingsAsJson(result: Pick<PipelineResult, "findings" | "errors" | "warnings" | "published">): string {
   const { findings, errors, warnings, published } = result;
   return JSON.stringify({ errors, warnings, published, findings }, null, 2);
 }
@@ -54,7 +54,7 @@ export function summaryLine(findings: Finding[], errors: number, warnings: numbe
 }
 
 /** Prints the findings (stdout: one per line, or JSON) and returns the exit code. */
-export function printFindings(result: CheckSiteResult, options: CheckCliOptions): number {
+export function printFindings(result: Pick<PipelineResult, "findings" | "errors" | "warnings" | "published">, options: CheckCliOptions): number {
   if (options.format === "json") console.log(findingsAsJson(result));
   else {
     for (const f of result.findings) console.log(formatFinding(f));

@@ -1,13 +1,15 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { checkSite, type CheckSiteOptions } from "../pipeline/check-site.ts";
+import { runPipeline, type PipelineOptions } from "../pipeline/run-pipeline.ts";
 import { describeFailure } from "./report.ts";
 import type { CheckRunOutcome } from "./run-checks.ts";
 
-// The check run's thread (see run-checks.ts): one checkSite, its result or its failure posted back.
-const options = workerData as CheckSiteOptions;
+// The check run's thread (see run-checks.ts): one pipeline run, its result or its failure posted back.
+const options = workerData as PipelineOptions;
 let outcome: CheckRunOutcome;
 try {
-  outcome = { result: await checkSite(options) };
+  // What the run rendered with (its engine, its model) stays here: the report needs none of it.
+  const { rendered: _rendered, ...result } = await runPipeline(options);
+  outcome = { result };
 } catch (error) {
   outcome = { failure: describeFailure(error, options.root) };
 }

@@ -1,18 +1,18 @@
-import type { CheckSiteOptions, CheckSiteResult } from "../pipeline/check-site.ts";
-import { firstMessage, startTsWorker } from "../support/threads.ts";
+import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline/run-pipeline.ts";
+import { firstMessage, moduleBeside, startWorker } from "../support/threads.ts";
 import { failureAsJson, parseCheckArgs, printFindings, wantsJson } from "./check-report.ts";
-import { failureText, type FailureReport } from "./report.ts";
+import { describeFailure, failureText, type FailureReport } from "./report.ts";
 
 /**
  * `npm run check` and `npm run build`: the same checks; build also publishes when they pass.
  *
- * The run itself happens on a thread of its own whose stdout is this process's stderr, so that
- * nothing a library prints while the site builds can land among the findings: stdout holds the
- * findings alone (with `--format json`, one JSON document, whatever happens, a crash included).
- * A thread that crashes, runs out of memory or stops without an answer is a failure reported
- * like any other.
+ * With `--format json` the run happens on a thread of its own whose stdout is this process's
+ * stderr, so that nothing a library prints while the site builds can land in the JSON: stdout
+ * holds one JSON document, whatever happens, a crash included. A thread that crashes, runs out of
+ * memory or stops without an answer is a failure reported like any other. A text run needs no
+ * thread (starting one costs more than a small site's build).
  */
-export type CheckRunOutcome = { result: CheckSiteResult } | { failure: FailureReport };
+export type CheckRunOutcome = { result: Omit<PipelineResult, "rendered"> } | { failure: FailureReport };
 
 /** How long the run's thread may take to end once it has answered (its streams flushed). */
 const THREAD_ENDS_WITHIN_MS = 10_000;
@@ -24,7 +24,8 @@ export async function runChecks(argv: string[], publish: boolean): Promise<numbe
     else console.error(`error: ${options}`);
     return 2;
   }
-  const outcome = await checkRun({ root: process.cwd(), publish, strict: options.strict });
+  const run: PipelineOptions = { root: process.cwd(), publish, strict: options.strict };
+  const outcome = options.format === "json" ? await checkRunOnThread(run) : await checkRun(run);
   if ("failure" in outcome) {
     if (options.format === "json") console.log(failureAsJson(outcome.failure, "run"));
     else console.error(failureText(outcome.failure));
@@ -34,7 +35,7 @@ export async function runChecks(argv: string[], publish: boolean): Promise<numbe
   const { result } = outcome;
   const exitCode = printFindings(result, options);
   if (publish && result.published) {
-    const timings = Object.entries(result.timings);
+    const timings = Object.entries(result.timings) as Array<[string, number]>;
     const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
     // Per stage, so that a stage's cost is visible (`npm run bench` reads this line too).
     console.error(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
@@ -44,8 +45,16 @@ export async function runChecks(argv: string[], publish: boolean): Promise<numbe
   return exitCode;
 }
 
-async function checkRun(options: CheckSiteOptions): Promise<CheckRunOutcome> {
-  const thread = startTsWorker(new URL("./check-thread.ts", import.meta.url), options, { stdout: true });
+async function checkRun(options: PipelineOptions): Promise<CheckRunOutcome> {
+  try {
+    return { result: await runPipeline(options) };
+  } catch (error) {
+    return { failure: describeFailure(error, options.root) };
+  }
+}
+
+async function checkRunOnThread(options: PipelineOptions): Promise<CheckRunOutcome> {
+  const thread = startWorker(moduleBeside(import.meta.url, "check-thread"), options, { stdout: true });
   thread.stdout.pipe(process.stderr, { end: false });
   const ended = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
   let outcome: CheckRunOutcome;

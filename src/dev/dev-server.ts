@@ -1,5 +1,5 @@
 import path from "node:path";
-import { checkSite, type CheckSiteResult } from "../pipeline/check-site.ts";
+import { runPipeline, type PipelineResult } from "../pipeline/run-pipeline.ts";
 import { formatFinding, type Finding } from "../checks/finding.ts";
 import { siteDirectories } from "../model/settings.ts";
 import { FastRender, type FastRenderedPage } from "./fast-render.ts";
@@ -26,7 +26,7 @@ export interface DevServerOptions {
 }
 
 export interface BuildReport {
-  result?: CheckSiteResult;
+  result?: Omit<PipelineResult, "rendered">;
   /** A crash of the build itself (not a finding). */
   failure?: string;
   /** When the build started and how long it took, in milliseconds. */
@@ -62,9 +62,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const waiting: Array<(report: BuildReport) => void> = [];
   let latest: BuildReport;
   let buildCount = 0;
-  const fastRender = new FastRender(dirs);
+  let baseurl = "";
+  const fastRender = new FastRender();
   // Listening first: a port that is taken is said before a build takes seconds.
-  const http = new HttpThread({ root, outputDir: dirs.output, dataDir: dirs.data, port: options.port ?? 0 });
+  const http = new HttpThread({ root, outputDir: dirs.output, port: options.port ?? 0 });
 
   /** The fast path for one edited tutorial (see FastRender): the full build still follows. */
   async function renderAtOnce(file: string): Promise<void> {
@@ -88,8 +89,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const number = ++buildCount;
     let report: BuildReport;
     try {
-      const result = await checkSite({ root, publish: true, configure: fastRender.configure });
-      fastRender.buildFinished(result.published);
+      const { rendered, ...result } = await runPipeline({ root, publish: true });
+      fastRender.buildFinished(rendered, result.published);
+      baseurl = rendered?.model.settings.baseurl ?? baseurl;
       report = { result, startedAt, durationMs: Date.now() - startedAt, number };
       for (const f of result.findings) log(formatFinding(f));
       log(
@@ -102,7 +104,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       report = { failure, startedAt, durationMs: Date.now() - startedAt, number };
       log(`error: the build crashed: ${failure}`);
     }
-    await http.update({ type: "built", number, ...servedFindings(report) });
+    await http.update({ type: "built", number, ...servedFindings(report), baseurl });
     latest = report;
     for (const resolve of waiting.splice(0)) resolve(report);
     return report;

@@ -4,7 +4,6 @@ import path from "node:path";
 import { listFiles } from "../model/files.ts";
 import type { Finding } from "../checks/finding.ts";
 import { escapeHtml } from "../support/html.ts";
-import { readSiteSettings } from "../model/settings.ts";
 import { fileForUrlPath } from "../model/served-files.ts";
 import { errorPage } from "./error-page.ts";
 import { CLIENT_PATH, EVENTS_PATH, LiveReload } from "./live-reload.ts";
@@ -24,7 +23,6 @@ import { refusalOf } from "./request-guard.ts";
 export interface HttpServerConfig {
   root: string;
   outputDir: string;
-  dataDir: string;
   /** 0 picks a free port. */
   port: number;
 }
@@ -34,7 +32,7 @@ export type ServedUpdate =
   /** A page the fast path rendered: served until a full build numbered above `afterBuild` ends. */
   | { type: "preview"; file: string; html: string; afterBuild: number }
   /** A full build ended: _site/ is as it left it. `findings` stand for every page while `broken`. */
-  | { type: "built"; number: number; broken: boolean; findings: Finding[] };
+  | { type: "built"; number: number; broken: boolean; findings: Finding[]; baseurl: string };
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -59,14 +57,6 @@ const COMMON_HEADERS = { "cache-control": "no-store", "x-content-type-options": 
 /** For the pages the server writes itself (error page, 404): only the reload client runs. */
 const OWN_PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-function readBaseurl(dataDir: string): string {
-  try {
-    return readSiteSettings(dataDir).baseurl;
-  } catch {
-    return "";
-  }
-}
-
 /** Answers with `body`, its length and the common headers; HEAD gets the same headers alone. */
 function send(request: IncomingMessage, response: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
   const bytes = typeof body === "string" ? Buffer.from(body) : body;
@@ -86,6 +76,8 @@ export class DevHttpServer {
   private readonly previews = new Map<string, { html: string; afterBuild: number }>();
   private broken = false;
   private findings: Finding[] = [];
+  /** The site's base URL as the last build read it: `/` leads there. */
+  private baseurl = "";
   private readonly server = createServer((request, response) => {
     this.handle(request, response).catch((error) => {
       if (response.headersSent) return void response.destroy();
@@ -120,6 +112,7 @@ export class DevHttpServer {
       for (const [file, preview] of this.previews) if (preview.afterBuild < update.number) this.previews.delete(file);
       this.broken = update.broken;
       this.findings = update.findings;
+      this.baseurl = update.baseurl;
     }
     this.reload.announce();
   }
@@ -149,9 +142,8 @@ export class DevHttpServer {
       send(request, response, 200, { "content-type": "text/javascript; charset=utf-8" }, this.reload.clientSource);
       return;
     }
-    const baseurl = readBaseurl(this.config.dataDir);
-    if (baseurl !== "" && urlPath === "/") {
-      send(request, response, 302, { location: `${baseurl}/` }, "");
+    if (this.baseurl !== "" && urlPath === "/") {
+      send(request, response, 302, { location: `${this.baseurl}/` }, "");
       return;
     }
     const file = fileForUrlPath(this.files, urlPath);

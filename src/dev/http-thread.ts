@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { startTsWorker } from "../support/threads.ts";
+import { moduleBeside, startWorker } from "../support/threads.ts";
 import type { HttpServerConfig, ServedUpdate } from "./http-server.ts";
 
 /**
@@ -24,7 +24,7 @@ export class HttpThread {
   readonly stopped: Promise<string | undefined>;
 
   constructor(config: HttpServerConfig) {
-    this.worker = startTsWorker(new URL("./http-thread-worker.ts", import.meta.url), config);
+    this.worker = startWorker(moduleBeside(import.meta.url, "http-thread-worker"), config);
     let listening: { resolve(port: number): void; reject(error: Error): void };
     this.port = new Promise((resolve, reject) => (listening = { resolve, reject }));
     this.port.catch(() => {}); // Also reported through `stopped`.

@@ -1,115 +1,60 @@
 import path from "node:path";
-import { defaultOptions, Liquid, Output, Tag, type FilterImplOptions, type FS, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
-import type MarkdownIt from "markdown-it";
-import { oversizeBytes, oversizeMessage, SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
-import { flatify, markdownFilters } from "../filters/rendering.ts";
-import { urlFilters } from "../filters/urls.ts";
-import { ipFilters } from "../filters/ip-addresses.ts";
-import { connectionFilters } from "../filters/connections.ts";
-import { firewallFilters } from "../filters/firewall.ts";
-import { htmlFilters } from "../filters/html.ts";
+import { Liquid, Output, Tag, toValueSync, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
+import type { SiteModel } from "../model/site-model.ts";
+import { includesFileSystem } from "./includes-fs.ts";
+import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, withBudget, type RenderLimits } from "./render-budget.ts";
 import { JekyllScope } from "./scope.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { JekyllIncludeCachedTag, type HasIncludeOutputCache } from "./tags/include-cached.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
 import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
-import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, withBudget, type RenderLimits } from "./render-budget.ts";
+import type { TemplateErrorCollector } from "./template-errors.ts";
 
-export interface LiquidEngineOptions {
-  inputDir: string;
-  includesDir: string;
-  dataDir: string;
-  baseurl: string;
-  siteUrl: string;
-  collections: Record<string, string>;
-  markdown: MarkdownIt;
+/**
+ * Jekyll's Liquid dialect on LiquidJS, for one build: unquoted include paths, `include.param`,
+ * Jekyll's `site` and `page` in every render (scope.ts), includes read from the site model
+ * (includes-fs.ts), and LiquidJS's limits: on the length of each template it parses (the source
+ * file limit), on what one render allocates and how long it takes (render-budget.ts; LiquidJS's
+ * own clock is a backstop behind the budget's, whose error says where it stopped).
+ */
+export interface JekyllEngineOptions {
+  model: SiteModel;
+  /** Every filter templates may use (src/filters/index.ts). */
+  filters: Record<string, FilterImplOptions>;
+  /**
+   * A checked build's record of Liquid errors: with one, a failing template (a page body, a
+   * layout, a front-matter field rendered by `flatify`) is recorded with what was being rendered
+   * and renders as nothing, so that every error of the build is found in one run (the checks then
+   * fail the build). Without one, the first error throws.
+   */
+  errors?: TemplateErrorCollector;
+  /**
+   * Awaited before each page's layouts start, with Eleventy's `page`. Eleventy starts every
+   * page's layouts at once, and each step of each page waits for the same step of all the
+   * others: every finished page would be held in memory until the last one is rendered. The
+   * page writer decides which page goes next and when (src/publish/page-writer.ts).
+   */
+  pageGate?: (page: EleventyPage) => Promise<void>;
   /** What one render may spend (default RENDER_LIMITS). */
   renderLimits?: Partial<RenderLimits>;
 }
 
-const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
-
-/** Eleventy's `page` object, as far as the page gate reads it. */
+/** Eleventy's `page` object, as far as the engine reads it. */
 export interface EleventyPage {
   url?: unknown;
+  inputPath?: unknown;
 }
 
-/** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
-const pagesInLayout = new WeakSet<object>();
-
-/**
- * Whether this render is a page's first layout (layouts get `content`). Eleventy starts every
- * page's layouts at once, and each step of each page waits for the same step of all the others:
- * every finished page would be held in memory until the last one is rendered. Waiting for the
- * page gate once, before a page's first layout, lets each page run through its layouts, its
- * transforms and the PageWriter before the next one starts.
- */
-function startsLayoutChain(scope: unknown): boolean {
-  const { content, page } = (scope ?? {}) as { content?: unknown; page?: unknown };
-  if (content === undefined || typeof page !== "object" || page === null || pagesInLayout.has(page)) return false;
-  pagesInLayout.add(page);
-  return true;
-}
+const usesScope = (template: Template) => template instanceof Tag || template instanceof Output;
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
-
-/**
- * LiquidJS's file access (for includes), refusing what its parser must not be given: a file over
- * the size limit, before reading it; block tags nested too deep (see tag-nesting.ts).
- */
-const boundedFs: FS = {
-  ...defaultOptions.fs,
-  readFileSync(file: string) {
-    refuseOversize(file);
-    const text = defaultOptions.fs.readFileSync(file);
-    refuseDeepBlocks(text, file);
-    return text;
-  },
-  async readFile(file: string) {
-    refuseOversize(file);
-    const text = await defaultOptions.fs.readFile(file);
-    refuseDeepBlocks(text, file);
-    return text;
-  },
-};
-
-function refuseOversize(file: string): void {
-  const bytes = oversizeBytes(file);
-  if (bytes !== undefined) throw new RenderLimitError(oversizeMessage("include", bytes, `include "${path.basename(file)}"`));
-}
-
-/**
- * Jekyll's Liquid dialect on LiquidJS: unquoted include paths, `include.param`, shared scope.
- * With LiquidJS's limits: on the length of each template it parses (the source file limit:
- * pages, includes and data files are held to it when read, layouts, which Eleventy reads, here),
- * on what one render allocates (see render-budget.ts), and on a render's time, as a backstop
- * behind the render budget's own clock (LiquidJS checks its clock between templates, where its
- * error cannot say which template it stopped in, so the budget's comes first).
- */
-export const jekyllLiquidOptions = (includesDir: string): LiquidOptions => ({
-  root: [includesDir],
-  partials: [includesDir],
-  extname: "",
-  jekyllInclude: true,
-  dynamicPartials: false,
-  strictFilters: true,
-  strictVariables: true,
-  lenientIf: true,
-  cache: true,
-  fs: boundedFs,
-  parseLimit: SOURCE_FILE_LIMIT_BYTES,
-  memoryLimit: LIQUID_MEMORY_LIMIT,
-  renderLimit: 2 * RENDER_LIMITS.milliseconds,
-});
+type FilterThis = ThisParameterType<FilterHandler> & { context: { getAll(): unknown } };
 
 type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
 
-/**
- * Parsed include files for the length of one build. LiquidJS's own `cache: true`
- * keeps them for the life of the engine, so a watch process would keep rendering an include
- * as it was before an edit.
- */
+/** Parsed include files, for the engine's life: one build. */
 class BuildTemplateCache implements TemplateCache {
   private readonly templates = new Map<string, Template[] | Promise<Template[]>>();
   read = (key: string) => this.templates.get(key);
@@ -118,34 +63,54 @@ class BuildTemplateCache implements TemplateCache {
   clear = () => this.templates.clear();
 }
 
-/** LiquidJS whose every render sees Jekyll's `site` and `page` (see JekyllScope). */
+function pageOfScope(scope: unknown): string | undefined {
+  const inputPath = (scope as { page?: { inputPath?: unknown } } | undefined)?.page?.inputPath;
+  return typeof inputPath === "string" ? path.resolve(inputPath) : undefined;
+}
+
+function isGenerator(value: unknown): value is Generator {
+  return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
+}
+
 export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
-  private readonly templateCache: BuildTemplateCache;
-  /** `include_cached` output by include and parameters, for one build. */
+  /** `include_cached` output by include and parameters, for this build. */
   readonly includeOutputs = new Map<string, string>();
-  private readonly layoutListeners: Array<(data: Record<string, unknown>) => void> = [];
-  /**
-   * Awaited before each page's layouts start, with Eleventy's `page`; by default, the next turn
-   * of the event loop. Whatever takes the finished pages (the page writer) decides which page
-   * goes next and when, so that rendering never gets far ahead of the writing.
-   */
-  pageGate: (page: EleventyPage) => Promise<void> = () => new Promise((resolve) => setImmediate(resolve));
+  readonly scope: JekyllScope;
+  private readonly errors: TemplateErrorCollector | undefined;
+  private readonly pageGate: (page: EleventyPage) => Promise<void>;
+  private readonly renderLimits: RenderLimits;
+  /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
+  private readonly pagesInLayout = new WeakSet<object>();
 
-  constructor(
-    options: LiquidOptions,
-    readonly jekyllScope: JekyllScope,
-    private readonly renderLimits: RenderLimits = RENDER_LIMITS,
-  ) {
-    const templateCache = new BuildTemplateCache();
-    super({ ...options, cache: options.cache ? templateCache : false });
-    this.templateCache = templateCache;
-  }
-
-  /** Call at the start of each build: data files, collection pages and includes may have changed. */
-  startBuild(): void {
-    this.jekyllScope.reset();
-    this.templateCache.clear();
-    this.includeOutputs.clear();
+  constructor(options: JekyllEngineOptions) {
+    super({
+      root: [options.model.dirs.includes],
+      partials: [options.model.dirs.includes],
+      extname: "",
+      jekyllInclude: true,
+      dynamicPartials: false,
+      strictFilters: true,
+      strictVariables: true,
+      lenientIf: true,
+      cache: new BuildTemplateCache(),
+      fs: includesFileSystem(options.model),
+      catchAllErrors: options.errors !== undefined,
+      parseLimit: SOURCE_FILE_LIMIT_BYTES,
+      memoryLimit: LIQUID_MEMORY_LIMIT,
+      // LiquidJS's own time limit only backs up the budget's (which says where it stopped).
+      renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
+    });
+    this.scope = new JekyllScope(options.model);
+    this.errors = options.errors;
+    this.pageGate = options.pageGate ?? (() => new Promise((resolve) => setImmediate(resolve)));
+    this.renderLimits = { ...RENDER_LIMITS, ...options.renderLimits };
+    this.registerTag("include", JekyllIncludeTag);
+    this.registerTag("include_cached", JekyllIncludeCachedTag);
+    this.registerTag("for", BoundedForTag);
+    this.registerTag("tablerow", BoundedTablerowTag);
+    this.registerTag("render", BoundedRenderTag);
+    this.registerTag("layout", BoundedLayoutTag);
+    for (const [name, filter] of Object.entries(options.filters)) this.registerFilter(name, filter);
   }
 
   /**
@@ -155,17 +120,42 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
    * (registerFilter enforces it).
    */
   override async render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
-    if (startsLayoutChain(scope)) {
-      for (const listener of this.layoutListeners) listener(scope as Record<string, unknown>);
-      await this.pageGate((scope as { page: EleventyPage }).page);
-    }
+    if (this.startsLayoutChain(scope)) await this.pageGate((scope as { page: EleventyPage }).page);
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
-    const data = tpl.some(usesScope) ? this.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
-    return this.renderSync(tpl, data, renderOptions);
+    const data = tpl.some(usesScope) ? this.scope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
+    if (!this.errors) return this.renderSync(tpl, data, renderOptions);
+    try {
+      return this.renderSync(tpl, data, renderOptions);
+    } catch (error) {
+      this.errors.add({ error, page: pageOfScope(scope) }, data as Record<string, unknown>);
+      return "";
+    }
+  }
+
+  /**
+   * Whether this render is a page's first layout (layouts get `content`): the page's turn at the
+   * gate, once, before its layouts run.
+   */
+  private startsLayoutChain(scope: unknown): boolean {
+    const { content, page } = (scope ?? {}) as { content?: unknown; page?: unknown };
+    if (content === undefined || typeof page !== "object" || page === null || this.pagesInLayout.has(page)) return false;
+    this.pagesInLayout.add(page);
+    return true;
   }
 
   /** Pages, layouts and flatify's texts; block tags nested too deep are refused first (see tag-nesting.ts). */
   override parse(html: string, filepath?: string): Template[] {
+    // Eleventy parses page bodies and layouts with their file path; flatify parses without one.
+    if (!this.errors || filepath === undefined) return this.parseBounded(html, filepath);
+    try {
+      return this.parseBounded(html, filepath);
+    } catch (error) {
+      this.errors.add({ error, page: path.resolve(filepath) });
+      return [];
+    }
+  }
+
+  private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
     return super.parse(html, filepath);
   }
@@ -175,17 +165,9 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     return super.renderSync(tpl, scope, withBudget(renderOptions ?? {}, this.options.globals, this.renderLimits));
   }
 
-
-  /**
-   * Calls `listener` once per page, when its layouts start, with the data Eleventy hands the
-   * first layout (the page's whole data cascade, and its `content`).
-   */
-  onPageLayouts(listener: (data: Record<string, unknown>) => void): void {
-    this.layoutListeners.push(listener);
-  }
-
   override registerFilter(name: string, filter: FilterImplOptions): void {
     const handler = typeof filter === "function" ? filter : filter.handler;
+    const errors = this.errors;
     const synchronous: FilterHandler = function (...args) {
       const result = handler.apply(this, args);
       if (result instanceof Promise) {
@@ -193,33 +175,22 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
       }
       return result;
     };
-    super.registerFilter(name, typeof filter === "function" ? synchronous : { ...filter, handler: synchronous });
+    // flatify renders a front-matter field: in a checked build its errors are recorded with the
+    // field (so that they are located in it), not with the whole page.
+    const recorded: FilterHandler = function (this: FilterThis, input: unknown, ...rest: unknown[]) {
+      try {
+        const output = synchronous.call(this, input, ...rest);
+        // flatify hands back its render's generator: driven here, so that its errors land here.
+        return isGenerator(output) ? toValueSync(output) : output;
+      } catch (error) {
+        // A limit passed as this flatify starts (it recursed) belongs to the `{{ ... | flatify }}`
+        // that called it: LiquidJS records it there, with that tag's place.
+        if (error instanceof RenderLimitError) throw error;
+        errors!.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context as never);
+        return "";
+      }
+    } as FilterHandler;
+    const wrapped = errors && name === "flatify" ? recorded : synchronous;
+    super.registerFilter(name, typeof filter === "function" ? wrapped : { ...filter, handler: wrapped });
   }
-}
-
-export function createLiquid(options: LiquidEngineOptions): JekyllLiquid {
-  const scope = new JekyllScope({
-    inputDir: options.inputDir,
-    dataDir: options.dataDir,
-    baseurl: options.baseurl,
-    collections: options.collections,
-  });
-  const liquid = new JekyllLiquid(jekyllLiquidOptions(options.includesDir), scope, { ...RENDER_LIMITS, ...options.renderLimits });
-  liquid.registerTag("include", JekyllIncludeTag);
-  liquid.registerTag("include_cached", JekyllIncludeCachedTag);
-  liquid.registerTag("for", BoundedForTag);
-  liquid.registerTag("tablerow", BoundedTablerowTag);
-  liquid.registerTag("render", BoundedRenderTag);
-  liquid.registerTag("layout", BoundedLayoutTag);
-  const filters = {
-    flatify,
-    ...markdownFilters(options.markdown),
-    ...urlFilters(options.baseurl, options.siteUrl),
-    ...ipFilters,
-    ...connectionFilters,
-    ...firewallFilters,
-    ...htmlFilters,
-  };
-  for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
-  return liquid;
 }

@@ -1,15 +1,10 @@
-import path from "node:path";
-import { toValueSync, type Context, type RenderOptions, type Template } from "liquidjs";
-import type { JekyllLiquid } from "./engine.ts";
-import type { FilterThis } from "../filters/rendering.ts";
-import { RenderLimitError } from "./render-budget.ts";
-import { didYouMean } from "../checks/nearest.ts";
+import type { Context } from "liquidjs";
+import { didYouMean } from "../support/nearest.ts";
 
 /**
- * Collects every Liquid error of a build instead of stopping at the first one. In a checked
- * build a failing template (a page body, a layout, or a front-matter field rendered by `flatify`)
- * is recorded with what was being rendered, and renders as nothing; the check stage then fails
- * the build, so nothing half-rendered is ever published.
+ * Every Liquid error of a checked build, recorded by the engine (engine.ts) instead of stopping
+ * at the first one, with what was being rendered: the output checks locate each in the author's
+ * files (src/checks/output/liquid.ts), and fail the build, so nothing half-rendered is published.
  */
 export interface TemplateErrorRecord {
   error: unknown;
@@ -36,57 +31,6 @@ export class TemplateErrorCollector {
 function unpack(error: unknown): unknown[] {
   const group = (error as { errors?: unknown[] } | undefined)?.errors;
   return Array.isArray(group) ? group.flatMap(unpack) : [error];
-}
-
-function pageOfScope(scope: unknown): string | undefined {
-  const inputPath = (scope as { page?: { inputPath?: unknown } } | undefined)?.page?.inputPath;
-  return typeof inputPath === "string" ? path.resolve(inputPath) : undefined;
-}
-
-export function installTemplateErrorCollector(liquid: JekyllLiquid, collector: TemplateErrorCollector): void {
-  (liquid.options as { catchAllErrors: boolean }).catchAllErrors = true;
-
-  // Eleventy parses page bodies and layouts with their file path; flatify parses without one.
-  const parse = liquid.parse.bind(liquid);
-  liquid.parse = (html: string, filepath?: string): Template[] => {
-    if (filepath === undefined) return parse(html);
-    try {
-      return parse(html, filepath);
-    } catch (error) {
-      collector.add({ error, page: path.resolve(filepath) });
-      return [];
-    }
-  };
-
-  const render = liquid.render.bind(liquid);
-  liquid.render = async (templates: Template[], scope?: object, options?: RenderOptions) => {
-    try {
-      return await render(templates, scope, options);
-    } catch (error) {
-      collector.add({ error, page: pageOfScope(scope) }, liquid.jekyllScope.scopeFor((scope ?? {}) as Record<string, unknown>));
-      return "";
-    }
-  };
-
-  const flatify = liquid.filters.flatify as (this: FilterThis, input: unknown) => unknown;
-  liquid.registerFilter("flatify", function (this: FilterThis, input: unknown) {
-    try {
-      const output = flatify.call(this, input);
-      // flatify hands back its render's generator; drive it here so that an error inside the
-      // field is recorded with the field, not with the whole page.
-      return isGenerator(output) ? toValueSync(output) : output;
-    } catch (error) {
-      // A limit passed as this flatify starts (it recursed) belongs to the `{{ ... | flatify }}`
-      // that called it: LiquidJS records it there, with that tag's place.
-      if (error instanceof RenderLimitError) throw error;
-      collector.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context);
-      return "";
-    }
-  });
-}
-
-function isGenerator(value: unknown): value is Generator {
-  return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
 /**

@@ -1,93 +1,46 @@
-import path from "node:path";
-import matter from "gray-matter";
-import { loadYaml } from "./yaml.ts";
+import type { FrontMatterFile, SourceFile } from "./site-model.ts";
+import { readYamlSource } from "./yaml-positions.ts";
 
 /**
- * Keys that Eleventy reads from a page's data to decide how and where to build it, beyond the
- * format's own `permalink` and `layout`: `permalinkBypassOutputDir: true` writes the page
- * relative to the working folder instead of the output folder, `eleventyComputed.permalink`
- * sets the output path past every check, `pagination` makes pages of its own, and `page`,
- * `content`, `collections`, `eleventy` and `pkg` are the data Eleventy provides. Jekyll has
- * none of them, so neither front matter nor a data file (`_data/<key>.yml`) may set them.
+ * Front matter: the YAML between a file's first two `---` lines (as Jekyll and gray-matter read
+ * it), parsed once with the build's YAML reader; the rest of the file is the body.
  */
-export const ELEVENTY_KEYS: ReadonlySet<string> = new Set([
-  "permalinkBypassOutputDir",
-  "eleventyComputed",
-  "eleventyExcludeFromCollections",
-  "eleventyImport",
-  "eleventyDataSchema",
-  "eleventyNavigation",
-  "templateEngineOverride",
-  "dynamicPermalink",
-  "pagination",
-  "page",
-  "content",
-  "collections",
-  "eleventy",
-  "pkg",
-]);
-
-/** A data file may not set these for every page either: the output path and the layout are each page's own. */
-export const RESERVED_DATA_NAMES: ReadonlySet<string> = new Set([...ELEVENTY_KEYS, "permalink", "layout"]);
 
 /**
- * The ELEVENTY_KEYS that `data` sets, except the one the build sets itself: a tutorial's
- * `templateEngineOverride: html` (see eleventyFrontMatter), which the tutorial layout's data
- * carries when it is checked against the format.
+ * Splits front matter off: the YAML and the body are slices of the text (they share its
+ * memory), found by walking its lines rather than splitting the whole file. Undefined when the
+ * text has no front matter (or never closes it).
  */
-export function eleventyKeysIn(data: Record<string, unknown>): string[] {
-  const setByTheBuild = (key: string) => key === "templateEngineOverride" && data.layout === "tutorial" && data[key] === "html";
-  return Object.keys(data).filter((key) => ELEVENTY_KEYS.has(key) && !setByTheBuild(key));
-}
-
-/**
- * Front matter as Eleventy should see it. A tutorial's body belongs to the same Liquid scope as
- * its fields (TUTORIAL-FORMAT.md: "shared by all of its fields and its body, in order"), so the
- * tutorial layout renders it after the fields; Eleventy must hand it over unrendered.
- */
-export function eleventyFrontMatter(data: Record<string, unknown>): Record<string, unknown> {
-  if (data.layout === "tutorial" && data.templateEngineOverride === undefined) {
-    return { ...data, templateEngineOverride: "html" };
+export function splitFrontMatter(text: string): { yaml: string; body: string; bodyStartLine: number } | undefined {
+  const isDelimiter = (start: number, end: number) => text.startsWith("---", start) && text.slice(start, end).replace(/\s+$/, "") === "---";
+  const lineEnd = (start: number) => {
+    const newline = text.indexOf("\n", start);
+    return newline < 0 ? text.length : newline;
+  };
+  const firstEnd = lineEnd(0);
+  if (!isDelimiter(0, firstEnd) || firstEnd === text.length) return undefined;
+  const yamlStart = firstEnd + 1;
+  for (let start = yamlStart, line = 2; start <= text.length; line++) {
+    const end = lineEnd(start);
+    if (isDelimiter(start, end)) {
+      return { yaml: start === yamlStart ? "\n" : text.slice(yamlStart, start), body: text.slice(end + 1), bodyStartLine: line + 1 };
+    }
+    if (end === text.length) return undefined;
+    start = end + 1;
   }
-  return data;
+  return undefined;
 }
 
-/** A page's front matter as the author wrote it, from its YAML. */
-export function readFrontMatterYaml(source: string): Record<string, unknown> {
-  return (loadYaml(source) ?? {}) as Record<string, unknown>;
+/** A mapping is front matter; anything else (a list, a number, nothing at all) reads as none. */
+function asFrontMatter(data: unknown): Record<string, unknown> {
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
-/** A page's front matter as Eleventy should see it (see eleventyFrontMatter), from its YAML. */
-export function parseFrontMatter(source: string): Record<string, unknown> {
-  return eleventyFrontMatter(readFrontMatterYaml(source));
-}
-
-/** A page's front-matter YAML exactly as Eleventy hands it to its YAML parser (gray-matter's block). */
-export function eleventyFrontMatterYaml(text: string): string | undefined {
-  let yaml: string | undefined;
-  // Options, so that gray-matter does not cache the page; the engine only records its input.
-  matter(text, { engines: { yaml: (block: string) => ((yaml = block), {}) } });
-  return yaml;
-}
-
-/**
- * Front matter already parsed before the build (the checks read every page first), handed to
- * Eleventy's parser so that it is not parsed twice. Each parse is taken once, and only for the
- * same file and the same YAML text; anything else is parsed as usual.
- */
-export class FrontMatterHandover {
-  private readonly parsed = new Map<string, { yaml: string; data: Record<string, unknown> }>();
-
-  offer(absolutePath: string, yaml: string, data: Record<string, unknown>): void {
-    this.parsed.set(absolutePath, { yaml, data });
-  }
-
-  take(filePath: unknown, yaml: string): Record<string, unknown> | undefined {
-    if (typeof filePath !== "string") return undefined;
-    const key = path.resolve(filePath);
-    const offered = this.parsed.get(key);
-    if (!offered) return undefined;
-    this.parsed.delete(key);
-    return offered.yaml === yaml ? offered.data : undefined;
-  }
+/** A file's front matter and body (the front matter parsed once; its positions only on demand). */
+export function withFrontMatter<F extends SourceFile>(file: F): F & FrontMatterFile {
+  const split = splitFrontMatter(file.text);
+  if (!split) return { ...file, body: file.text, bodyStartLine: 1 };
+  const frontMatter = readYamlSource(file.file, split.yaml, 1);
+  const data = frontMatter.readable ? asFrontMatter(frontMatter.data) : undefined;
+  return { ...file, frontMatter, data, body: split.body, bodyStartLine: split.bodyStartLine };
 }

@@ -9,11 +9,12 @@ import { statSync } from "node:fs";
  */
 export const SOURCE_FILE_LIMIT_BYTES = 1024 * 1024;
 
-export type SourceKind = "page" | "include" | "data file";
+export type SourceKind = "page" | "include" | "layout" | "data file";
 
 const ADVICE: Record<SourceKind, string> = {
   page: "split it into several pages",
   include: "split it into several includes",
+  layout: "move parts of it into includes",
   "data file": "split it into several files, or keep data this large out of _data/",
 };
 

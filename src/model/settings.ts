@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { urlPathProblem } from "./url-paths.ts";
-import { loadYaml } from "./yaml.ts";
 
 /** The project's folders; every module takes them from here so a test site can move them. */
 export interface SiteDirectories {
@@ -27,11 +25,6 @@ export function siteDirectories(root: string, output = "_site"): SiteDirectories
     data: path.join(root, "_data"),
     output: path.resolve(root, output),
   };
-}
-
-/** The site's root folder, from its content/ folder (see siteDirectories). */
-export function siteRootOf(inputDir: string): string {
-  return path.dirname(path.resolve(inputDir));
 }
 
 /** `/docs/` and `docs` both mean `/docs`; `/` and "" mean the host's root. */
@@ -70,19 +63,15 @@ export function siteUrlProblem(value: unknown): string | undefined {
   return (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.origin === origin ? undefined : advice;
 }
 
-/** The settings; a `baseurl` or `url` the build can't use stops it (the checks report it at its line). */
-export function readSiteSettings(dataDir: string): SiteSettings {
-  const file = path.join(dataDir, "site.yml");
-  const raw = (loadYaml(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
-  const collections = (raw.collections ?? {}) as Record<string, string>;
-  const problem = baseurlProblem(raw.baseurl) ?? siteUrlProblem(raw.url);
-  if (problem) {
-    const key = baseurlProblem(raw.baseurl) ? "baseurl" : "url";
-    throw new Error(`_data/site.yml: ${key} ${JSON.stringify(raw[key])} can't be used: ${problem}`);
-  }
+/**
+ * The settings the build needs, from `_data/site.yml`'s data. A `baseurl` or `url` the build can't
+ * use (see above) reads as none: the source checks report it at its line, and nothing is built.
+ */
+export function siteSettingsOf(siteData: Record<string, unknown>): SiteSettings {
+  const collections = siteData.collections && typeof siteData.collections === "object" ? (siteData.collections as Record<string, string>) : {};
   return {
-    baseurl: normalizeBaseurl(raw.baseurl),
-    url: typeof raw.url === "string" ? raw.url.replace(/\/+$/, "") : "",
+    baseurl: baseurlProblem(siteData.baseurl) ? "" : normalizeBaseurl(siteData.baseurl),
+    url: typeof siteData.url === "string" && !siteUrlProblem(siteData.url) ? siteData.url.replace(/\/+$/, "") : "",
     collections,
   };
 }

@@ -1,7 +1,4 @@
 import { isUtf8 } from "node:buffer";
-import { finding, type Finding } from "../checks/finding.ts";
-import { locationOf } from "../checks/locate-text.ts";
-import type { SiteSource, TextFile } from "./read-site.ts";
 
 /**
  * The author's files are UTF-8 text. Node's decoder turns bytes that are not UTF-8 into U+FFFD
@@ -50,27 +47,4 @@ function describeBytes(bytes: Buffer, byteOffset: number): string {
   const nextIsContinuation = length > 1 && ((bytes[byteOffset + 1] ?? 0) & 0xc0) === 0x80;
   const reading = first >= 0x80 && !nextIsContinuation ? ` ("${WINDOWS_1252.decode(Uint8Array.of(first))}" in Windows-1252)` : "";
   return `${(nextIsContinuation ? shown : shown.slice(0, 1)).join(" ")}${reading}`;
-}
-
-export function textEncodingFindings(file: TextFile): Finding[] {
-  const { invalidUtf8 } = file;
-  if (invalidUtf8?.utf16) {
-    return [finding("encoding", "error", { file: file.file, line: 1, column: 1 }, "the file is saved as UTF-16 (it starts with UTF-16's byte-order mark); save it as UTF-8")];
-  }
-  const findings: Finding[] = [];
-  if (invalidUtf8) {
-    const message = `invalid UTF-8: byte ${invalidUtf8.bytes} is not UTF-8 text (the file was saved in another encoding, or is not text); save the file as UTF-8`;
-    findings.push(finding("encoding", "error", locationOf(file, invalidUtf8.index), message));
-  }
-  const nul = file.text.indexOf("\0");
-  if (nul >= 0) {
-    const more = file.text.split("\0").length - 2;
-    const message = `NUL byte (U+0000)${more > 0 ? ` (and ${more} more)` : ""}: text has none (the file may be binary, or saved as UTF-16); remove it, or save the file as UTF-8`;
-    findings.push(finding("encoding", "error", locationOf(file, nul), message));
-  }
-  return findings;
-}
-
-export function checkTextEncoding(source: SiteSource): Finding[] {
-  return [...source.pages, ...source.dataFiles, ...source.includes].flatMap(textEncodingFindings);
 }

@@ -6,6 +6,12 @@ import { urlPathProblem } from "./url-paths.ts";
  * `<baseurl>/common/x`; templates keep seeing Jekyll's `page.url` (`/common/x`, no base URL).
  */
 
+/** A page's Jekyll URL: its permalink, or its path below content/ without the extension. */
+export function jekyllUrlOf(permalink: unknown, filePathStem: string): string {
+  if (typeof permalink === "string" && permalink !== "") return permalink;
+  return filePathStem.replace(/(^|\/)index$/, "$1");
+}
+
 /** The output path (Eleventy permalink) for a page's Jekyll URL. */
 export function outputPathFor(jekyllUrl: string, baseurl: string): string {
   const clean = `/${jekyllUrl.replace(/^\/+/, "")}`;

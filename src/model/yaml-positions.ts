@@ -3,18 +3,20 @@ import { readYaml, yamlErrorReason, YamlLimitError, type YamlVerdict } from "./y
 import type { Location } from "../checks/finding.ts";
 
 /**
- * YAML text (a data file, or a page's front matter) parsed with the position of every node, so
- * that a finding about a key or a value, or about a Liquid expression inside a string value,
- * points at the line of the author's file.
+ * YAML text (a data file, or a page's front matter) with the position of every node, so that a
+ * finding about a key or a value, or about a Liquid expression inside a string value, points at
+ * the line of the author's file.
  *
- * The parse with positions is only needed where a finding is located, and a page's node tree
- * weighs far more than its text; so a page keeps only the parser's verdict (`errors`) and parses
- * again, once, when a check asks for `doc` (`keepDocument: false`).
+ * The build reads YAML once, with its own reader (js-yaml, yaml.ts); this is the second parser
+ * (`yaml`, which keeps positions), used only when a finding must be located: a node tree weighs
+ * far more than its text, and parsing it costs more than reading the data. So the text is parsed
+ * with positions the first time a check asks for `doc`, or for `errors` of text the build's
+ * reader refused (to report its syntax errors in the positional parser's words, at their places).
  *
- * The positional parser (`yaml`) is never given text that nests deeper than it can take (see
+ * The positional parser is never given text that nests deeper than it can take (see
  * mayNestTooDeep): past a few hundred levels it slows down sharply, then overflows its stack or
- * runs out of memory. Text the build's reader refuses for a limit (src/model/yaml.ts) has that
- * refusal as its one problem, at its place, and is not parsed with positions at all.
+ * runs out of memory. Text the build's reader refuses for a limit has that refusal as its one
+ * problem, at its place, and is not parsed with positions at all.
  */
 export interface YamlProblem {
   /** Offsets in the YAML text. */
@@ -24,23 +26,9 @@ export interface YamlProblem {
   limit?: boolean;
 }
 
-export interface YamlSourceOptions {
-  /** Keep the node tree (default true); false parses again when a check asks for `doc`. */
-  keepDocument?: boolean;
-  /** The positional parser has read this text already, elsewhere, without errors (see yaml-verdicts.ts). */
-  accepted?: boolean;
-  /** The build's reader's (js-yaml's) verdict, positions in this text, when the caller has it; else it is read here. */
-  buildVerdict?: YamlVerdict;
-}
-
 export class YamlSource {
-  /** The positional parser's syntax errors, or the build's reader's refusal; empty when the text is sound. */
-  readonly errors: readonly YamlProblem[];
-  /** Why the build's YAML reader (js-yaml) refuses the text, when it does. */
-  readonly buildError: unknown;
-  /** Where in the text the build's reader refused it, when it says. */
-  readonly buildErrorPosition: number | undefined;
   private parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  private problems: readonly YamlProblem[] | undefined;
 
   constructor(
     /** The file, relative to the site root. */
@@ -48,38 +36,65 @@ export class YamlSource {
     readonly text: string,
     /** Lines of the file before the YAML text (1 for front matter: the opening `---`). */
     readonly lineOffset: number,
-    { keepDocument = true, accepted = false, buildVerdict = readYaml(text) }: YamlSourceOptions = {},
-  ) {
-    this.buildError = buildVerdict.ok ? undefined : buildVerdict.error;
-    this.buildErrorPosition = buildVerdict.ok ? undefined : buildVerdict.position;
-    if (this.buildError instanceof YamlLimitError) {
-      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: this.buildError.message, limit: true }];
-      this.parsed = unparsed(text);
-      return;
-    }
-    if (accepted && !keepDocument) {
-      this.errors = [];
-      return;
+    /** The build's reader's (js-yaml's) verdict on the text. */
+    private readonly verdict: YamlVerdict,
+  ) {}
+
+  /** The text's data, as the build's reader read it; undefined when it refused the text. */
+  get data(): unknown {
+    return this.verdict.ok ? this.verdict.data : undefined;
+  }
+
+  /** Whether the build's reader read the text. */
+  get readable(): boolean {
+    return this.verdict.ok;
+  }
+
+  /** Why the build's YAML reader (js-yaml) refuses the text, when it does. */
+  get buildError(): unknown {
+    return this.verdict.ok ? undefined : this.verdict.error;
+  }
+
+  /** Where in the text the build's reader refused it, when it says. */
+  get buildErrorPosition(): number | undefined {
+    return this.verdict.ok ? undefined : this.verdict.position;
+  }
+
+  /**
+   * What is wrong with the text: nothing when the build's reader read it; else its limit, or the
+   * positional parser's syntax errors (empty when that parser finds none: then only the build's
+   * reader's own reason is known, see buildError).
+   */
+  get errors(): readonly YamlProblem[] {
+    return (this.problems ??= this.findProblems());
+  }
+
+  private findProblems(): readonly YamlProblem[] {
+    if (this.verdict.ok) return [];
+    const { error, position } = this.verdict;
+    if (error instanceof YamlLimitError) {
+      this.parsed = unparsed(this.text);
+      return [{ pos: atOffset(position ?? 0), message: error.message, limit: true }];
     }
     // The build's reader refused the text (so it may nest deeper than it reads): if it might
     // nest too deep for the positional parser, its own verdict is the one reported.
-    if (this.buildError !== undefined && mayNestTooDeep(text)) {
-      this.errors = [{ pos: atOffset(this.buildErrorPosition ?? 0), message: yamlErrorReason(this.buildError) }];
-      this.parsed = unparsed(text);
-      return;
+    if (mayNestTooDeep(this.text)) {
+      this.parsed = unparsed(this.text);
+      return [{ pos: atOffset(position ?? 0), message: yamlErrorReason(error) }];
     }
-    const parsed = parse(text);
-    this.errors = parsed.doc.errors.map((error) => ({ pos: error.pos, message: error.message }));
-    // A document with errors is about to be reported: keep it.
-    if (keepDocument || this.errors.length > 0) this.parsed = parsed;
+    return this.positions().doc.errors.map((problem) => ({ pos: problem.pos, message: problem.message }));
+  }
+
+  private positions(): { doc: Document; lineCounter: LineCounter } {
+    return (this.parsed ??= parse(this.text));
   }
 
   get doc(): Document {
-    return (this.parsed ??= parse(this.text)).doc;
+    return this.positions().doc;
   }
 
   get lineCounter(): LineCounter {
-    return (this.parsed ??= parse(this.text)).lineCounter;
+    return this.positions().lineCounter;
   }
 }
 
@@ -126,16 +141,6 @@ function mayNestTooDeep(text: string): boolean {
   return brackets + deepestLine + 1 > POSITIONAL_PARSER_DEPTH_LIMIT;
 }
 
-/**
- * Whether the positional parser reads `text` without errors (what YamlSource would find of its
- * syntax); undefined when the text may nest too deep for it to be given (YamlSource decides then,
- * with the build's reader's verdict).
- */
-export function yamlAccepts(text: string): boolean | undefined {
-  if (mayNestTooDeep(text)) return undefined;
-  return parse(text).doc.errors.length === 0;
-}
-
 function parse(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -144,9 +149,9 @@ function parse(text: string): { doc: Document; lineCounter: LineCounter } {
 
 export type YamlPath = ReadonlyArray<string | number>;
 
-/** A YamlSource (see YamlSourceOptions). */
-export function parseYamlSource(file: string, text: string, lineOffset = 0, options: YamlSourceOptions = {}): YamlSource {
-  return new YamlSource(file, text, lineOffset, options);
+/** `text` read with the build's reader (one parse), its positions at hand for the checks. */
+export function readYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
+  return new YamlSource(file, text, lineOffset, readYaml(text));
 }
 
 /** The file location of an offset in the YAML text. */

@@ -1,169 +1,180 @@
 import type { Worker } from "node:worker_threads";
-import { startTsWorker } from "../support/threads.ts";
-
-/** A page as Eleventy hands it over once rendered. */
-export interface WrittenPage {
-  /** The file written, as Eleventy names it (its `outputPath`). */
-  outputPath: string;
-  /** Eleventy's URL of the page (`/docs/common/x.html`). */
-  url: string;
-  inputPath: string;
-  /** Its place among the build's HTML pages in URL order; -1 when it has none. */
-  order: number;
-  content: string;
-}
+import type { RenderedPage } from "../render/page-output.ts";
+import { moduleBeside, startWorker } from "../support/threads.ts";
+import { PageWork, type PageWorkOptions, type PageWorkResult } from "./page-work.ts";
 
 /**
- * What a page processor module exports as `createPageProcessor(options)` (which may be async):
- * it sees every page the sink writes, on the sink's thread, and its `finish()` value is handed
- * back to the build once every page is written. A `page()` that returns a promise holds the
- * sink (and so, through the page gate, the rendering) until it settles. `options` and the
- * result cross between threads, so they must be structured-cloneable.
+ * Takes a build's rendered pages and does their work (page-work.ts: the output checks'
+ * summaries, the search index, the files). On a large site that work runs on a thread of its
+ * own, so that the main thread only renders: measured at N=4000 (see README, "Benchmarks"), the
+ * thread took the build from X s to Y s. A small site does it in-process: starting a thread costs
+ * more than it saves there.
+ *
+ * Pages are sent ahead of the work, up to PAGES_IN_FLIGHT: enough to even out a run of quick
+ * pages, few enough that a slow disk cannot make the build hold much in memory (`room()` holds
+ * the next page back, through the page writer's gate).
  */
-export interface PageProcessor<Result> {
-  page(page: WrittenPage): void | Promise<void>;
-  finish(): Result | Promise<Result>;
-}
+export const PAGES_IN_FLIGHT = 64;
 
-export type SinkMessage =
-  | { type: "processors"; processors: Array<{ module: string; options: unknown }> }
-  | { type: "page"; page: WrittenPage }
-  | { type: "finish" };
+/** Below this many pages the work stays on the main thread (see the module's comment). */
+export const PAGES_FOR_A_THREAD = 500;
+
+export type SinkMessage = { type: "start"; options: PageWorkOptions } | { type: "page"; page: RenderedPage } | { type: "finish" } | { type: "abandon" };
 
 /** `failed` tells the first failure as it happens; `finished` answers `finish`, once every write is done. */
-export type SinkReply = { type: "written" } | { type: "failed"; message: string } | { type: "finished"; results: unknown[] } | { type: "finished"; failure: string };
+export type SinkReply =
+  | { type: "written" }
+  | { type: "failed"; message: string }
+  | { type: "finished"; result: PageWorkResult }
+  | { type: "finished"; failure: string }
+  | { type: "abandoned" };
 
-/**
- * Pages sent ahead of the sink's thread: enough to even out a run of quick pages, few enough that
- * a slow disk cannot make the build hold much in memory.
- */
-const PAGES_IN_FLIGHT = 64;
+/** How long the work may take to stop what it started (the indexer's process) once the build failed. */
+const ABANDON_WITHIN_MS = 10_000;
 
-/**
- * Writes a build's pages, and runs whatever reads them (the checks' page summaries), on a thread
- * of its own, so that the main thread only renders. The processors see the pages in the order
- * they were sent. `finish()` resolves once every page is written, with each processor's result;
- * a page that could not be written fails it.
- */
-export class PageSink {
-  private readonly worker: Worker;
-  private readonly processors: Array<{ module: string; options: unknown }> = [];
-  private readonly results: Array<ProcessorResult<unknown>> = [];
-  private started = false;
-  private inFlight = 0;
-  /** Senders waiting for room, first come first served. */
+export interface PageSink {
+  /** Queues a page (throws once the sink has failed). */
+  send(page: RenderedPage): void;
+  /** Resolves once fewer than PAGES_IN_FLIGHT pages wait (at once, mostly). */
+  room(): Promise<void>;
+  /** Resolves once every page sent is written, with the work's result; a page that could not be written rejects it. */
+  finish(): Promise<PageWorkResult>;
+  /** What stopped the sink, once something has. */
+  readonly failed: Error | undefined;
+  /** Stops it without waiting for its pages (the build failed). */
+  close(): Promise<void>;
+}
+
+/** The sink for a build of about `pages` pages. */
+export function createPageSink(options: PageWorkOptions, pages: number): PageSink {
+  return pages >= PAGES_FOR_A_THREAD ? new ThreadedPageSink(options) : new InProcessPageSink(options);
+}
+
+/** Room, failure and waiting shared by both sinks. */
+abstract class Flow {
+  protected inFlight = 0;
   private readonly waitingForRoom: Array<() => void> = [];
-  private finished: { resolve(results: unknown[]): void; reject(error: Error): void } | undefined;
-  private failure: Error | undefined;
-  /** The thread has failed or stopped: nothing more will come from it. */
-  private gone = false;
+  protected failure: Error | undefined;
 
-  constructor() {
-    this.worker = startTsWorker(new URL("./page-sink-worker.ts", import.meta.url));
-    this.worker.on("message", (reply: SinkReply) => this.received(reply));
-    this.worker.on("error", (error) => this.threadGone(new Error(`the page writer's thread failed: ${error.message}`, { cause: error })));
-    this.worker.on("exit", (code) => this.threadGone(new Error(`the page writer's thread stopped (exit code ${code})`)));
-  }
-
-  /**
-   * Adds a processor (a module exporting `createPageProcessor`), before the first page is sent.
-   * Its result is there once `finish()` has resolved.
-   */
-  process<Result>(module: URL, options?: unknown): ProcessorResult<Result> {
-    if (this.started) throw new Error("page processors must be added before the first page is sent");
-    this.processors.push({ module: module.href, options });
-    const result = new ProcessorResult<Result>();
-    this.results.push(result as ProcessorResult<unknown>);
-    return result;
-  }
-
-  /** What stopped the sink (its thread, a write or a processor failed), once something has. */
   get failed(): Error | undefined {
     return this.failure;
   }
 
-  /** Queues a page for the sink's thread. */
-  send(page: WrittenPage): void {
-    if (this.failure) throw this.failure;
-    this.start();
-    this.inFlight++;
-    this.post({ type: "page", page });
-  }
-
-  /** Resolves once fewer than PAGES_IN_FLIGHT pages wait for the sink's thread (at once, mostly). */
   async room(): Promise<void> {
     if (this.inFlight >= PAGES_IN_FLIGHT && !this.failure) await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
   }
 
-  /** Resolves once every page sent is written and the processors' results are in. */
-  async finish(): Promise<void> {
-    this.start();
+  protected written(): void {
+    this.inFlight--;
+    this.waitingForRoom.shift()?.();
+  }
+
+  /** Further pages are refused, and senders waiting for room are let go (to be refused). */
+  protected fail(error: Error): void {
+    this.failure ??= error;
+    for (const resume of this.waitingForRoom.splice(0)) resume();
+  }
+}
+
+export class InProcessPageSink extends Flow implements PageSink {
+  private readonly work: Promise<PageWork>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: PageWorkOptions) {
+    super();
+    this.work = PageWork.start(options, (message) => this.fail(new Error(message)));
+    this.work.catch((error: Error) => this.fail(error));
+  }
+
+  send(page: RenderedPage): void {
+    if (this.failure) throw this.failure;
+    this.inFlight++;
+    // One page at a time, in order, as on the thread.
+    this.queue = this.queue.then(async () => (await this.work).take(page, () => this.written())).catch((error: Error) => this.fail(error));
+  }
+
+  async finish(): Promise<PageWorkResult> {
+    await this.queue;
+    if (this.failure) throw this.failure;
+    return (await this.work).finish();
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await (await this.work.catch(() => undefined))?.abandon();
+  }
+}
+
+export class ThreadedPageSink extends Flow implements PageSink {
+  private readonly worker: Worker;
+  private finished: { resolve(result: PageWorkResult): void; reject(error: Error): void } | undefined;
+  private abandoned: (() => void) | undefined;
+  /** The thread has failed or stopped: nothing more will come from it. */
+  private gone = false;
+
+  /** `workerModule`: the thread's module (tests give one that fails). */
+  constructor(options: PageWorkOptions, workerModule = moduleBeside(import.meta.url, "page-sink-worker")) {
+    super();
+    this.worker = startWorker(workerModule);
+    this.worker.on("message", (reply: SinkReply) => this.received(reply));
+    this.worker.on("error", (error) => this.threadGone(new Error(`the page writer's thread failed: ${error.message}`, { cause: error })));
+    this.worker.on("exit", (code) => this.threadGone(new Error(`the page writer's thread stopped (exit code ${code})`)));
+    this.worker.postMessage({ type: "start", options } satisfies SinkMessage);
+  }
+
+  send(page: RenderedPage): void {
+    if (this.failure) throw this.failure;
+    this.inFlight++;
+    this.worker.postMessage({ type: "page", page } satisfies SinkMessage);
+  }
+
+  async finish(): Promise<PageWorkResult> {
     try {
       // Even after a failure, the thread answers once its writes are done.
-      const results = await new Promise<unknown[]>((resolve, reject) => {
+      return await new Promise<PageWorkResult>((resolve, reject) => {
         if (this.gone) return reject(this.failure);
         this.finished = { resolve, reject };
-        this.post({ type: "finish" });
+        this.worker.postMessage({ type: "finish" } satisfies SinkMessage);
       });
-      results.forEach((value, i) => this.results[i]!.set(value));
     } finally {
-      await this.close();
+      await this.terminate();
     }
   }
 
-  /** Stops the thread (after finish, or when the build failed before it). */
   async close(): Promise<void> {
+    // The thread stops what the work started (the indexer's process, which would outlive it), within a bound.
+    if (!this.gone) {
+      await new Promise<void>((resolve) => {
+        const timeout = setTimeout(resolve, ABANDON_WITHIN_MS);
+        this.abandoned = () => {
+          clearTimeout(timeout);
+          resolve();
+        };
+        this.worker.postMessage({ type: "abandon" } satisfies SinkMessage);
+      });
+    }
+    await this.terminate();
+  }
+
+  private async terminate(): Promise<void> {
     this.worker.removeAllListeners("exit");
     await this.worker.terminate();
   }
 
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.post({ type: "processors", processors: this.processors });
-  }
-
-  private post(message: SinkMessage): void {
-    this.worker.postMessage(message);
-  }
-
   private received(reply: SinkReply): void {
-    if (reply.type === "written") {
-      this.inFlight--;
-      this.waitingForRoom.shift()?.();
-    } else if (reply.type === "failed") {
-      this.fail(new Error(reply.message));
-    } else if ("failure" in reply) {
+    if (reply.type === "written") this.written();
+    else if (reply.type === "abandoned") this.abandoned?.();
+    else if (reply.type === "failed") this.fail(new Error(reply.message));
+    else if ("failure" in reply) {
       this.fail(new Error(reply.failure));
       this.finished?.reject(this.failure!);
-    } else {
-      this.finished?.resolve(reply.results);
-    }
-  }
-
-  /** Further pages are refused, and senders waiting for room are let go (to be refused). */
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const resume of this.waitingForRoom.splice(0)) resume();
+    } else this.finished?.resolve(reply.result);
   }
 
   private threadGone(error: Error): void {
     this.gone = true;
+    this.abandoned?.();
     this.fail(error);
     this.finished?.reject(this.failure!);
-  }
-}
-
-/** A page processor's result, once the sink has finished. */
-export class ProcessorResult<Result> {
-  private result: { value: Result } | undefined;
-
-  set(value: Result): void {
-    this.result = { value };
-  }
-
-  get value(): Result {
-    if (!this.result) throw new Error("a page processor's result was read before the pages were all written");
-    return this.result.value;
   }
 }

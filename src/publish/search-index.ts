@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "../model/files.ts";
-import type { PageProcessor, WrittenPage } from "./page-sink.ts";
+import type { PageProcessor, RenderedPage } from "../render/page-output.ts";
 import { IndexerFailure, PagefindService, type PagefindServiceOptions, type ServicePayload } from "./pagefind-service.ts";
 
 /**
@@ -10,7 +10,7 @@ import { IndexerFailure, PagefindService, type PagefindServiceOptions, type Serv
  * so a result can link straight to the step. Written to `<baseurl>/pagefind/`, where site.js
  * loads it from.
  *
- * A build indexes its pages as they are written (`createPageProcessor`, on the page writer's
+ * A build indexes its pages as they are written (`createSearchIndexer`, on the page writer's
  * thread), so that Pagefind, which runs in a process of its own (pagefind-service.ts), works
  * while the rest of the site renders; `writeSearchIndex` indexes a folder of HTML after the fact.
  */
@@ -75,6 +75,11 @@ class SearchIndex {
     }
   }
 
+  /** Stops Pagefind's process without writing the index (the build failed). */
+  close(): Promise<void> {
+    return this.service.close();
+  }
+
   async write(outputPath: string): Promise<void> {
     try {
       for (const page of this.inFlight.splice(0)) await confirmAdded(page);
@@ -126,19 +131,19 @@ export interface SearchIndexResult {
 }
 
 /**
- * The build's page processor (see PageSink): adds each HTML page as it is written, in the order
- * of the build's URLs (`WrittenPage.order`) whatever order they arrive in, so that two builds of
+ * The build's search indexer (see page-work.ts): adds each HTML page as it is written, in the order
+ * of the build's URLs (`RenderedPage.order`) whatever order they arrive in, so that two builds of
  * the same site give the same index. The page writer starts pages in that order, so pages are
  * rarely held here. Pages without a place in that order, and HTML files the build copied, go in
  * last, in path order; the bundle is written once every page is written.
  */
-export async function createPageProcessor(options: SearchIndexOptions): Promise<PageProcessor<SearchIndexResult>> {
+export async function createSearchIndexer(options: SearchIndexOptions): Promise<PageProcessor<SearchIndexResult>> {
   const index = await SearchIndex.create(withoutPageChrome, { answerWithinMs: options.answerWithinMs });
   const early = new Map<number, { file: string; html: string }>();
   const unordered: Array<{ file: string; html: string }> = [];
   let next = 0;
   let mostHeld = 0;
-  const fileOf = (page: WrittenPage) => path.relative(options.siteDir, page.outputPath).split(path.sep).join("/");
+  const fileOf = (page: RenderedPage) => path.relative(options.siteDir, page.outputPath).split(path.sep).join("/");
   return {
     async page(page) {
       if (!page.outputPath.endsWith(".html")) return;
@@ -165,6 +170,7 @@ export async function createPageProcessor(options: SearchIndexOptions): Promise<
       await index.write(options.bundleDir);
       return { finishMs: Math.round(performance.now() - start), mostHeld };
     },
+    close: () => index.close(),
   };
 }
 

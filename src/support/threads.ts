@@ -12,11 +12,22 @@ function tsxImportUrl(): string {
 }
 
 /**
- * A worker thread running one of the project's TypeScript modules. Its entry is a small module
- * that loads the file through tsx, so that it runs the same under `npm run build` (tsx),
- * vitest and plain `node --import tsx`.
+ * A sibling module of `importerUrl` (`import.meta.url`) by name, with the importer's own
+ * extension: `.ts` when the project runs from its sources (vitest, tsx), `.js` when it runs
+ * compiled (npm's scripts run dist/).
  */
-export function startTsWorker(module: URL, workerData?: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}): Worker {
+export function moduleBeside(importerUrl: string, name: string): URL {
+  const extension = path.extname(new URL(importerUrl).pathname);
+  return new URL(`./${name}${extension}`, importerUrl);
+}
+
+/**
+ * A worker thread running one of the project's modules: compiled JavaScript as it is, a
+ * TypeScript source through tsx (a small entry module loads it with tsx's `tsImport`), so that a
+ * thread runs the same under vitest as in a build.
+ */
+export function startWorker(module: URL, workerData?: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}): Worker {
+  if (!module.pathname.endsWith(".ts")) return new Worker(module, { ...options, workerData });
   const entry = JSON.stringify(module.href);
   const bootstrap = `import { tsImport } from ${JSON.stringify(tsxImportUrl())}; await tsImport(${entry}, ${entry});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { ...options, workerData });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { headingSlug } from "../markdown/slug.ts";
-import { eleventyKeysIn } from "../model/front-matter.ts";
 import { pageUrlProblem, urlPathProblem } from "../model/url-paths.ts";
 
 /**
@@ -61,7 +60,7 @@ const redirectFrom = sitePath("redirect_from", urlPathProblem);
 export const requirementSchema = z.object({ item: markdown });
 
 /** Keys every page may carry, tutorial or not. */
-const pageFields = z
+export const pageSchema = z
   .object({
     title: z.string(),
     permalink: permalink.optional(),
@@ -81,14 +80,7 @@ const pageFields = z
   })
   .passthrough();
 
-/** Keys Eleventy reads to decide where and how to build a page (see ELEVENTY_KEYS): no page may set them. */
-function noEleventyKeys(data: object, ctx: z.RefinementCtx): void {
-  for (const key of eleventyKeysIn(data as Record<string, unknown>)) {
-    ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is Eleventy's own setting, not part of the tutorial format, and could build the page past the checks: remove it` });
-  }
-}
 
-export const pageSchema = pageFields.superRefine(noEleventyKeys);
 
 /** Ids the tutorial layout gives its own headings; a step anchor must not take them. */
 export const LAYOUT_IDS = ["main", "prerequisites", "next-steps"];
@@ -125,7 +117,7 @@ function uniqueAnchors(tutorial: { steps: AnchoredStep[] }, ctx: z.RefinementCtx
   visit(tutorial.steps, ["steps"], "");
 }
 
-export const tutorialSchema = pageFields
+export const tutorialSchema = pageSchema
   .extend({
     layout: z.literal("tutorial"),
     intro: markdown.optional(),
@@ -134,8 +126,7 @@ export const tutorialSchema = pageFields
     steps: z.array(stepSchema),
     "next-steps": markdown.optional(),
   })
-  .superRefine(uniqueAnchors)
-  .superRefine(noEleventyKeys);
+  .superRefine(uniqueAnchors);
 
 export type TutorialFrontMatter = z.infer<typeof tutorialSchema>;
 export type StepFrontMatter = z.infer<typeof stepSchema>;

@@ -32,6 +32,8 @@ declare module "@11ty/eleventy" {
   export interface EleventyConfig {
     dir: { input: string; includes: string; data: string; output: string };
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => void, options: Options): void;
+    addPlugin(plugin: (eleventyConfig: EleventyConfig) => void): void;
     addCollection(name: string, build: (api: EleventyCollectionApi) => unknown): void;
     addDataExtension(extensions: string, parser: (contents: string, filePath: string) => unknown): void;
     addGlobalData(name: string, value: unknown): void;

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTutorial, NewTutorialError } from "../../src/authoring/new-tutorial.ts";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import * as cheerio from "cheerio";
 
@@ -18,7 +18,7 @@ describe("npm run new", () => {
       file: "content/common/databases/setting-up-an-ssh-tunnel-for-snowflakes-proxy.md",
       url: "/common/databases/setting-up-an-ssh-tunnel-for-snowflakes-proxy",
     });
-    const result = await checkSite({ root, publish: true });
+    const result = await runPipeline({ root, publish: true });
     expect(result.findings).toEqual([]);
     expect(result.published).toBe(true);
 

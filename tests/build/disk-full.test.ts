@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { runCli } from "../helpers/cli.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
@@ -49,7 +49,7 @@ describeNeeding("a disk that fills while the search index is written", missing, 
     const root = path.join(mountPoint, "site");
     for (const dir of ["_data", "_includes", "content"]) await cp(path.join(PROJECT_ROOT, dir), path.join(root, dir), { recursive: true });
     const beforeBuild = await usedBytes(mountPoint);
-    expect((await checkSite({ root, publish: true })).published).toBe(true);
+    expect((await runPipeline({ root, publish: true })).published).toBe(true);
     const published = await usedBytes(mountPoint);
     const bundle = await allocatedBytes(path.join(root, "_site/docs/pagefind"));
     const pages = published - beforeBuild - bundle;

@@ -4,8 +4,7 @@ import { readdirSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/pipeline/build-site.ts";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { runCli, spawnCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
@@ -61,7 +60,7 @@ function endedPid(): number {
 describe("the published _site/", () => {
   it("stays whole when a build is killed mid-way, and the next build removes what that one left", { timeout: 300_000 }, async () => {
     const root = await fixture();
-    await buildSite({ root });
+    await runPipeline({ root, publish: true, searchIndex: false });
     const published = await snapshot(path.join(root, "_site"));
 
     for (let round = 0; round < 2; round++) {
@@ -91,7 +90,7 @@ describe("the published _site/", () => {
 
   it("is published whole by two builds that run at once", { timeout: 300_000 }, async () => {
     const root = await fixture();
-    await buildSite({ root });
+    await runPipeline({ root, publish: true, searchIndex: false });
     const expected = await snapshot(path.join(root, "_site"));
     const runs = await Promise.all([runCli("build", root), runCli("build", root)]);
     expect(runs.map((run) => run.code)).toEqual([0, 0]);
@@ -100,7 +99,7 @@ describe("the published _site/", () => {
     expect(Object.keys(published).filter((file) => !file.includes("pagefind"))).toEqual(Object.keys(expected));
     expect(Object.fromEntries(Object.entries(published).filter(([file]) => !file.includes("pagefind")))).toEqual(expected);
     // Whatever the race between them left is cleared by the next build.
-    await buildSite({ root });
+    await runPipeline({ root, publish: true, searchIndex: false });
     expect((await besideTheSite(root)).filter((name) => name.startsWith("_site"))).toEqual(["_site"]);
     expect(await builds(root)).toEqual([path.basename(await readlink(path.join(root, "_site")))]);
   });
@@ -109,7 +108,7 @@ describe("the published _site/", () => {
     const root = await fixture();
     await mkdir(path.join(root, "_site/docs"), { recursive: true });
     await writeFile(path.join(root, "_site/docs/stale.html"), "from an earlier version");
-    await buildSite({ root });
+    await runPipeline({ root, publish: true, searchIndex: false });
     expect((await lstat(path.join(root, "_site"))).isSymbolicLink()).toBe(true);
     expect(await readFile(path.join(root, "_site/docs/index.html"), "utf8")).toContain("<!DOCTYPE html>");
     expect(Object.keys(await snapshot(path.join(root, "_site")))).not.toContain("docs/stale.html");
@@ -124,13 +123,13 @@ describe("the published _site/", () => {
     await mkdir(path.join(moved, "docs"), { recursive: true });
     await writeFile(path.join(moved, "docs/index.html"), "the old site");
     // A build that fails its checks publishes nothing, but the old site is there again.
-    expect((await checkSite({ root, publish: true })).published).toBe(false);
+    expect((await runPipeline({ root, publish: true })).published).toBe(false);
     expect(await readFile(path.join(root, "_site/docs/index.html"), "utf8")).toBe("the old site");
   });
 
   it("a check run leaves nothing beside the site", async () => {
     const root = await fixture();
-    expect((await checkSite({ root })).published).toBe(false);
+    expect((await runPipeline({ root })).published).toBe(false);
     expect(await besideTheSite(root)).toEqual([]);
   });
 });

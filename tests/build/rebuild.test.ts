@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
 // npm start and the tests build many times in one process: each build must read the files as
@@ -19,13 +19,13 @@ describe("a second build in the same process", () => {
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   it("sees an edited page, layout and include", async () => {
-    expect((await checkSite({ root, publish: true })).published).toBe(true);
+    expect((await runPipeline({ root, publish: true })).published).toBe(true);
     expect((await homePage())("h1").text()).toBe("Stitch Documentation");
 
     await edit("content/index.md", (text) => text.replace("title: Stitch Documentation", "title: Stitch Guides"));
     await edit("_includes/layouts/page.html", (text) => text.replace('<h1>{{ title | escape }}</h1>', '<h1 class="edited">{{ title | escape }}</h1>'));
     await edit("_includes/site/header.html", (text) => text.replace('<header class="site-header">', '<header class="site-header edited">'));
-    expect((await checkSite({ root, publish: true })).published).toBe(true);
+    expect((await runPipeline({ root, publish: true })).published).toBe(true);
 
     const $ = await homePage();
     expect($("h1.edited").text()).toBe("Stitch Guides");

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/pipeline/build-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { runCli, spawnCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
@@ -26,7 +26,7 @@ afterEach(async () => {
 async function publishedSite(indexer: string): Promise<{ root: string; indexer: string; before: Record<string, string> }> {
   const root = await makeFixtureSite();
   roots.push(root);
-  await buildSite({ root });
+  await runPipeline({ root, publish: true, searchIndex: false });
   const script = path.join(root, "fake-pagefind.sh");
   await writeFile(script, `#!/bin/sh\n${indexer}\n`);
   await chmod(script, 0o755);
@@ -100,7 +100,7 @@ describe("npm run build with a search indexer that fails", () => {
     process.env.PAGEFIND_BINARY_PATH = site.indexer;
     delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
     try {
-      const build = buildSite({ root: site.root, searchIndex: { answerWithinMs: 2000 } });
+      const build = runPipeline({ root: site.root, publish: true, searchIndex: { answerWithinMs: 2000 } });
       await expect(build).rejects.toThrow(/Pagefind.*did not answer.*2 s/);
     } finally {
       restoreEnv("PAGEFIND_BINARY_PATH", saved.binary);

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/pipeline/build-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { listFiles } from "../../src/model/files.ts";
-import { createPageProcessor, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/publish/search-index.ts";
+import { createSearchIndexer, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/publish/search-index.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 // The Pagefind index, as `npm run build` builds it (while the pages are written). Searching it is tested in the browser
@@ -104,7 +104,7 @@ describe("search index", () => {
   });
 
   it("is built while the pages are written: each reaches it in URL order, none held back", async () => {
-    const { searchIndex } = await buildSite({ root: site.root, outputDir: "_site-again", searchIndex: true });
+    const { searchIndex } = await runPipeline({ root: site.root, outputDir: "_site-again", publish: true, searchIndex: true });
     expect(searchIndex?.mostHeld).toBe(0);
     expect(await fingerprint(path.join(site.root, "_site-again/docs/pagefind"))).toEqual(await fingerprint(path.join(site.outputDir, "docs/pagefind")));
   });
@@ -113,7 +113,7 @@ describe("search index", () => {
     const files = (await listFiles(site.outputDir)).filter((file) => file.endsWith(".html")).sort();
     const scratch = await mkdtemp(path.join(tmpdir(), "search-order-"));
     const indexWith = async (name: string, order: number[]) => {
-      const processor = await createPageProcessor({ siteDir: site.outputDir, bundleDir: path.join(scratch, name) });
+      const processor = await createSearchIndexer({ siteDir: site.outputDir, bundleDir: path.join(scratch, name) });
       for (const i of order) {
         const content = await readFile(path.join(site.outputDir, files[i]!), "utf8");
         await processor.page({ outputPath: path.join(site.outputDir, files[i]!), url: `/${files[i]}`, inputPath: "", order: i, content });

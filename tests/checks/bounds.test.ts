@@ -209,7 +209,7 @@ describe("what pages and includes do is bounded (npm run build)", () => {
 
   it("a layout over the size limit: at the layout", () => {
     expect(findingsIn(report, "_includes/layouts/huge.html")).toEqual([
-      expect.objectContaining({ line: 1, column: 1, severity: "error", message: expect.stringMatching(/^this template is longer than 1,048,576 characters, the most a page, an include or a layout may hold, because /) }),
+      expect.objectContaining({ line: 1, column: 1, severity: "error", message: expect.stringMatching(/^this layout is 1\.9 MB; a layout may be at most 1\.0 MB, because /) }),
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 import { writeFile } from "node:fs/promises";
@@ -28,7 +28,7 @@ describe("builds never damage the published site", () => {
   it("a build that fails its checks leaves the previous _site/ byte-identical", async () => {
     const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: tutorialText() } });
     roots.push(root);
-    const first = await checkSite({ root, publish: true });
+    const first = await runPipeline({ root, publish: true });
     expect(first.published).toBe(true);
     const before = await snapshot(path.join(root, "_site"));
     expect(Object.keys(before).length).toBeGreaterThan(30);
@@ -36,7 +36,7 @@ describe("builds never damage the published site", () => {
     // A broken edit: an undefined data key in one tutorial and a page whose YAML does not parse.
     await writeFile(path.join(root, TUTORIAL_FILE), tutorialText((l) => (l[20] = "      {{ link.connections.nope }}")));
     await writeFile(path.join(root, "content/common/broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
-    const failed = await checkSite({ root, publish: true });
+    const failed = await runPipeline({ root, publish: true });
     expect(failed.errors).toBe(2);
     expect(failed.published).toBe(false);
     expect(await snapshot(path.join(root, "_site"))).toEqual(before);
@@ -47,18 +47,18 @@ describe("builds never damage the published site", () => {
   it("warnings alone do not stop a build, unless strict", async () => {
     const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: tutorialText((l) => (l[20] = "      It isnâ€™t done.")) } });
     roots.push(root);
-    const strict = await checkSite({ root, publish: true, strict: true });
+    const strict = await runPipeline({ root, publish: true, strict: true });
     expect(strict).toMatchObject({ errors: 0, warnings: 1, published: false });
     expect((await readdir(root)).includes("_site")).toBe(false);
-    const lenient = await checkSite({ root, publish: true });
+    const lenient = await runPipeline({ root, publish: true });
     expect(lenient).toMatchObject({ errors: 0, warnings: 1, published: true });
   });
 
   it("two builds of the same tree are byte-identical", async () => {
     const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: tutorialText() } });
     roots.push(root);
-    await checkSite({ root, publish: true, outputDir: "_site-a" });
-    await checkSite({ root, publish: true, outputDir: "_site-b" });
+    await runPipeline({ root, publish: true, outputDir: "_site-a" });
+    await runPipeline({ root, publish: true, outputDir: "_site-b" });
     const a = await snapshot(path.join(root, "_site-a"));
     const b = await snapshot(path.join(root, "_site-b"));
     expect(Object.keys(a).length).toBeGreaterThan(30);
@@ -79,7 +79,7 @@ describe("front-matter text is escaped where it reaches <title> and attributes",
       },
     });
     roots.push(root);
-    const result = await checkSite({ root, publish: true });
+    const result = await runPipeline({ root, publish: true });
     expect(result.errors).toBe(0);
     const html = await readFile(path.join(root, "_site/docs", `${TUTORIAL_URL}.html`), "utf8");
     const $ = cheerio.load(html);

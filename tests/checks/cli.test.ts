@@ -92,7 +92,7 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
     const run = await runCli(script, root, ["--format", "json"]);
     expect(run.code).toBe(0);
     expect(report(run)).toEqual({ errors: 0, warnings: 0, published: script === "build", findings: [] });
-    if (script === "build") expect(run.stderr).toMatch(/^Built _site\/ in \d+ ms \(eleventy \d+ ms, search-index \d+ ms, checks \d+ ms\)$/m);
+    if (script === "build") expect(run.stderr).toMatch(/^Built _site\/ in \d+ ms \(read \d+ ms, source-checks \d+ ms, render \d+ ms, write \d+ ms, output-checks \d+ ms, publish \d+ ms\)$/m);
   });
 
   it("npm run build on a site with findings: the findings, and nothing published", async () => {

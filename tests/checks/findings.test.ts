@@ -205,26 +205,6 @@ const cases: Case[] = [
     expected: { file: "_data/site.yml", line: siteLine("url"), severity: "error", message: /^url "https:\/\/www.stitchdata.com\\nDisallow: \/" can't be used: it must be the site's scheme and host/ },
   },
   {
-    name: "front matter that sets where Eleventy writes the page",
-    files: plainPage("bypass", "permalinkBypassOutputDir: true"),
-    expected: { file: "content/common/bypass.md", line: 4, severity: "error", message: /^"permalinkBypassOutputDir" is Eleventy's own setting/ },
-  },
-  {
-    name: "front matter that computes its own output path",
-    files: plainPage("computed", "eleventyComputed:", "  permalink: /../../computed.html"),
-    expected: { file: "content/common/computed.md", line: 4, severity: "error", message: /^"eleventyComputed" is Eleventy's own setting/ },
-  },
-  {
-    name: "a data file named after one of Eleventy's settings",
-    files: { "_data/permalinkBypassOutputDir.yml": "true\n" },
-    expected: { file: "_data/permalinkBypassOutputDir.yml", line: 1, severity: "error", message: /^a data file named "permalinkBypassOutputDir" would set "permalinkBypassOutputDir" on every page/ },
-  },
-  {
-    name: "a data file that is a script",
-    files: { "_data/computed.js": "module.exports = { answer: 42 };\n" },
-    expected: { file: "_data/computed.js", line: 1, severity: "error", message: /^a data file that is a script would be run by the build/ },
-  },
-  {
     name: "a page without front matter",
     files: { "content/common/bare.md": "<script>alert(1)</script>\n\nNo front matter.\n" },
     expected: { file: "content/common/bare.md", line: 1, severity: "error", message: /^this page has no front matter: add front matter with a title and layout/ },

@@ -1,4 +1,4 @@
-import { checkSite, type CheckSiteResult } from "../../src/pipeline/check-site.ts";
+import { runPipeline, type PipelineResult } from "../../src/pipeline/run-pipeline.ts";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
@@ -49,8 +49,8 @@ export async function checkFixture(
   files: Record<string, string | Uint8Array>,
   remove: string[] = [],
   links: Record<string, string> = {},
-): Promise<CheckSiteResult & { root: string; lines: string[] }> {
+): Promise<PipelineResult & { root: string; lines: string[] }> {
   const root = await makeFixtureSite({ files, remove, links });
-  const result = await checkSite({ root });
+  const result = await runPipeline({ root });
   return { ...result, root, lines: result.findings.map(formatFinding) };
 }

@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import type { Finding } from "../../src/checks/finding.ts";
 import { frontMatterErrors, frontMatterWarnings } from "../../src/checks/source/front-matter.ts";
 import { mojibakeFindings } from "../../src/checks/source/mojibake.ts";
@@ -85,7 +85,7 @@ describe("mutated front matter", () => {
           const text = mutated(mutations);
           const { writeFile } = await import("node:fs/promises");
           await writeFile(path.join(root, TUTORIAL_FILE), text);
-          const result = await checkSite({ root });
+          const result = await runPipeline({ root });
           const texts = new Map<string, number>();
           for (const f of result.findings) {
             if (!texts.has(f.file)) texts.set(f.file, (await readFile(path.join(root, f.file), "utf8")).split("\n").length);

@@ -5,7 +5,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
 /**
@@ -147,7 +147,7 @@ describe("hostile front matter", () => {
       await fc.assert(
         fc.asyncProperty(inputs, async (input) => {
           await writeFile(file, tutorial(input));
-          const result = await checkSite({ root: site, publish: true });
+          const result = await runPipeline({ root: site, publish: true });
           // Nothing beside the site folder; inside it, only the sources and the published site.
           expect(await readdir(outer)).toEqual(["site"]);
           for (const written of await filesBelow(site)) {

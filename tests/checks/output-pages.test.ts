@@ -3,9 +3,9 @@ import { Parser, type Handler } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { checkLinks } from "../../src/checks/output/links.ts";
 import { summarizePage, SummaryStrings, type OutputPage } from "../../src/checks/output/page-summary.ts";
-import type { PageSource, SiteSource } from "../../src/model/read-site.ts";
+import type { SourcePage, SiteModel } from "../../src/model/site-model.ts";
 import { skippingTokenizer } from "../../src/checks/output/skipping-tokenizer.ts";
-import { locationOfPath, parseYamlSource } from "../../src/model/yaml-positions.ts";
+import { locationOfPath, readYamlSource } from "../../src/model/yaml-positions.ts";
 
 /** Pieces of HTML that exercise the tokenizer's states: text, entities, quotes, raw text, comments. */
 const HTML_PIECES = [
@@ -80,30 +80,36 @@ describe("page summaries", () => {
 });
 
 describe("link resolution", () => {
-  const page = (file: string, url: string): PageSource => ({
+  const page = (file: string, url: string): SourcePage => ({
     file,
     absolutePath: `/site/${file}`,
     text: "",
     body: "",
     bodyStartLine: 1,
+    stem: url,
     url,
   });
-  const source: SiteSource = {
+  const source: SiteModel = {
     root: "/site",
     dirs: { root: "/site", input: "/site/content", includes: "/site/_includes", data: "/site/_data", output: "/site/_site" },
     settings: { baseurl: "", url: "", collections: {} },
+    siteData: {},
     pages: [page("content/a/x.md", "/a/x"), page("content/b/x.md", "/b/x")],
-    dataFiles: [],
     includes: [],
+    layouts: [],
+    dataFiles: [],
+    data: {},
     dataPaths: [],
     assets: [],
     refused: [],
+    reads: { files: 0, yamlTexts: 0 },
   };
   const built = (dir: string, ids: string[], references: OutputPage["references"]): OutputPage => ({
     inputPath: `/site/content/${dir}/x.md`,
     url: `/${dir}/x.html`,
     ids: new Set(ids),
     references,
+    hasPolicy: true,
     rawSyntax: [],
     rawHtml: [],
   });
@@ -130,11 +136,12 @@ describe("link resolution", () => {
   });
 });
 
-describe("front matter parsed again for a finding", () => {
-  it("locates a path as the first parse did", () => {
+describe("front matter parsed with positions only for a finding", () => {
+  it("locates a path as a parse with positions at once does", () => {
     const text = "title: x\nsteps:\n  - title: one\n    content: |\n      text\n  - title: two\n";
-    const kept = parseYamlSource("content/x.md", text, 1);
-    const dropped = parseYamlSource("content/x.md", text, 1, { keepDocument: false });
+    const kept = readYamlSource("content/x.md", text, 1);
+    void kept.doc;
+    const dropped = readYamlSource("content/x.md", text, 1);
     expect(dropped.errors).toEqual([]);
     for (const path of [["title"], ["steps", 1, "title"], ["steps", 0, "content"], ["missing"]]) {
       expect(locationOfPath(dropped, path)).toEqual(locationOfPath(kept, path));

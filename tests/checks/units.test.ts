@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatFinding, sortFindings, type Finding } from "../../src/checks/finding.ts";
 import { mojibakeFindings, repairMojibake } from "../../src/checks/source/mojibake.ts";
-import { nearest } from "../../src/checks/nearest.ts";
-import { splitFrontMatter } from "../../src/model/read-site.ts";
-import { locationInScalar, nodeAtPath, parseYamlSource } from "../../src/model/yaml-positions.ts";
+import { nearest } from "../../src/support/nearest.ts";
+import { splitFrontMatter } from "../../src/model/front-matter.ts";
+import { locationInScalar, nodeAtPath, readYamlSource } from "../../src/model/yaml-positions.ts";
 import type { Scalar } from "yaml";
 
 describe("mojibake", () => {
@@ -40,7 +40,7 @@ describe("nearest", () => {
 
 describe("YAML positions", () => {
   const text = "title: x\nintro: |\n  first line\n    indented {{ a }}\nsteps:\n  - title: folded\n    content: >\n      one\n      two {{ b }}\n";
-  const source = parseYamlSource("content/x.md", text, 1);
+  const source = readYamlSource("content/x.md", text, 1);
 
   it("maps an offset inside a literal block scalar to the file's line and column", () => {
     const intro = nodeAtPath(source, ["intro"]).value as Scalar;

@@ -3,7 +3,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { frontMatterErrors } from "../../src/checks/source/front-matter.ts";
 import { pageFromText } from "../../src/model/read-site.ts";
 import { outputPathFor } from "../../src/model/urls.ts";
@@ -63,7 +63,7 @@ describe("permalinks and redirect_from entries, whatever they hold", () => {
       await fc.assert(
         fc.asyncProperty(value, value, async (permalink, redirectFrom) => {
           await writeFile(path.join(root, TUTORIAL_FILE), withPaths(`${TUTORIAL_URL}${permalink}`, redirectFrom));
-          const result = await checkSite({ root, publish: true });
+          const result = await runPipeline({ root, publish: true });
           expect(await outsideSite()).toEqual(before);
           for (const found of result.findings) expect(found.file).toBe(TUTORIAL_FILE);
           if (!result.published) return;

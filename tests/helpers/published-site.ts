@@ -1,5 +1,4 @@
-import path from "node:path";
-import { readSiteSettings } from "../../src/model/settings.ts";
+import { readSite } from "../../src/model/read-site.ts";
 import { serveSite, type SiteServer } from "./server.ts";
 import { buildFixtureSite, makeFixtureSite, type BuiltSite, type FixtureOptions } from "./site.ts";
 
@@ -16,7 +15,7 @@ export interface PublishedSite {
 export async function publishFixtureSite(options: FixtureOptions = {}): Promise<PublishedSite> {
   const root = await makeFixtureSite(options);
   const site = await buildFixtureSite(root, { searchIndex: true });
-  const { baseurl } = readSiteSettings(path.join(root, "_data"));
+  const { baseurl } = readSite(root).settings;
   const server = await serveSite(site.outputDir, `${baseurl.replace(/^\//, "")}/404.html`.replace(/^\//, ""));
   return {
     site,

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
-import { buildSite } from "../../src/pipeline/build-site.ts";
+import { formatFinding, type Finding } from "../../src/checks/finding.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { listFiles } from "../../src/model/files.ts";
 import { fileForUrlPath } from "../../src/model/served-files.ts";
 
@@ -58,10 +59,35 @@ export interface BuiltSite {
 /** How a static host (and the site's own test server) maps a URL path to a file. */
 export { fileForUrlPath };
 
-/** Builds the site at `root` into its _site/ (`searchIndex`: with its search index, as `npm run build`). */
+/**
+ * Builds the site at `root` into its _site/ as `npm run build` does (`searchIndex`: with its
+ * search index); a site whose checks find errors is not published, and throws with the findings.
+ */
 export async function buildFixtureSite(root: string, options: { searchIndex?: boolean } = {}): Promise<BuiltSite> {
-  const { outputDir } = await buildSite({ root, searchIndex: options.searchIndex });
-  const files = (await listFiles(outputDir)).sort();
+  const result = await runPipeline({ root, publish: true, searchIndex: options.searchIndex ?? false });
+  if (!result.published) throw new Error(`the fixture site did not build:\n${result.findings.map(formatFinding).join("\n")}`);
+  return builtSiteAt(root, path.join(root, "_site"));
+}
+
+/**
+ * Renders the site at `root` as `npm run check` does, findings or not, and keeps what Eleventy
+ * rendered (pages, redirects, sitemap; not the copied assets) in `<root>/_rendered/`, as the
+ * pipeline handed it to its onPage hook: for tests of what the build makes of input it refuses.
+ */
+export async function renderFixtureSite(root: string): Promise<BuiltSite & { findings: Finding[] }> {
+  const outputDir = path.join(root, "_rendered");
+  const rendered: { url: string; content: string }[] = [];
+  const { findings } = await runPipeline({ root, onPage: (page) => void rendered.push({ url: page.url, content: page.content }) });
+  for (const { url, content } of rendered) {
+    const file = path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+  return { ...(await builtSiteAt(root, outputDir)), findings };
+}
+
+async function builtSiteAt(root: string, outputDir: string): Promise<BuiltSite> {
+  const files = existsSync(outputDir) ? (await listFiles(outputDir)).sort() : [];
   const fileSet = new Set(files);
   const fileFor = (urlPath: string) => fileForUrlPath(fileSet, urlPath);
   return {

@@ -2,10 +2,10 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiquid, type JekyllLiquid } from "../../src/jekyll/engine.ts";
+import type { JekyllLiquid } from "../../src/jekyll/engine.ts";
 import type { RenderLimits } from "../../src/jekyll/render-budget.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../../src/model/limits.ts";
-import { createMarkdown } from "../../src/markdown/index.ts";
+import { engineForSite } from "../helpers/engine.ts";
 
 describe("the Liquid engine", () => {
   let root: string;
@@ -15,15 +15,7 @@ describe("the Liquid engine", () => {
     root = await mkdtemp(path.join(tmpdir(), "liquid-engine-"));
     await mkdir(path.join(root, "_includes"), { recursive: true });
     await writeFile(path.join(root, "_includes", "greeting.html"), "{% assign greeted = include.name %}Hello, {{ include.name }}!");
-    liquid = createLiquid({
-      inputDir: path.join(root, "content"),
-      includesDir: path.join(root, "_includes"),
-      dataDir: path.join(root, "_data"),
-      baseurl: "/docs",
-      siteUrl: "https://example.com",
-      collections: {},
-      markdown: createMarkdown(),
-    });
+    liquid = engineForSite(root);
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -46,12 +38,13 @@ describe("the Liquid engine", () => {
     await expect(liquid.render(template, {})).rejects.toThrow(/"slow_upcase" filter returned a promise/);
   });
 
-  it("reads an include again in the next build once it changed (watch mode)", async () => {
-    const template = liquid.parse('{% include greeting.html name="Ada" %}');
-    expect(await liquid.render(template, {})).toBe("Hello, Ada!");
+  it("renders an include as the build read it, and the next build reads it again (watch mode)", async () => {
+    const source = '{% include greeting.html name="Ada" %}';
+    expect(await liquid.render(liquid.parse(source), {})).toBe("Hello, Ada!");
     await writeFile(path.join(root, "_includes", "greeting.html"), "Welcome, {{ include.name }}.");
-    liquid.startBuild();
-    expect(await liquid.render(template, {})).toBe("Welcome, Ada.");
+    expect(await liquid.render(liquid.parse(source), {})).toBe("Hello, Ada!");
+    const next = engineForSite(root);
+    expect(await next.render(next.parse(source), {})).toBe("Welcome, Ada.");
   });
 
   it("rejects (not throws) on an undefined variable, with the variable's name", async () => {
@@ -64,17 +57,7 @@ describe("the Liquid engine", () => {
 
 describe("the Liquid engine's render budget", () => {
   let root: string;
-  const engine = (renderLimits: Partial<RenderLimits>) =>
-    createLiquid({
-      inputDir: path.join(root, "content"),
-      includesDir: path.join(root, "_includes"),
-      dataDir: path.join(root, "_data"),
-      baseurl: "/docs",
-      siteUrl: "https://example.com",
-      collections: {},
-      markdown: createMarkdown(),
-      renderLimits,
-    });
+  const engine = (renderLimits: Partial<RenderLimits>) => engineForSite(root, renderLimits);
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), "liquid-budget-"));

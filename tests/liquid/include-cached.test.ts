@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLiquid, type JekyllLiquid } from "../../src/jekyll/engine.ts";
-import { createMarkdown } from "../../src/markdown/index.ts";
+import type { JekyllLiquid } from "../../src/jekyll/engine.ts";
+import { engineForSite } from "../helpers/engine.ts";
 
 describe("include_cached", () => {
   let root: string;
@@ -16,48 +16,41 @@ describe("include_cached", () => {
     // Counts its own renders through a filter, so a test can tell a cached render from a new one.
     await include("badge.html", "{% assign inner = include.label | upcase %}[{{ inner | count_render }}{{ site.suffix }}]");
     await include("peek.html", "{{ page.title }}");
-    liquid = createLiquid({
-      inputDir: path.join(root, "content"),
-      includesDir: path.join(root, "_includes"),
-      dataDir: path.join(root, "_data"),
-      baseurl: "",
-      siteUrl: "https://example.com",
-      collections: {},
-      markdown: createMarkdown(),
-    });
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
   let renders = 0;
-  beforeAll(() => {
+  /** A new build's engine: the includes as they are now, nothing cached. */
+  const newBuild = () => {
+    liquid = engineForSite(root);
     liquid.registerFilter("count_render", (input: unknown) => {
       renders++;
       return input;
     });
-  });
+  };
 
   const render = (source: string, data: Record<string, unknown>) => liquid.render(liquid.parse(source), data);
 
   it("renders once per build for each set of parameters, and again in the next build", async () => {
-    liquid.startBuild();
+    newBuild();
     renders = 0;
     const source = '{% include_cached badge.html label=word %}{% include_cached badge.html label="b" %}';
     expect(await render(source, { word: "a", site: { suffix: "!" } })).toBe("[A!][B!]");
     expect(await render(source, { word: "a", site: { suffix: "!" } })).toBe("[A!][B!]");
     expect(await render(source, { word: "c", site: { suffix: "!" } })).toBe("[C!][B!]");
     expect(renders).toBe(3);
-    liquid.startBuild();
     await include("badge.html", "<{{ include.label }}>");
+    newBuild();
     expect(await render(source, { word: "a" })).toBe("<a><b>");
   });
 
   it("keeps the include's assigns inside it", async () => {
-    liquid.startBuild();
+    newBuild();
     expect(await render('{% include_cached badge.html label="x" %}{{ inner }}', { inner: "page's own" })).toBe("<x>page's own");
   });
 
   it("does not let the include read the page: a page variable is undefined there", async () => {
-    liquid.startBuild();
+    newBuild();
     await expect(render("{% include_cached peek.html %}", { page: { title: "T" } })).rejects.toThrow(/undefined variable: page/);
   });
 });

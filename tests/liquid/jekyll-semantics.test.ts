@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { renderFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 // A tutorial that uses every Liquid feature TUTORIAL-FORMAT.md promises authors.
 const TUTORIAL = `---
@@ -56,7 +56,7 @@ beforeAll(async () => {
       "_includes/test/echo.html": `<span class="echo">{{ include.text }}/{{ include.value }}</span>`,
     },
   });
-  site = await buildFixtureSite(root);
+  site = await renderFixtureSite(root);
   const $ = await site.page("/docs/common/semantics");
   text = (selector: string) => $(selector).text().replace(/\s+/g, " ").trim();
 });

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, buildProjectSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { buildFixtureSite, buildProjectSite, makeFixtureSite, renderFixtureSite, type BuiltSite } from "../helpers/site.ts";
 
 // Redirects, sitemap, robots.txt, 404, "Edit this page" and "Last updated".
 const AMAZON = "/common/databases/setting-up-ssh-tunnel-for-amazon-web-services";
@@ -47,7 +47,7 @@ describe("redirect_from", () => {
   });
 
   // The checks report each of these at its line (tests/checks/findings.test.ts); a build run
-  // without them must still not write them, nor throw an unlocated error.
+  // whose checks fail must still not render them, nor throw an unlocated error.
   it("leaves out entries that are not site paths, the page's own URL and an old URL claimed twice", async () => {
     const page = (name: string, redirects: string) => `---\ntitle: ${name}\npermalink: /${name}\nlayout: page\nredirect_from: ${redirects}\n---\nText.\n`;
     const root = await makeFixtureSite({
@@ -56,7 +56,8 @@ describe("redirect_from", () => {
         "content/b.md": page("b", '["/shared-old", "/kept-b"]'),
       },
     });
-    const built = await buildFixtureSite(root);
+    const built = await renderFixtureSite(root);
+    expect(built.findings.filter((found) => found.severity === "error")).not.toEqual([]);
     try {
       const lines = (await read(built, "_redirects")).trim().split("\n");
       expect(lines.filter((line) => !line.includes(OLD_AMAZON))).toEqual([
@@ -77,7 +78,8 @@ describe("redirect_from", () => {
     const root = await makeFixtureSite({
       files: { "content/moved.md": '---\ntitle: Moved\npermalink: /moved\nlayout: page\nredirect_from: ["/old\\n/evil /elsewhere 200", "/old-moved"]\n---\nText.\n' },
     });
-    const built = await buildFixtureSite(root);
+    const built = await renderFixtureSite(root);
+    expect(built.findings.filter((found) => found.severity === "error")).not.toEqual([]);
     try {
       const lines = (await read(built, "_redirects")).trim().split("\n");
       expect(lines.filter((line) => !line.includes(OLD_AMAZON))).toEqual(["/docs/old-moved /docs/moved 301", "/docs/* /docs/404.html 404"]);

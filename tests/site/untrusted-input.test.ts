@@ -4,16 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkSite } from "../../src/pipeline/check-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { formatFinding } from "../../src/checks/finding.ts";
-import { buildFixtureSite, makeFixtureSite } from "../helpers/site.ts";
+import { buildFixtureSite, makeFixtureSite, renderFixtureSite } from "../helpers/site.ts";
 
 /**
- * What the build does with what the checks refuse, when it gets it anyway (a build run without
- * the checks, as `buildSite` is): links out of the site are never followed, values from data
- * files are escaped where they reach attributes, nothing is written outside the site, and a
- * checked build leaves out what it refused. The findings themselves are in
- * tests/checks/findings.test.ts.
+ * What the build does with what the checks refuse: links out of the site are never followed,
+ * values from data files are escaped where they reach attributes, nothing is written outside the
+ * site, and a build leaves out what it refused (the pages it renders are watched through the
+ * pipeline's onPage). The findings themselves are in tests/checks/findings.test.ts.
  */
 const roots: string[] = [];
 afterEach(async () => {
@@ -32,49 +31,52 @@ async function entriesBelow(dir: string): Promise<string[]> {
   return entries.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
 }
 
-/** An error's message and those of its causes (Eleventy wraps what went wrong). */
-function causes(error: unknown): string[] {
-  const messages: string[] = [];
-  for (let current = error; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
-    messages.push(current.message);
-  }
-  return messages;
-}
-
 const PASSWD_LINE = /^root:.*:0:0:/m;
 
+/** Builds the site at `root` as `npm run build` does, with every page rendered. */
+async function build(root: string) {
+  const rendered: string[] = [];
+  const result = await runPipeline({ root, publish: true, onPage: (page) => void rendered.push(page.content) });
+  return { result, rendered, lines: result.findings.map(formatFinding) };
+}
+
 describe("symbolic links", () => {
-  it("never publishes a file from outside the site, and copies assets as files", async () => {
+  it("out of the site are refused at their paths, and nothing is rendered from them", async () => {
+    const root = await fixture({
+      links: { "content/common/pw.md": "/etc/passwd", "content/assets/passwd.txt": "/etc/passwd", "content/assets/etc": "/etc" },
+    });
+    const { result, rendered, lines } = await build(root);
+    expect(lines).toEqual([
+      expect.stringMatching(/^content\/assets\/etc:1:1: error: this file is not read: it is a link to \/etc, outside the site's folder/),
+      expect.stringMatching(/^content\/assets\/passwd\.txt:1:1: error: this file is not read: it is a link to \/etc\/passwd/),
+      expect.stringMatching(/^content\/common\/pw\.md:1:1: error: this file is not read: it is a link to \/etc\/passwd/),
+    ]);
+    expect(result.published).toBe(false);
+    expect(rendered.length).toBeGreaterThan(30);
+    for (const html of rendered) expect(html).not.toMatch(PASSWD_LINE);
+  });
+
+  it("inside the site are followed, and assets are copied as files", async () => {
     const root = await fixture({
       files: {
         "brand/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
         "shared-pages/guide.md": "---\ntitle: Shared guide\nlayout: page\n---\nText.\n",
       },
-      links: {
-        "content/common/pw.md": "/etc/passwd",
-        "content/assets/passwd.txt": "/etc/passwd",
-        "content/assets/etc": "/etc",
-        // Inside the site's folder: followed, as files.
-        "content/assets/logo.svg": "../../brand/logo.svg",
-        "content/common/guide.md": "../../shared-pages/guide.md",
-      },
+      links: { "content/assets/logo.svg": "../../brand/logo.svg", "content/common/guide.md": "../../shared-pages/guide.md" },
     });
     const built = await buildFixtureSite(root);
-    const entries = await entriesBelow(built.outputDir);
-    for (const entry of entries) {
-      const stats = await lstat(path.join(built.outputDir, entry));
-      expect(stats.isSymbolicLink(), entry).toBe(false);
-      if (stats.isFile()) expect(await readFile(path.join(built.outputDir, entry), "utf8"), entry).not.toMatch(PASSWD_LINE);
-    }
-    expect(entries.filter((entry) => /passwd|docs\/common\/pw|assets\/etc/.test(entry))).toEqual([]);
+    for (const entry of await entriesBelow(built.outputDir)) expect((await lstat(path.join(built.outputDir, entry))).isSymbolicLink(), entry).toBe(false);
     expect(await readFile(path.join(built.outputDir, "docs/assets/logo.svg"), "utf8")).toContain("<svg");
     expect((await built.page("/docs/common/guide"))("h1").text()).toBe("Shared guide");
   });
 
-  it("stops a build with a named link in _includes/ or _data/ before anything reads it", async () => {
+  it("in _includes/ or _data/ are refused at their paths, and never read", async () => {
     for (const [link, target] of [["_includes/system", "/etc"], ["_data/passwords.yml", "/etc/passwd"]] as const) {
       const root = await fixture({ links: { [link]: target } });
-      await expect(buildFixtureSite(root)).rejects.toThrow(new RegExp(`^${link} is not read: it is a link to /etc`));
+      const { result, rendered, lines } = await build(root);
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`^${link}:1:1: error: this file is not read: it is a link to /etc`))]);
+      expect(result.published).toBe(false);
+      for (const html of rendered) expect(html).not.toMatch(PASSWD_LINE);
     }
   });
 });
@@ -84,7 +86,7 @@ describe("hidden files", () => {
     const root = await fixture({
       files: { "content/common/.draft.md": "<script>alert(1)</script>\n", "content/.drafts/page.md": "<script>alert(2)</script>\n" },
     });
-    const result = await checkSite({ root, publish: true });
+    const result = await runPipeline({ root, publish: true });
     expect(result.findings).toEqual([]);
     expect((await entriesBelow(path.join(root, "_site"))).filter((entry) => /draft/.test(entry))).toEqual([]);
   });
@@ -97,7 +99,7 @@ describe("a site folder that is itself a link out of the site", () => {
     roots.push(elsewhere);
     await rename(path.join(root, "content"), path.join(elsewhere, "content"));
     await symlink(path.join(elsewhere, "content"), path.join(root, "content"));
-    const result = await checkSite({ root, publish: true });
+    const result = await runPipeline({ root, publish: true });
     expect(result.findings.map(formatFinding)).toEqual([expect.stringMatching(/^content:1:1: error: this file is not read: it is a link to .*, outside the site's folder/)]);
     expect(result.published).toBe(false);
     expect(existsSync(path.join(root, "_site"))).toBe(false);
@@ -119,9 +121,12 @@ describe("data files", () => {
     }
   });
 
-  it("a build run without the checks stops at a data file Eleventy would run, naming it", async () => {
-    const root = await fixture({ files: { "_data/computed.js": "module.exports = { answer: 42 };\n" } });
-    await expect(buildFixtureSite(root)).rejects.toThrow(/^_data\/computed\.js: a data file that is a script would be run by the build/);
+  it("that are scripts are never run: only YAML data is read, as Jekyll reads it", async () => {
+    const marker = path.join(tmpdir(), `stitch-docs-data-script-ran-${process.pid}`);
+    const root = await fixture({ files: { "_data/computed.js": `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = { answer: 42 };\n` } });
+    const { result } = await build(root);
+    expect(result.published).toBe(true);
+    expect(existsSync(marker)).toBe(false);
   });
 });
 
@@ -138,7 +143,8 @@ describe("values from data files are escaped where they reach attributes", () =>
         .replace(/^edit-url:.*$/m, `edit-url: '${editUrl}'`)
         .replace("url: /integrations", `url: '${sectionUrl}'`),
     );
-    const built = await buildFixtureSite(root);
+    // The injected section URL is also a broken link (an error): the page is still rendered.
+    const built = await renderFixtureSite(root);
     const $ = await built.page("/docs/integrations/databases/mysql");
     expect($(".injected").length).toBe(0);
     expect($("a.edit-link").attr("href")).toBe(editUrl.replace("{path}", "content/integrations/databases/mysql.md"));
@@ -146,32 +152,55 @@ describe("values from data files are escaped where they reach attributes", () =>
   });
 });
 
+describe("front matter keys that Eleventy would act on", () => {
+  // Eleventy gets the author's front matter under one key of its own (PAGE_DATA_KEY), so none of
+  // its settings can be set by a page: the page is written at its URL and nowhere else.
+  it("are the author's data only: the page is written at its own URL, nothing outside the site", async () => {
+    const outside = `stitch-docs-computed-${process.pid}`;
+    const root = await fixture({
+      files: {
+        "content/common/computed.md": `---\ntitle: Computed\nlayout: page\npermalinkBypassOutputDir: true\neleventyComputed:\n  permalink: /../../${outside}.html\neleventyExcludeFromCollections: true\n---\nText.\n`,
+        "_data/permalinkBypassOutputDir.yml": "true\n",
+      },
+    });
+    const { result } = await build(root);
+    expect(result.findings).toEqual([]);
+    expect(result.published).toBe(true);
+    expect(existsSync(path.join(root, "_site/docs/common/computed.html"))).toBe(true);
+    expect((await entriesBelow(root)).filter((entry) => entry.includes(outside))).toEqual([]);
+    expect(existsSync(path.join(path.dirname(root), `${outside}.html`))).toBe(false);
+  });
+});
+
 describe("nothing is written outside the site", () => {
-  it("a build run without the checks stops at a permalink that climbs out, naming the page", async () => {
+  it("a permalink that climbs out is refused at its line, and the page is not written anywhere", async () => {
     const root = await fixture({
       files: { "content/common/out.md": "---\ntitle: Out\nlayout: page\npermalink: /../../../outside\n---\nText.\n" },
     });
-    const failure = await buildFixtureSite(root).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(causes(failure)).toContainEqual(expect.stringMatching(/^content\/common\/out\.md: "\/\.\.\/\.\.\/\.\.\/outside" is not a valid URL path/));
+    const { result, lines } = await build(root);
+    expect(lines).toEqual([expect.stringMatching(/^content\/common\/out\.md:4:1: error: permalink "\/\.\.\/\.\.\/\.\.\/outside" is not a valid URL path/)]);
+    expect(result.published).toBe(false);
     // `<staging>/docs/../../../outside.html` is two folders above the site's.
     for (const dir of [root, path.dirname(root), path.dirname(path.dirname(root))]) expect(existsSync(path.join(dir, "outside.html")), dir).toBe(false);
   });
 });
 
 describe("Eleventy's own settings in front matter", () => {
+  // Eleventy never sees a page's front matter as its own data (src/jekyll/scope.ts): these are a
+  // page's data like any other, and cannot move it, multiply it or write it outside the site.
   it.each([
-    ["permalinkBypassOutputDir: true", "permalinkBypassOutputDir"],
-    ["eleventyComputed:\n  permalink: /../../computed.html", "eleventyComputed"],
-  ])("stop a build run without the checks: %s", async (lines, key) => {
+    "permalinkBypassOutputDir: true",
+    "eleventyComputed:\n  permalink: /../../computed.html",
+    "pagination:\n  data: collections.all\n  size: 1",
+  ])("are the page's own data, with no say in where it is built: %s", async (lines) => {
     const root = await fixture({ files: { "content/common/eleventy-keys.md": `---\ntitle: Keys\nlayout: page\n${lines}\n---\nText.\n` } });
-    const failure = await buildFixtureSite(root).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(causes(failure)).toContainEqual(expect.stringMatching(new RegExp(`^content/common/eleventy-keys\\.md: front matter sets "${key}", which is Eleventy's own`)));
+    const pages: string[] = [];
+    const result = await runPipeline({ root, publish: true, onPage: (page) => void pages.push(page.outputPath) });
+    expect(result.findings).toEqual([]);
+    expect(pages.filter((file) => file.includes("eleventy-keys")).map((file) => file.slice(file.indexOf("/docs/")))).toEqual(["/docs/common/eleventy-keys.html"]);
+    expect(pages.every((file) => file.startsWith(path.join(root, "._site.builds") + path.sep))).toBe(true);
+    expect(await readFile(path.join(root, "_site/docs/common/eleventy-keys.html"), "utf8")).toContain("<h1>Keys</h1>");
+    for (const dir of [root, path.dirname(root), "/docs"]) expect(existsSync(path.join(dir, "computed.html")), dir).toBe(false);
   });
 });
 
@@ -179,10 +208,7 @@ describe("a checked build leaves out what the checks refused", () => {
   /** The output paths a checked build wrote, with each page's <title>. */
   async function writtenPages(root: string) {
     const written = new Map<string, string>();
-    const result = await checkSite({
-      root,
-      configure: (_config, site) => site.pages.onPage((page) => written.set(page.url, cheerio.load(page.content)("title").text())),
-    });
+    const result = await runPipeline({ root, onPage: (page) => void written.set(page.url, cheerio.load(page.content)("title").text()) });
     return { result, written };
   }
 

@@ -1,8 +1,8 @@
 import { finding, type Finding } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
-import { nearest } from "../nearest.ts";
+import { nearest } from "../../support/nearest.ts";
 import type { OutputPage, PageReference } from "./page-summary.ts";
-import type { SiteSource } from "../../model/read-site.ts";
+import type { SiteModel } from "../../model/site-model.ts";
 import { fileForUrlPath } from "../../model/served-files.ts";
 
 /**
@@ -10,7 +10,7 @@ import { fileForUrlPath } from "../../model/served-files.ts";
  * was built. External links are not fetched (builds run offline and must be deterministic).
  */
 export interface LinkCheckInput {
-  source: SiteSource;
+  source: SiteModel;
   pages: OutputPage[];
   /** Every file of the built site, relative to the output folder. */
   files: ReadonlySet<string>;

@@ -3,8 +3,8 @@ import type { Scalar } from "yaml";
 import { finding, type Finding, type Location } from "../finding.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../../jekyll/render-budget.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
-import { didYouMean } from "../nearest.ts";
-import { relativeToRoot, type PageSource, type SiteSource, type TextFile } from "../../model/read-site.ts";
+import { didYouMean } from "../../support/nearest.ts";
+import { relativeToRoot, type SourcePage, type SiteModel, type SourceFile } from "../../model/site-model.ts";
 import { baseMessage, type TemplateErrorRecord } from "../../jekyll/template-errors.ts";
 import { locationInScalar, stringScalars } from "../../model/yaml-positions.ts";
 
@@ -27,7 +27,7 @@ interface Located {
 }
 
 /** `_includes/shared/x.html` is included as `shared/x.html`. */
-const includeName = (include: TextFile) => include.file.replace(/^[^/]*\//, "");
+const includeName = (include: SourceFile) => include.file.replace(/^[^/]*\//, "");
 
 const includeCallPattern = (name: string) => new RegExp(`\\{%-?\\s*include(?:_cached)?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 
@@ -42,21 +42,21 @@ function positionIn(text: string, offset: number): { line: number; column: numbe
 
 /** Where a Liquid template text came from, for one page. */
 class SourceLocator {
-  private readonly includesByText = new Map<string, TextFile>();
-  private readonly pagesByPath = new Map<string, PageSource>();
-  private readonly scalarsByPage = new Map<PageSource, Scalar[]>();
+  private readonly includesByText = new Map<string, SourceFile>();
+  private readonly pagesByPath = new Map<string, SourcePage>();
+  private readonly scalarsByPage = new Map<SourcePage, Scalar[]>();
 
-  constructor(private readonly source: SiteSource) {
+  constructor(private readonly source: SiteModel) {
     for (const include of source.includes) if (include.oversize === undefined) this.includesByText.set(include.text, include);
     for (const page of source.pages) this.pagesByPath.set(path.resolve(page.absolutePath), page);
   }
 
-  page(absolutePath: string | undefined): PageSource | undefined {
+  page(absolutePath: string | undefined): SourcePage | undefined {
     return absolutePath === undefined ? undefined : this.pagesByPath.get(path.resolve(absolutePath));
   }
 
   /** The page's front-matter strings (read once per page). */
-  private scalars(page: PageSource): Scalar[] {
+  private scalars(page: SourcePage): Scalar[] {
     let scalars = this.scalarsByPage.get(page);
     if (!scalars) {
       scalars = page.frontMatter ? stringScalars(page.frontMatter).map(({ scalar }) => scalar) : [];
@@ -65,12 +65,12 @@ class SourceLocator {
     return scalars;
   }
 
-  private scalarFor(page: PageSource, text: string): Scalar | undefined {
+  private scalarFor(page: SourcePage, text: string): Scalar | undefined {
     return this.scalars(page).find((scalar) => scalar.value === text);
   }
 
   /** A page's template text at an offset: one of its front-matter strings, or its body. */
-  inPage(page: PageSource, text: string, offset: number, needle?: string): Location | undefined {
+  inPage(page: SourcePage, text: string, offset: number, needle?: string): Location | undefined {
     const scalar = this.scalarFor(page, text);
     if (scalar && page.frontMatter) return locationInScalar(page.frontMatter, scalar, offset, needle);
     if (text === page.body || text === page.body.replace(/^\r?\n/, "")) {
@@ -111,7 +111,7 @@ class SourceLocator {
    * `content/x.md:20`: where the page includes the file, or else an include that includes it
    * (nearest first: the page may reach it through others); failing that, just the page.
    */
-  private includeCall(page: PageSource, include: TextFile, fieldSource: string | undefined): string {
+  private includeCall(page: SourcePage, include: SourceFile, fieldSource: string | undefined): string {
     const texts = [fieldSource, page.body, ...this.pageStrings(page)];
     for (const name of this.includersOf(include)) {
       const pattern = includeCallPattern(name);
@@ -127,7 +127,7 @@ class SourceLocator {
   }
 
   /** The include's name, then the names of the includes that include it, and so on. */
-  private includersOf(include: TextFile): string[] {
+  private includersOf(include: SourceFile): string[] {
     const names = [includeName(include)];
     for (let i = 0; i < names.length; i++) {
       const pattern = includeCallPattern(names[i]!);
@@ -139,7 +139,7 @@ class SourceLocator {
     return names;
   }
 
-  private pageStrings(page: PageSource): string[] {
+  private pageStrings(page: SourcePage): string[] {
     return this.scalars(page).map((scalar) => String(scalar.value));
   }
 }
@@ -159,7 +159,7 @@ function isRenderLimit(error: unknown): boolean {
   return error instanceof RenderLimitError || (error as { originalError?: unknown } | undefined)?.originalError instanceof RenderLimitError;
 }
 
-function describeError(record: TemplateErrorRecord, page: PageSource | undefined, filters: string[]): string {
+function describeError(record: TemplateErrorRecord, page: SourcePage | undefined, filters: string[]): string {
   const message = baseMessage(record.error);
   if (isRenderLimit(record.error)) return message;
   const liquidLimit = LIQUID_LIMIT_MESSAGES[message];
@@ -181,7 +181,7 @@ function describeError(record: TemplateErrorRecord, page: PageSource | undefined
   return `Liquid error: ${message}`;
 }
 
-export function liquidFindings(records: TemplateErrorRecord[], source: SiteSource, filters: string[]): Finding[] {
+export function liquidFindings(records: TemplateErrorRecord[], source: SiteModel, filters: string[]): Finding[] {
   const locator = new SourceLocator(source);
   // An error in an include repeats on every page that uses it: report it once, naming the pages.
   const grouped = new Map<string, { at: Location; message: string; includedBy: string[] }>();

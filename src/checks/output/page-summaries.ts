@@ -1,13 +1,13 @@
-import type { PageProcessor, WrittenPage } from "../../publish/page-sink.ts";
+import type { PageProcessor } from "../../render/page-output.ts";
 import { summarizePage, SummaryStrings, type OutputPage } from "./page-summary.ts";
 
-/** The checks' page processor (see PageSink): a summary of each HTML page, on the writer's thread. */
-export function createPageProcessor(): PageProcessor<OutputPage[]> {
+/** A summary of each HTML page as it is written (on the page writer's thread for a large site). */
+export function pageSummarizer(): PageProcessor<OutputPage[]> {
   const summaries: OutputPage[] = [];
   // The links and ids the summaries of one build share.
   const strings = new SummaryStrings();
   return {
-    page(page: WrittenPage) {
+    page(page) {
       if (page.outputPath.endsWith(".html")) summaries.push(summarizePage(page.content, page.inputPath, page.url, strings));
     },
     finish: () => summaries,

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, refusedLinkHits, standardParserHits, type RawHtmlHit } from "./raw-html-scan.ts";
 import { skippingTokenizer } from "./skipping-tokenizer.ts";
+import { allowsOnlyOwnScripts } from "./content-policy.ts";
 
 /**
  * What the output checks need from one built page, taken while Eleventy hands the page over (a
@@ -27,6 +28,11 @@ export interface OutputPage {
    * not depend on where on the page it is, so a later reference could only repeat the finding.
    */
   references: PageReference[];
+  /**
+   * Whether the page's head has the site's Content-Security-Policy before anything it loads
+   * (content-policy.ts): what the page-policy check asks of every page.
+   */
+  hasPolicy: boolean;
   /** Unrendered `{{ ... }}`, `{% ... %}` or `{: ... }` snippets, in order. */
   rawSyntax: string[];
   /** Scripts, event handlers, `javascript:` URLs and the like in the page's content (not its `<head>`), in order. */
@@ -110,8 +116,18 @@ interface OpenLink {
   text: string;
 }
 
+/** What an element of the page's head says about its policy (see OutputPage.hasPolicy); undefined: nothing yet. */
+function policyVerdict(part: Part, name: string, attributes: Record<string, string>): boolean | undefined {
+  if (part === "content") return false;
+  if (part !== "head") return undefined;
+  if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") return allowsOnlyOwnScripts(attributes.content ?? "");
+  return name === "script" || name === "link" || name === "style" || name === "base" || name === "body" ? false : undefined;
+}
+
 export function summarizePage(html: string, inputPath: string, url: string, strings = new SummaryStrings()): OutputPage {
-  const page: OutputPage = { inputPath: path.resolve(inputPath), url, ids: new Set(), references: [], rawSyntax: [], rawHtml: [] };
+  const page: OutputPage = { inputPath: path.resolve(inputPath), url, ids: new Set(), references: [], hasPolicy: false, rawSyntax: [], rawHtml: [] };
+  // Decided by the first element of the head that matters: the policy, or something it must come before.
+  let policy: boolean | undefined;
   const referenced = new Set<string>();
   let literalDepth = 0;
   let openLink: OpenLink | undefined;
@@ -164,6 +180,7 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
       },
       onopentag(name, attributes) {
         flushText();
+        if (policy === undefined) policy = policyVerdict(part, name, attributes);
         if (part === "content") hitsOfElement(name, attributes, page.rawHtml);
         if (tag.id !== undefined) page.ids.add(strings.string(tag.id));
         if (name === "a" && tag.name !== undefined) page.ids.add(strings.string(tag.name));
@@ -212,6 +229,7 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
   parser.end(html);
   flushText();
   closeLink();
+  page.hasPolicy = policy === true;
   if (needsStandardParser(html, contentStart)) addMissingHits(page.rawHtml, standardParserHits(html, contentStart > 0));
   // The hits hold slices of the page's HTML: copies, so that the page can go.
   page.rawHtml = page.rawHtml.map((hit) => ({ kind: hit.kind, tag: detached(hit.tag), attribute: detached(hit.attribute), value: detached(hit.value) }));

@@ -2,7 +2,7 @@ import { finding, type Finding, type Location, type Severity } from "../finding.
 import { htmlSpellings, locateText, type Needle } from "../locate-text.ts";
 import type { OutputPage } from "./page-summary.ts";
 import { urlAsBrowsersRead, type RawHtmlHit } from "./raw-html-scan.ts";
-import type { PageSource, SiteSource } from "../../model/read-site.ts";
+import type { SourcePage, SiteModel } from "../../model/site-model.ts";
 
 /**
  * Raw HTML in content that the site must not publish (see raw-html-scan.ts), reported where the
@@ -166,8 +166,8 @@ function decodedUrl(url: string): string {
   }
 }
 
-export function checkRawHtml(source: SiteSource, pages: OutputPage[]): Finding[] {
-  const sourceByPath = new Map<string, PageSource>(source.pages.map((page) => [page.absolutePath, page]));
+export function checkRawHtml(source: SiteModel, pages: OutputPage[]): Finding[] {
+  const sourceByPath = new Map<string, SourcePage>(source.pages.map((page) => [page.absolutePath, page]));
   const siteHost = hostOf(source.settings.url);
   const findings: Finding[] = [];
   // A hit from an include or a data file (the navigation, say) repeats on every page that shows

@@ -1,11 +1,11 @@
 import { finding, type Finding } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
 import type { OutputPage } from "./page-summary.ts";
-import type { PageSource, SiteSource } from "../../model/read-site.ts";
+import type { SourcePage, SiteModel } from "../../model/site-model.ts";
 
 /** Liquid or kramdown syntax that reached a built page: the reader would see it as text. */
-export function checkRawSyntax(source: SiteSource, pages: OutputPage[]): Finding[] {
-  const sourceByPath = new Map<string, PageSource>(source.pages.map((page) => [page.absolutePath, page]));
+export function checkRawSyntax(source: SiteModel, pages: OutputPage[]): Finding[] {
+  const sourceByPath = new Map<string, SourcePage>(source.pages.map((page) => [page.absolutePath, page]));
   return pages.flatMap((page) => {
     const pageSource = sourceByPath.get(page.inputPath);
     return [...new Set(page.rawSyntax)].map((snippet) => {

@@ -1,9 +1,9 @@
 import type { Finding } from "../finding.ts";
 import { jsYamlFinding, oversizeFinding, yamlSyntaxFindings } from "./front-matter.ts";
-import type { SiteSource } from "../../model/read-site.ts";
+import type { SiteModel } from "../../model/site-model.ts";
 
 /** Data files (`_data/**.yml`) that the build cannot read. Nothing renders right without them. */
-export function checkDataFiles(source: SiteSource): Finding[] {
+export function checkDataFiles(source: SiteModel): Finding[] {
   return source.dataFiles.flatMap((file) => {
     if (file.oversize !== undefined) return [oversizeFinding(file, "data file")];
     const syntax = yamlSyntaxFindings(file.yaml);

@@ -4,8 +4,8 @@ import { oversizeMessage, type SourceKind } from "../../model/limits.ts";
 import { yamlErrorReason } from "../../model/yaml.ts";
 import { pageSchema, tutorialSchema } from "../../tutorial/schema.ts";
 import { finding, type Finding } from "../finding.ts";
-import { didYouMean, nearest } from "../nearest.ts";
-import { relativeToRoot, type PageSource, type SiteSource, type TextFile } from "../../model/read-site.ts";
+import { didYouMean, nearest } from "../../support/nearest.ts";
+import { relativeToRoot, type SourcePage, type SiteModel, type SourceFile } from "../../model/site-model.ts";
 import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "../../model/yaml-positions.ts";
 
 /**
@@ -17,8 +17,9 @@ import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "../.
 /**
  * Findings that make a page unrenderable: broken YAML, a page that breaks the format, a layout
  * that does not exist (`layouts`: the names in _includes/layouts/, with and without extension).
+ * Those of check "redirects" (a bad redirect_from entry) are errors but leave the page renderable.
  */
-export function frontMatterErrors(page: PageSource, layouts?: ReadonlySet<string>): Finding[] {
+export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string>): Finding[] {
   if (page.oversize !== undefined) return [oversizeFinding(page, "page")];
   if (!page.frontMatter) {
     const start = { file: page.file, line: 1, column: 1 };
@@ -45,7 +46,7 @@ function layoutFindings(source: YamlSource, data: Record<string, unknown>, layou
 }
 
 /** A source file too large to read (see src/model/limits.ts), at its first line. */
-export function oversizeFinding(file: TextFile & { oversize?: number }, kind: SourceKind): Finding {
+export function oversizeFinding(file: SourceFile & { oversize?: number }, kind: SourceKind): Finding {
   return finding("size", "error", { file: file.file, line: 1, column: 1 }, oversizeMessage(kind, file.oversize ?? 0));
 }
 
@@ -70,8 +71,9 @@ function isTutorial(data: Record<string, unknown>): boolean {
 function schemaFindings(source: YamlSource, data: Record<string, unknown>): Finding[] {
   const result = (isTutorial(data) ? tutorialSchema : pageSchema).safeParse(data);
   if (result.success) return [];
+  // A bad redirect_from entry is left out of the redirects (model/redirects.ts); the page still renders.
   return result.error.issues.map((issue) =>
-    finding("format", "error", locationOfPath(source, issue.path as YamlPath), describeIssue(issue, data)),
+    finding(issue.path[0] === "redirect_from" ? "redirects" : "format", "error", locationOfPath(source, issue.path as YamlPath), describeIssue(issue, data)),
   );
 }
 
@@ -211,7 +213,7 @@ function emptyStepFindings(source: YamlSource, steps: unknown, path: YamlPath): 
 }
 
 /** Warnings for a page whose front matter parsed. */
-export function frontMatterWarnings(page: PageSource): Finding[] {
+export function frontMatterWarnings(page: SourcePage): Finding[] {
   if (!page.frontMatter || !page.data) return [];
   const schema = (isTutorial(page.data) ? tutorialSchema : pageSchema) as unknown as ZodLike;
   return [
@@ -221,8 +223,6 @@ export function frontMatterWarnings(page: PageSource): Finding[] {
 }
 
 /** Layout names a page may use: `_includes/layouts/page.html` is `page` (or `page.html`). */
-export function layoutNames(source: SiteSource): Set<string> {
-  const prefix = `${relativeToRoot(source.root, path.join(source.dirs.includes, "layouts"))}/`;
-  const files = source.includes.filter((include) => include.file.startsWith(prefix)).map((include) => include.file.slice(prefix.length));
-  return new Set(files.flatMap((file) => [file, file.replace(/\.[^./]+$/, "")]));
+export function layoutNames(model: SiteModel): Set<string> {
+  return new Set(model.layouts.flatMap((layout) => [layout.name, layout.file.slice(layout.file.lastIndexOf("/") + 1)]));
 }

@@ -1,5 +1,5 @@
 import { finding, type Finding } from "../finding.ts";
-import type { SiteSource, TextFile } from "../../model/read-site.ts";
+import type { SiteModel, SourceFile } from "../../model/site-model.ts";
 
 /**
  * Mojibake: UTF-8 text that was once decoded as Windows-1252 (`isnâ€™t` for `isn’t`). Each
@@ -32,7 +32,7 @@ export function repairMojibake(run: string): string | undefined {
   }
 }
 
-export function mojibakeFindings(file: TextFile): Finding[] {
+export function mojibakeFindings(file: SourceFile): Finding[] {
   const findings: Finding[] = [];
   if (!/[\u00C2-\u00F4]/.test(file.text)) return findings;
   file.text.split("\n").forEach((line, index) => {
@@ -53,6 +53,6 @@ function fixWord(word: string): string {
   return word.replace(MOJIBAKE, (run) => repairMojibake(run) ?? run);
 }
 
-export function checkMojibake(source: SiteSource): Finding[] {
+export function checkMojibake(source: SiteModel): Finding[] {
   return [...source.pages, ...source.dataFiles, ...source.includes].flatMap(mojibakeFindings);
 }

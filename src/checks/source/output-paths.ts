@@ -1,8 +1,9 @@
 import { outputPathFor } from "../../model/urls.ts";
 import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
 import { finding, type Finding, type Location } from "../finding.ts";
-import type { PageSource, SiteSource } from "../../model/read-site.ts";
+import type { SourcePage, SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
+import { asList } from "../../model/redirects.ts";
 
 /**
  * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
@@ -22,7 +23,7 @@ import { locationOfPath } from "../../model/yaml-positions.ts";
 export interface OutputPathVerdicts {
   findings: Finding[];
   /** Pages that must not be built (their path is taken, or their file name is not a URL). */
-  skippedPages: PageSource[];
+  skippedPages: SourcePage[];
   /** Redirects that must not be written, by page file and old URL (see RefusedRedirects). */
   refusedRedirects: RefusedRedirects;
 }
@@ -44,7 +45,7 @@ interface Claim {
 }
 
 /** The claims of what the build writes besides pages and redirects. */
-function builtInClaims(source: SiteSource): Claim[] {
+function builtInClaims(source: SiteModel): Claim[] {
   const { baseurl } = source.settings;
   return [
     { path: `${baseurl}/sitemap.xml`, owner: "the sitemap, which the build writes" },
@@ -87,14 +88,9 @@ function ancestors(path: string): string[] {
   return parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`);
 }
 
-function asList(value: unknown): unknown[] {
-  if (value == null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-export function checkOutputPaths(source: SiteSource): OutputPathVerdicts {
+export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
   const findings: Finding[] = [];
-  const skippedPages: PageSource[] = [];
+  const skippedPages: SourcePage[] = [];
   const refusedRedirects = new Set<string>();
   const { baseurl } = source.settings;
   const outputs = new OutputMap();

@@ -1,23 +1,34 @@
 import { baseurlProblem, siteUrlProblem } from "../../model/settings.ts";
-import { finding, type Finding } from "../finding.ts";
-import type { SiteSource } from "../../model/read-site.ts";
+import type { SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
+import { finding, type Finding } from "../finding.ts";
 
 /**
- * `baseurl` and `url` in `_data/site.yml`: every output path starts with the base URL, and the
- * site's URL is written into every page's head, the sitemap and robots.txt. A base URL with `..`
- * would write the site outside its folder; a URL with a line break would add lines to robots.txt.
+ * `_data/site.yml`: the site's settings. Without it nothing can be built (the layouts read
+ * `site.title`, the build the base URL). `baseurl` and `url`: every output path starts with the
+ * base URL, and the site's URL is written into every page's head, the sitemap and robots.txt. A
+ * base URL with `..` would write the site outside its folder; a URL with a line break would add
+ * lines to robots.txt.
  */
-export function checkSiteSettings(source: SiteSource): Finding[] {
-  const file = source.dataFiles.find((data) => data.file === "_data/site.yml");
-  if (!file || file.yaml.errors.length > 0) return [];
-  const settings = file.yaml.doc.toJS() as Record<string, unknown> | null;
-  if (!settings || typeof settings !== "object") return [];
+export const SETTINGS_FILE = "_data/site.yml";
+
+export function checkSiteSettings(model: SiteModel): Finding[] {
+  const file = model.dataFiles.find((data) => data.file === SETTINGS_FILE);
+  if (!file) {
+    if (model.refused.some((entry) => entry.path.endsWith("site.yml"))) return [];
+    return [finding("site-settings", "error", { file: SETTINGS_FILE, line: 1, column: 1 }, `the site has no settings file: create ${SETTINGS_FILE} with at least its title and baseurl`)];
+  }
+  if (file.data === undefined) return [];
+  const settings = file.data;
+  if (settings === null || typeof settings !== "object" || Array.isArray(settings)) {
+    return [finding("site-settings", "error", { file: file.file, line: 1, column: 1 }, "the site's settings must be a mapping (key: value lines)")];
+  }
+  const values = settings as Record<string, unknown>;
   const problems = [
-    ["baseurl", baseurlProblem(settings.baseurl)],
-    ["url", siteUrlProblem(settings.url)],
+    ["baseurl", baseurlProblem(values.baseurl)],
+    ["url", siteUrlProblem(values.url)],
   ] as const;
-  return problems.flatMap(([key, problem]) =>
-    problem ? [finding("site-settings", "error", locationOfPath(file.yaml, [key]), `${key} ${JSON.stringify(settings[key])} can't be used: ${problem}`)] : [],
+  return problems.flatMap(([key, found]) =>
+    found ? [finding("site-settings", "error", locationOfPath(file.yaml, [key]), `${key} ${JSON.stringify(values[key])} can't be used: ${found}`)] : [],
   );
 }

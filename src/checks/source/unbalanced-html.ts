@@ -4,7 +4,7 @@ import { isScalar } from "yaml";
 import { createMarkdown } from "../../markdown/index.ts";
 import { finding, type Finding, type Location } from "../finding.ts";
 import { describeOwner } from "./front-matter.ts";
-import type { PageSource, SiteSource } from "../../model/read-site.ts";
+import type { SourcePage, SiteModel } from "../../model/site-model.ts";
 import { locationInScalar, locationOfPath, nodeAtPath, type YamlPath } from "../../model/yaml-positions.ts";
 
 /**
@@ -133,7 +133,7 @@ function valueAt(data: unknown, path: YamlPath): unknown {
   return current;
 }
 
-function fieldFindings(md: MarkdownIt, page: PageSource, field: Field): Finding[] {
+function fieldFindings(md: MarkdownIt, page: SourcePage, field: Field): Finding[] {
   const text = valueAt(page.data, field.path);
   if (typeof text !== "string" || !text.includes("<") || BRANCHING_LIQUID.test(text)) return [];
   return unbalancedTags(md, text, { inline: field.inline, what: field.inline ? "the title" : "the field" }).map(({ written, offset, problem }) => {
@@ -144,7 +144,7 @@ function fieldFindings(md: MarkdownIt, page: PageSource, field: Field): Finding[
   });
 }
 
-function bodyFindings(md: MarkdownIt, page: PageSource): Finding[] {
+function bodyFindings(md: MarkdownIt, page: SourcePage): Finding[] {
   if (!page.body.includes("<") || BRANCHING_LIQUID.test(page.body)) return [];
   return unbalancedTags(md, page.body, { inline: false, what: "the text" }).map(({ written, offset, problem }) => {
     const before = page.body.slice(0, offset);
@@ -153,7 +153,7 @@ function bodyFindings(md: MarkdownIt, page: PageSource): Finding[] {
   });
 }
 
-export function checkUnbalancedHtml(source: SiteSource): Finding[] {
+export function checkUnbalancedHtml(source: SiteModel): Finding[] {
   let md: MarkdownIt | undefined;
   return source.pages.flatMap((page) => {
     if (!page.data) return [];

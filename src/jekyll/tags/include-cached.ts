@@ -1,4 +1,5 @@
 import type { Context, Emitter, Liquid, Template } from "liquidjs";
+import { includeTagFields } from "../liquidjs-internals.ts";
 import { JekyllIncludeTag } from "./include.ts";
 
 /**
@@ -19,21 +20,10 @@ export interface HasIncludeOutputCache {
   readonly includeOutputs: IncludeOutputCache;
 }
 
-interface IncludeInternals {
-  file: unknown;
-  currentFile?: string;
-  hash: { render(ctx: Context): Generator<unknown, Record<string, unknown>> };
-}
-
-/** LiquidJS's partial loader (internal, used by its own include tag): parsed once per build. */
-interface PartialParser {
-  _parsePartialFile(file: string, sync: boolean | undefined, currentFile: string | undefined): Generator<unknown, Template[]>;
-}
-
 export class JekyllIncludeCachedTag extends JekyllIncludeTag {
   protected override *renderInclude(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const { file, hash, currentFile } = this as unknown as IncludeInternals;
-    const liquid = this.liquid as Liquid & Partial<HasIncludeOutputCache> & PartialParser;
+    const { file, hash, currentFile } = includeTagFields(this);
+    const liquid = this.liquid as Liquid & Partial<HasIncludeOutputCache>;
     const params = (yield hash.render(ctx)) as Record<string, unknown>;
     const key = `${String(file)}\n${JSON.stringify(params)}`;
     let html = liquid.includeOutputs?.get(key);

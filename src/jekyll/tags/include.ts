@@ -1,4 +1,5 @@
 import { IncludeTag, type Context, type Emitter, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
+import { includeTagFields } from "../liquidjs-internals.ts";
 import { nested } from "../render-budget.ts";
 
 /**
@@ -19,7 +20,7 @@ export class JekyllIncludeTag extends IncludeTag {
 
   /** The file named by the tag (a string: this site's Liquid has no dynamic partials). */
   protected get includedFile(): unknown {
-    return (this as unknown as { file: unknown }).file;
+    return includeTagFields(this).file;
   }
 
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {

@@ -1,0 +1,41 @@
+import type MarkdownIt from "markdown-it";
+import type { GitHistory } from "../frame/git-history.ts";
+import type { SiteSettings } from "../model/settings.ts";
+import { connectionFilters } from "./connections.ts";
+import { firewallFilters } from "./firewall.ts";
+import { pageFrameFilters } from "./frame.ts";
+import { htmlFilters } from "./html.ts";
+import { ipFilters } from "./ip-addresses.ts";
+import { flatify, markdownFilters } from "./rendering.ts";
+import { tutorialFilters } from "./tutorial.ts";
+import { urlFilters } from "./urls.ts";
+
+/**
+ * Every Liquid filter this site adds to standard Liquid, by purpose, one module each (as
+ * LiquidJS keeps its own): rendering (markdownify, flatify), URLs (Jekyll's relative_url and
+ * absolute_url), Stitch's IP addresses and firewall rules, connection guides, HTML structure,
+ * the tutorial format, the page frame (navigation, edit links, dates). The engine registers
+ * exactly these (src/jekyll/engine.ts).
+ */
+export interface FilterContext {
+  /** The site's root folder: edit links name files relative to it. */
+  root: string;
+  settings: SiteSettings;
+  /** The build's markdown-it, which markdownify shares with Eleventy's markdown pages. */
+  markdown: MarkdownIt;
+  history: GitHistory;
+}
+
+export function siteFilters({ root, settings, markdown, history }: FilterContext) {
+  return {
+    flatify,
+    ...markdownFilters(markdown),
+    ...urlFilters(settings.baseurl, settings.url),
+    ...ipFilters,
+    ...firewallFilters,
+    ...connectionFilters,
+    ...htmlFilters,
+    ...tutorialFilters,
+    ...pageFrameFilters({ root, baseurl: settings.baseurl, history }),
+  };
+}

@@ -1,0 +1,35 @@
+import path from "node:path";
+import type { FS } from "liquidjs";
+import { oversizeMessage } from "../model/limits.ts";
+import type { SiteModel, SourceFile } from "../model/site-model.ts";
+import { RenderLimitError } from "./render-budget.ts";
+import { refuseDeepBlocks } from "./tag-nesting.ts";
+
+/**
+ * LiquidJS's file access, answered from the site model: an include is the text the model read
+ * (one read of every file; a file the model refused, a link out of the site for one, does not
+ * exist here). What LiquidJS's parser must not be given is refused at the include: a file over
+ * the size limit, block tags nested too deep (see tag-nesting.ts).
+ */
+export function includesFileSystem(model: SiteModel): FS {
+  const files = new Map<string, SourceFile>(model.includes.map((include) => [include.absolutePath, include]));
+  const root = model.dirs.includes + path.sep;
+  const text = (file: string) => {
+    const include = files.get(path.resolve(file));
+    if (!include) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
+    if (include.oversize !== undefined) throw new RenderLimitError(oversizeMessage("include", include.oversize, `include "${path.basename(file)}"`));
+    refuseDeepBlocks(include.text, include.absolutePath);
+    return include.text;
+  };
+  return {
+    existsSync: (file) => files.has(path.resolve(file)),
+    exists: async (file) => files.has(path.resolve(file)),
+    readFileSync: text,
+    readFile: async (file) => text(file),
+    resolve: (dir, file, ext) => path.resolve(dir, file + ext),
+    containsSync: (_root, file) => path.resolve(file).startsWith(root),
+    contains: async (_root, file) => path.resolve(file).startsWith(root),
+    dirname: (file) => path.dirname(file),
+    sep: path.sep,
+  };
+}

@@ -1,0 +1,84 @@
+import path from "node:path";
+import type { RefusedEntry } from "./files.ts";
+import type { SiteDirectories, SiteSettings } from "./settings.ts";
+import type { InvalidUtf8 } from "./text-encoding.ts";
+import type { YamlSource } from "./yaml-positions.ts";
+
+/**
+ * The author's site, read once (read-site.ts): every page with its front matter, every include
+ * and layout, every data file, the settings. Every later stage works from this model: the source
+ * checks are functions of it, Eleventy renders its pages and layouts (no file is read twice), and
+ * the output checks map what was built back to its files and lines.
+ */
+
+/** A file of the site, as read. */
+export interface SourceFile {
+  /** Relative to the site root, `/`-separated: `content/common/x.md`, `_includes/note.html`. */
+  file: string;
+  absolutePath: string;
+  text: string;
+  /** The first place where the file's bytes are not UTF-8 (`text` holds U+FFFD there). */
+  invalidUtf8?: InvalidUtf8;
+  /**
+   * The file's size in bytes when it is larger than a source file may be (see limits.ts); its
+   * text is then not read (empty), and the checks report it.
+   */
+  oversize?: number;
+}
+
+/** A file with front matter: a page, or a layout. */
+export interface FrontMatterFile extends SourceFile {
+  /** The front matter's text with positions (parsed for them only when a finding needs one); undefined without front matter. */
+  frontMatter?: YamlSource;
+  /** The front matter as data; undefined when it does not parse (or the file has none). */
+  data?: Record<string, unknown>;
+  /** The text after the front matter (what Liquid renders as the body). */
+  body: string;
+  /** The file line the body starts on. */
+  bodyStartLine: number;
+}
+
+export interface SourcePage extends FrontMatterFile {
+  /** The page's path below content/, without extension: `/common/x`. */
+  stem: string;
+  /** The Jekyll URL the page is published at: `/common/x`. */
+  url: string;
+}
+
+/** A layout: `_includes/layouts/<name>.html`, which a page names as `layout: <name>`. */
+export interface SourceLayout extends FrontMatterFile {
+  name: string;
+}
+
+export interface DataFile extends SourceFile {
+  yaml: YamlSource;
+  /** The file's data; undefined when it can't be read (the checks say why). */
+  data?: unknown;
+}
+
+export interface SiteModel {
+  root: string;
+  dirs: SiteDirectories;
+  settings: SiteSettings;
+  /** `_data/site.yml` as written: templates see it as `site.<key>`. */
+  siteData: Record<string, unknown>;
+  pages: SourcePage[];
+  /** Every file below _includes/, layouts too (a layout can be included). */
+  includes: SourceFile[];
+  layouts: SourceLayout[];
+  dataFiles: DataFile[];
+  /** `site.data`: each data file's data, folders as nested keys. */
+  data: Record<string, unknown>;
+  /** Every file below _data/, YAML or not, absolute. */
+  dataPaths: string[];
+  /** Every file below content/assets/ (copied to `<baseurl>/assets/`), relative to that folder. */
+  assets: string[];
+  /** Links and special files below content/, _data/ and _includes/ that are not read (files.ts). */
+  refused: RefusedEntry[];
+  /** What reading the site took: each file is read once, and each YAML text parsed once. */
+  reads: { files: number; yamlTexts: number };
+}
+
+export function relativeToRoot(root: string, absolutePath: string): string {
+  return path.relative(root, absolutePath).split(path.sep).join("/");
+}

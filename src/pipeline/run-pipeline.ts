@@ -1,0 +1,152 @@
+import path from "node:path";
+import { checkOutput } from "../checks/output/index.ts";
+import { checkSource } from "../checks/source/index.ts";
+import { countBySeverity, isFailing, sortFindings, type Finding } from "../checks/finding.ts";
+import { siteFilters } from "../filters/index.ts";
+import { GitHistory } from "../frame/git-history.ts";
+import { JekyllLiquid } from "../jekyll/engine.ts";
+import { TemplateErrorCollector } from "../jekyll/template-errors.ts";
+import { createMarkdown } from "../markdown/index.ts";
+import { listFiles } from "../model/files.ts";
+import { readSite } from "../model/read-site.ts";
+import { siteDirectories } from "../model/settings.ts";
+import type { SiteModel, SourcePage } from "../model/site-model.ts";
+import { copyAssets } from "../publish/assets.ts";
+import { OutputFolder } from "../publish/output-folder.ts";
+import { PageWriter, type PageListener } from "../publish/page-writer.ts";
+import type { SearchIndexResult, SearchIndexSettings } from "../publish/search-index.ts";
+import type { EleventyPlugin } from "../render/eleventy-config.ts";
+import { renderSite } from "../render/render-site.ts";
+
+/**
+ * The build, as one pipeline of stages over one model of the site:
+ *
+ *   read (src/model)  ->  source checks (src/checks/source)  ->  render (src/render: Eleventy,
+ *   the Jekyll dialect of Liquid, markdown)  ->  output checks (src/checks/output)  ->  publish
+ *   (src/publish: the build's folder, the search index, the swap into _site)
+ *
+ * `npm run build`, `npm run check`, `npm start` and the tests all run it. Each page is written,
+ * summarised for the output checks and indexed for search as it is rendered (src/publish). The
+ * published site is replaced only when no check found an error (or, `strict`, a warning), in
+ * one step; otherwise it stays exactly as it was. Findings come back sorted by file and line.
+ */
+export interface PipelineOptions {
+  root: string;
+  /** Default `<root>/_site`. */
+  outputDir?: string;
+  /** Replace the published site when the checks pass (`npm run build`); default false. */
+  publish?: boolean;
+  /** Warnings fail too. */
+  strict?: boolean;
+  /** Build the search index (default: when publishing). */
+  searchIndex?: boolean | SearchIndexSettings;
+  /** More Eleventy plugins (Eleventy's own way to extend a build). */
+  plugins?: readonly EleventyPlugin[];
+  /** Called with each page as it is rendered, before it is written: this project's one hook. */
+  onPage?: PageListener;
+}
+
+export interface RenderedSite {
+  model: SiteModel;
+  /** The pages it rendered (the source checks left the others out). */
+  pages: readonly SourcePage[];
+  engine: JekyllLiquid;
+  templateErrors: TemplateErrorCollector;
+}
+
+export interface PipelineResult {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  /** Whether the output folder was replaced by this run's build. */
+  published: boolean;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+  /** What the run rendered, and with what, when it rendered (npm start's fast path reuses it). */
+  rendered?: RenderedSite;
+  searchIndex?: SearchIndexResult;
+}
+
+function timer() {
+  const timings: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    timings,
+    /** Ends the stage named `name` (its time runs from the end of the stage before). */
+    lap(name: string): void {
+      const now = performance.now();
+      timings[name] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const clock = timer();
+  const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
+  const model = readSite(options.root, dirs);
+  clock.lap("read");
+  const source = checkSource(model);
+  const findings = [...source.findings];
+  clock.lap("source-checks");
+  const result = (published: boolean, extra: Partial<PipelineResult> = {}): PipelineResult => {
+    const sorted = sortFindings(findings);
+    return { findings: sorted, ...countBySeverity(sorted), published, timings: clock.timings, ...extra };
+  };
+  if (!source.renderable) return result(false);
+
+  const publish = options.publish ?? false;
+  const searchIndex = options.searchIndex ?? publish;
+  const output = new OutputFolder(dirs.output);
+  const build = await output.newBuild();
+  let published = false;
+  try {
+    const history = new GitHistory(dirs.root);
+    const markdown = createMarkdown();
+    const templateErrors = new TemplateErrorCollector();
+    const work = {
+      summarize: true,
+      searchIndex: searchIndex
+        ? { ...(typeof searchIndex === "object" ? searchIndex : {}), siteDir: build, bundleDir: path.join(build, model.settings.baseurl, "pagefind") }
+        : undefined,
+    };
+    const writer = new PageWriter(build, work, source.pages.length, options.onPage ? [options.onPage] : []);
+    const engine = new JekyllLiquid({
+      model,
+      filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history }),
+      errors: templateErrors,
+      pageGate: (page) => writer.turn(typeof page.url === "string" ? page.url : ""),
+    });
+    let written;
+    try {
+      await renderSite({ model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
+      // Before the writer finishes: the search index takes in copied HTML files too.
+      await copyAssets(model, build);
+      clock.lap("render");
+      written = await writer.finish();
+    } catch (error) {
+      await writer.abandon();
+      // Eleventy reports a page that could not be handed over; what stopped the writer says why.
+      throw writer.failed ?? error;
+    }
+    clock.lap("write");
+    findings.push(
+      ...checkOutput(model, {
+        pages: written.summaries,
+        files: new Set(await listFiles(build)),
+        templateErrors: templateErrors.records,
+        filterNames: Object.keys(engine.filters),
+        skippedPages: model.pages.filter((page) => !source.pages.includes(page)),
+      }),
+    );
+    clock.lap("output-checks");
+    if (publish && !isFailing(findings, options.strict)) {
+      await output.publish(build);
+      published = true;
+      clock.lap("publish");
+    }
+    return result(published, { rendered: { model, pages: source.pages, engine, templateErrors }, searchIndex: written.searchIndex });
+  } finally {
+    if (!published) await output.discard(build);
+  }
+}

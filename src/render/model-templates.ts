@@ -1,0 +1,63 @@
+import path from "node:path";
+import type { EleventyConfig } from "@11ty/eleventy";
+import { PAGE_DATA_KEY } from "../jekyll/scope.ts";
+import { relativeToRoot, type SiteModel, type SourcePage } from "../model/site-model.ts";
+import { outputPathFor } from "../model/urls.ts";
+
+/**
+ * The site model's pages and layouts as Eleventy's virtual templates: Eleventy reads no file of
+ * the author's (the model read each once) and parses no front matter (the model parsed each
+ * once). A page's template is its body, at the path of its file, with the data Eleventy acts on:
+ * its layout, its output path (`/common/x` is written to `<baseurl>/common/x.html`), and its
+ * front matter under PAGE_DATA_KEY (see src/jekyll/scope.ts).
+ *
+ * A tutorial's body belongs to the same Liquid scope as its fields (TUTORIAL-FORMAT.md: "shared
+ * by all of its fields and its body, in order"), so the tutorial layout renders it after the
+ * fields, and Eleventy hands it over unrendered.
+ */
+export interface ModelTemplatesOptions {
+  model: SiteModel;
+  /** The pages to build: the source checks leave out those that can't be. */
+  pages: readonly SourcePage[];
+}
+
+/** Never at the start of a body: Eleventy would otherwise read a body that opens with `---` as front matter. */
+const NO_FRONT_MATTER = "\u0000\u0000no-front-matter\u0000\u0000";
+
+/**
+ * The site's folders as Eleventy's (set in the configuration itself: Eleventy refuses them from
+ * a plugin). Its own data files (and their scripts) are never read: templates get `site.data`
+ * from the model.
+ */
+export function modelDirectories(eleventyConfig: EleventyConfig, model: SiteModel): void {
+  const { root, includes } = model.dirs;
+  eleventyConfig.setInputDirectory(root);
+  eleventyConfig.setIncludesDirectory(relativeToRoot(root, includes));
+  eleventyConfig.setLayoutsDirectory(relativeToRoot(root, path.join(includes, "layouts")));
+  eleventyConfig.setDataDirectory(".no-eleventy-data");
+}
+
+export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }: ModelTemplatesOptions): void {
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
+  // No file of the site's is a template of Eleventy's (its ignores are globs from the working folder).
+  const fromWorkingFolder = path.relative(process.cwd(), model.dirs.root).split(path.sep).join("/");
+  eleventyConfig.ignores.add(fromWorkingFolder === "" ? "**" : `${fromWorkingFolder}/**`);
+  eleventyConfig.setFrontMatterParsingOptions({ delimiters: NO_FRONT_MATTER });
+
+  for (const layout of model.layouts) {
+    if (layout.oversize !== undefined) continue;
+    const data = typeof layout.data?.layout === "string" ? { layout: layout.data.layout } : {};
+    eleventyConfig.addTemplate(layout.file, layout.body, data);
+  }
+  for (const page of pages) {
+    const data = page.data!;
+    eleventyConfig.addTemplate(page.file, page.body, {
+      layout: data.layout,
+      permalink: outputPathFor(page.url, model.settings.baseurl),
+      [PAGE_DATA_KEY]: data,
+      ...(data.layout === "tutorial" ? { templateEngineOverride: "html" } : {}),
+    });
+  }
+}
