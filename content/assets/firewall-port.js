@@ -4,7 +4,7 @@
 // with a note on where to change it.
 for (const component of document.querySelectorAll("[data-stitch-ip-addresses]")) {
   const control = component.querySelector("[data-firewall-port-control]");
-  const input = control && control.querySelector("[data-firewall-port-input]");
+  const input = control?.querySelector("[data-firewall-port-input]");
   if (!control || !input) continue;
   const status = control.querySelector("[role=status]");
   const note = component.querySelector("[data-firewall-port-note]");

@@ -191,9 +191,7 @@ toc?.addEventListener("click", (event) => {
 
 if (toc) {
   const links = [...toc.querySelectorAll('a[href^="#"]')];
-  const entries = links
-    .map((link) => ({ link, heading: document.getElementById(decodeURIComponent(link.hash.slice(1))) }))
-    .filter((entry) => entry.heading);
+  const entries = links.map((link) => ({ link, heading: document.getElementById(decodeURIComponent(link.hash.slice(1))) })).filter((entry) => entry.heading);
   let current = null;
   const update = () => {
     // Just below the sticky header (html's scroll-padding-top puts a followed anchor there).
@@ -251,7 +249,10 @@ function renderResults(list, results, sectionsPerPage) {
     .map((result) => {
       const sections = (result.sub_results ?? []).filter((sub) => sub.url !== result.url).slice(0, sectionsPerPage);
       const sectionItems = sections
-        .map((sub) => `<li><a href="${escapeHtml(sub.url)}"><span class="result-title">${escapeHtml(sub.title)}</span><span class="result-excerpt">${sub.excerpt}</span></a></li>`)
+        .map(
+          (sub) =>
+            `<li><a href="${escapeHtml(sub.url)}"><span class="result-title">${escapeHtml(sub.title)}</span><span class="result-excerpt">${sub.excerpt}</span></a></li>`,
+        )
         .join("");
       return `<li class="search-result"><a class="result-page" href="${escapeHtml(result.url)}"><span class="result-title">${escapeHtml(result.meta?.title ?? result.url)}</span>${sections.length === 0 ? `<span class="result-excerpt">${result.excerpt}</span>` : ""}</a>${sectionItems ? `<ul>${sectionItems}</ul>` : ""}</li>`;
     })

@@ -22,7 +22,9 @@ export function generatorCommand(kind: GeneratorKind): string[] {
 /** Which of generatorCommand's two forms this run uses, for the report. */
 export function generatorDescription(): string {
   const args = generatorCommand("build");
-  return args[0] === "--import" ? `node --import tsx ${path.relative(PROJECT_ROOT, args[2]!)}` : `node ${path.relative(PROJECT_ROOT, args[0]!)} ${args.slice(1).join(" ")}`;
+  return args[0] === "--import"
+    ? `node --import tsx ${path.relative(PROJECT_ROOT, args[2]!)}`
+    : `node ${path.relative(PROJECT_ROOT, args[0]!)} ${args.slice(1).join(" ")}`;
 }
 
 const ELEVENTY_CLI = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");

@@ -24,8 +24,21 @@ const INTEGRATION_FOLDER = "integrations/databases/bench";
 const DESTINATION_FOLDER = "destinations/bench";
 
 const DATABASES = [
-  "PostgreSQL", "MySQL", "MariaDB", "Oracle", "SQL Server", "MongoDB", "Aurora", "Redshift",
-  "Snowflake", "BigQuery", "CockroachDB", "TimescaleDB", "Percona Server", "Db2", "Cassandra",
+  "PostgreSQL",
+  "MySQL",
+  "MariaDB",
+  "Oracle",
+  "SQL Server",
+  "MongoDB",
+  "Aurora",
+  "Redshift",
+  "Snowflake",
+  "BigQuery",
+  "CockroachDB",
+  "TimescaleDB",
+  "Percona Server",
+  "Db2",
+  "Cassandra",
 ];
 const HOSTS = ["self-hosted", "on a virtual machine", "in a private subnet", "behind a corporate firewall", "in a data centre", "on bare metal"];
 const SHELL_COMMANDS = [
@@ -244,4 +257,3 @@ export async function countPageFiles(root: string): Promise<number> {
   const entries = await readdir(path.join(root, "content"), { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile() && PAGE_EXTENSIONS.has(path.extname(entry.name))).length;
 }
-

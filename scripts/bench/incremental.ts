@@ -1,13 +1,13 @@
 // The incremental rebuild: one page edited under a watch process (npm start, or stock Eleventy's
 // `--watch --incremental` for the floor), timed from the write until the author sees the edit.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { eleventyCommand, generatorCommand } from "./commands.ts";
-import { TUTORIAL_FOLDER, tutorialFile, tutorialSlug, tutorialSource, type TutorialCorpusOptions } from "./corpus.ts";
-import { plainPageFile, plainPageOutput, plainPageSource, type PlainCorpusOptions } from "./plain-corpus.ts";
+import { TUTORIAL_FOLDER, type TutorialCorpusOptions, tutorialFile, tutorialSlug, tutorialSource } from "./corpus.ts";
+import { type PlainCorpusOptions, plainPageFile, plainPageOutput, plainPageSource } from "./plain-corpus.ts";
 
 export interface IncrementalResult {
   /** Each edit's time from the file write until the page shown has the edit, warm-up excluded. */

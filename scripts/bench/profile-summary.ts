@@ -25,8 +25,7 @@ const selfMicros = new Map<number, number>();
 profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 
 const where = (url: string) => url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(src|scripts)\//, "$1/");
-const packageOf = (url: string) =>
-  url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (url.startsWith("node:") ? "node" : url === "" ? "(vm)" : "project");
+const packageOf = (url: string) => url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (url.startsWith("node:") ? "node" : url === "" ? "(vm)" : "project");
 
 const byFunction = new Map<string, number>();
 const byPackage = new Map<string, number>();

@@ -25,7 +25,7 @@ export const quote = (text: string) => JSON.stringify(text);
 export function sentence(random: SeededRandom, words = random.int(8, 16)): string {
   const parts: string[] = [];
   for (let i = 0; i < words; i++) parts.push(i % 5 === 2 ? random.pick(VERBS) : random.pick(WORDS));
-  return capitalize(parts.join(" ")) + ".";
+  return `${capitalize(parts.join(" "))}.`;
 }
 
 export function paragraph(random: SeededRandom, sentences = random.int(3, 5)): string {

@@ -78,7 +78,11 @@ export const ratio = (a: number | null | undefined, b: number | null | undefined
 /** Each of a row's figures over its corpus's floor. */
 export function overFloor(row: Omit<ResultRow, "x_floor">, floor: Omit<ResultRow, "x_floor"> | undefined): ResultRow["x_floor"] {
   if (row.kind === "floor" || row.kind === "floor-n") return null;
-  return { wall: ratio(row.wall_ms_median, floor?.wall_ms_median), cpu: ratio(row.cpu_ms_median, floor?.cpu_ms_median), node_rss: ratio(row.node_peak_rss_mb, floor?.node_peak_rss_mb) };
+  return {
+    wall: ratio(row.wall_ms_median, floor?.wall_ms_median),
+    cpu: ratio(row.cpu_ms_median, floor?.cpu_ms_median),
+    node_rss: ratio(row.node_peak_rss_mb, floor?.node_peak_rss_mb),
+  };
 }
 
 type Figure = "wall_ms_median" | "cpu_ms_median" | "node_peak_rss_mb" | "per_page_ms";
@@ -115,7 +119,8 @@ export function checkTargets(results: ResultRow[], incremental: { n: number; ms:
 
 function table(header: string[], rows: string[][], leftColumns = 2): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column < leftColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column < leftColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -131,7 +136,23 @@ export function formatReport(report: BenchReport): string {
   out.push("");
   out.push(
     table(
-      ["corpus", "kind", "pages", "HTML", "median ms", "min ms", "max ms", "ms/page", "CPU ms", "Node RSS MB", "indexer RSS MB", "all RSS MB", "x floor wall", "x floor CPU", "x floor RSS"],
+      [
+        "corpus",
+        "kind",
+        "pages",
+        "HTML",
+        "median ms",
+        "min ms",
+        "max ms",
+        "ms/page",
+        "CPU ms",
+        "Node RSS MB",
+        "indexer RSS MB",
+        "all RSS MB",
+        "x floor wall",
+        "x floor CPU",
+        "x floor RSS",
+      ],
       report.results.map((row) => [
         row.corpus,
         KIND_LABEL[row.kind],
@@ -162,13 +183,23 @@ export function formatReport(report: BenchReport): string {
   const stageNames = [...new Set(Object.values(report.stages).flatMap((timings) => Object.keys(timings)))];
   if (stageNames.length > 0) {
     out.push("Stages (median ms of npm run build):");
-    out.push(table(["corpus", ...stageNames], Object.entries(report.stages).map(([corpus, timings]) => [corpus, ...stageNames.map((name) => String(timings[name] ?? ""))]), 1));
+    out.push(
+      table(
+        ["corpus", ...stageNames],
+        Object.entries(report.stages).map(([corpus, timings]) => [corpus, ...stageNames.map((name) => String(timings[name] ?? ""))]),
+        1,
+      ),
+    );
     out.push("");
   }
   if (report.incremental_ms !== null) {
-    out.push(`Incremental rebuild at N=${report.incremental_n} (one tutorial edited under npm start): median ${report.incremental_ms} ms; samples ${report.incremental_samples_ms.join(", ")} ms`);
+    out.push(
+      `Incremental rebuild at N=${report.incremental_n} (one tutorial edited under npm start): median ${report.incremental_ms} ms; samples ${report.incremental_samples_ms.join(", ")} ms`,
+    );
     if (report.incremental_floor_ms !== null) {
-      out.push(`  stock Eleventy --watch --incremental, one floor page edited: median ${report.incremental_floor_ms} ms; samples ${report.incremental_floor_samples_ms.join(", ")} ms`);
+      out.push(
+        `  stock Eleventy --watch --incremental, one floor page edited: median ${report.incremental_floor_ms} ms; samples ${report.incremental_floor_samples_ms.join(", ")} ms`,
+      );
     }
     out.push("");
   }
@@ -176,7 +207,13 @@ export function formatReport(report: BenchReport): string {
   out.push(
     table(
       ["target", "value", "limit", "figures", "status"],
-      report.targets.map((target) => [target.target, cell(target.value, target.limit >= 100 ? 0 : 2), `${target.rule === "under" ? "<" : "<="} ${target.limit}`, target.detail, target.met === null ? "not measured" : target.met ? "met" : "MISSED"]),
+      report.targets.map((target) => [
+        target.target,
+        cell(target.value, target.limit >= 100 ? 0 : 2),
+        `${target.rule === "under" ? "<" : "<="} ${target.limit}`,
+        target.detail,
+        target.met === null ? "not measured" : target.met ? "met" : "MISSED",
+      ]),
       1,
     ),
   );

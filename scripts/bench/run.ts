@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { eleventyCommand, generatorCommand, generatorDescription, PROJECT_ROOT } from "./commands.ts";
-import { countPageFiles, writeOwnSite, writeTutorialCorpus, type TutorialCorpusOptions } from "./corpus.ts";
-import { measurePlainIncremental, measureTutorialIncremental, type IncrementalResult } from "./incremental.ts";
-import { runNode, type ProcessRun } from "./measure.ts";
+import { countPageFiles, type TutorialCorpusOptions, writeOwnSite, writeTutorialCorpus } from "./corpus.ts";
+import { type IncrementalResult, measurePlainIncremental, measureTutorialIncremental } from "./incremental.ts";
+import { type ProcessRun, runNode } from "./measure.ts";
 import { writePlainCorpus } from "./plain-corpus.ts";
-import { checkTargets, formatReport, overFloor, type BenchReport, type ResultRow, type RowKind } from "./report.ts";
+import { type BenchReport, checkTargets, formatReport, overFloor, type ResultRow, type RowKind } from "./report.ts";
 
 const USAGE =
   "usage: npm run bench -- [--sizes 100,1000,4000] [--runs 3] [--site-runs 5] [--n-floor] [--json] [--keep DIR] [--seed 1] [--listed 40|all] [--incremental-size 1000|0] [--incremental-runs 5]";
@@ -39,7 +39,13 @@ const listed = options.listed === "all" ? "all" : Number(options.listed);
 const incrementalSize = Number(options["incremental-size"]);
 const incrementalRuns = Number(options["incremental-runs"]);
 const counts = [runs, siteRuns, incrementalSize, incrementalRuns];
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !(runs >= 1) || counts.some((count) => !Number.isInteger(count) || count < 0) || !Number.isInteger(seed) || Number.isNaN(listed)) {
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+  !(runs >= 1) ||
+  counts.some((count) => !Number.isInteger(count) || count < 0) ||
+  !Number.isInteger(seed) ||
+  Number.isNaN(listed)
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -60,7 +66,10 @@ async function countHtml(dir: string): Promise<number> {
 
 /** `Built <dir> in N ms (eleventy N ms, checks N ms)` (a line on stderr) -> { eleventy: N, checks: N }. */
 function stageTimings(stderr: string): Record<string, number> {
-  const line = stderr.split("\n").filter((text) => text.startsWith("Built ")).pop();
+  const line = stderr
+    .split("\n")
+    .filter((text) => text.startsWith("Built "))
+    .pop();
   const list = line?.match(/\(([^)]*)\)\s*$/)?.[1] ?? "";
   const timings: Record<string, number> = {};
   for (const match of list.matchAll(/([^,]+?) (\d+(?:\.\d+)?) ms/g)) timings[match[1]!.trim()] = Number(match[2]);
@@ -141,7 +150,9 @@ async function measureCorpus(n: number, runCount: number): Promise<void> {
       measured["floor-n"].push(await runNode(eleventyCommand(), bareRoot));
     }
     const ms = (kind: RowKind) => round(measured[kind].at(-1)!.wallMs);
-    progress(`${label} run ${run}/${runCount}: build ${ms("build")} ms, check ${ms("check")} ms, floor ${ms("floor")} ms${withBareFloor ? `, N-page bare floor ${ms("floor-n")} ms` : ""}`);
+    progress(
+      `${label} run ${run}/${runCount}: build ${ms("build")} ms, check ${ms("check")} ms, floor ${ms("floor")} ms${withBareFloor ? `, N-page bare floor ${ms("floor-n")} ms` : ""}`,
+    );
   }
   const htmlPages = await countHtml(path.join(siteRoot(n), "_site"));
   const rows = [

@@ -1,5 +1,5 @@
+import type { SiteModel, SourceFile, SourcePage } from "../model/site-model.ts";
 import type { Location } from "./finding.ts";
-import type { SourcePage, SiteModel, SourceFile } from "../model/site-model.ts";
 
 /**
  * Output findings (a broken link, leftover syntax) are about built HTML; the author needs the

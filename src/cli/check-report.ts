@@ -1,4 +1,4 @@
-import { formatFinding, type Finding } from "../checks/finding.ts";
+import { type Finding, formatFinding } from "../checks/finding.ts";
 import type { PipelineResult } from "../pipeline/run-pipeline.ts";
 import type { FailureReport } from "./report.ts";
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { runPipeline, type PipelineOptions } from "../pipeline/run-pipeline.ts";
+import { type PipelineOptions, runPipeline } from "../pipeline/run-pipeline.ts";
 import { describeFailure } from "./report.ts";
 import type { CheckRunOutcome } from "./run-checks.ts";
 

@@ -1,7 +1,7 @@
-import { runPipeline, type PipelineOptions, type PipelineResult } from "../pipeline/run-pipeline.ts";
+import { type PipelineOptions, type PipelineResult, runPipeline } from "../pipeline/run-pipeline.ts";
 import { firstMessage, moduleBeside, startWorker } from "../support/threads.ts";
 import { failureAsJson, parseCheckArgs, printFindings, wantsJson } from "./check-report.ts";
-import { describeFailure, failureText, type FailureReport } from "./report.ts";
+import { describeFailure, type FailureReport, failureText } from "./report.ts";
 
 /**
  * `npm run check` and `npm run build`: the same checks; build also publishes when they pass.

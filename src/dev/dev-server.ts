@@ -1,7 +1,7 @@
 import path from "node:path";
-import { runPipeline, type PipelineResult } from "../pipeline/run-pipeline.ts";
-import { formatFinding, type Finding } from "../checks/finding.ts";
+import { type Finding, formatFinding } from "../checks/finding.ts";
 import { siteDirectories } from "../model/settings.ts";
+import { type PipelineResult, runPipeline } from "../pipeline/run-pipeline.ts";
 import { FastRender, type FastRenderedPage } from "./fast-render.ts";
 import { HttpThread } from "./http-thread.ts";
 import { watchTree } from "./watch-tree.ts";

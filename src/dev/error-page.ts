@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { formatFinding, type Finding } from "../checks/finding.ts";
+import { type Finding, formatFinding } from "../checks/finding.ts";
 import { escapeHtml } from "../support/html.ts";
 
 /**
@@ -35,9 +35,7 @@ function excerpt(root: string, f: Finding): string {
 /** `reloadScript`: the tag that loads the live-reload client. */
 export function errorPage(root: string, findings: Finding[], reloadScript: string): string {
   const errors = findings.filter((f) => f.severity === "error");
-  const items = findings
-    .map((f) => `<li class="${f.severity}"><code>${escapeHtml(formatFinding(f))}</code>${excerpt(root, f)}</li>`)
-    .join("\n");
+  const items = findings.map((f) => `<li class="${f.severity}"><code>${escapeHtml(formatFinding(f))}</code>${excerpt(root, f)}</li>`).join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { listFiles } from "../model/files.ts";
 import type { Finding } from "../checks/finding.ts";
-import { escapeHtml } from "../support/html.ts";
+import { listFiles } from "../model/files.ts";
 import { fileForUrlPath } from "../model/served-files.ts";
+import { escapeHtml } from "../support/html.ts";
 import { errorPage } from "./error-page.ts";
 import { CLIENT_PATH, EVENTS_PATH, LiveReload } from "./live-reload.ts";
 import { readOutputFile } from "./output-file.ts";
@@ -93,7 +93,11 @@ export class DevHttpServer {
     return new Promise((resolve, reject) => {
       this.server.once("error", (error: NodeJS.ErrnoException) => {
         const taken = error.code === "EADDRINUSE";
-        reject(taken ? new Error(`port ${this.config.port} of 127.0.0.1 is taken (npm start running already?); set PORT to another, or PORT=0 for any free one`) : error);
+        reject(
+          taken
+            ? new Error(`port ${this.config.port} of 127.0.0.1 is taken (npm start running already?); set PORT to another, or PORT=0 for any free one`)
+            : error,
+        );
       });
       this.server.listen(this.config.port, "127.0.0.1", () => {
         this.server.removeAllListeners("error");

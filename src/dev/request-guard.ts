@@ -26,7 +26,11 @@ export function refusalOf(request: IncomingMessage, port: number): Refusal | und
     };
   }
   if (!ALLOWED_METHODS.includes(request.method ?? "")) {
-    return { status: 405, headers: { allow: ALLOWED_METHODS.join(", ") }, message: `This development server only reads: ${ALLOWED_METHODS.join(" and ")}, not ${request.method}.` };
+    return {
+      status: 405,
+      headers: { allow: ALLOWED_METHODS.join(", ") },
+      message: `This development server only reads: ${ALLOWED_METHODS.join(" and ")}, not ${request.method}.`,
+    };
   }
   // The origin form only (`GET /docs/x`): an absolute URL would name a host of its own.
   if (!request.url?.startsWith("/")) {

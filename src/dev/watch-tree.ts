@@ -1,4 +1,4 @@
-import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
+import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import path from "node:path";
 
 /**
@@ -22,7 +22,12 @@ function entriesOf(dir: string): Dirent[] {
 }
 
 function foldersBelow(dir: string): string[] {
-  return [dir, ...entriesOf(dir).filter((entry) => entry.isDirectory()).flatMap((entry) => foldersBelow(path.join(dir, entry.name)))];
+  return [
+    dir,
+    ...entriesOf(dir)
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => foldersBelow(path.join(dir, entry.name))),
+  ];
 }
 
 export function watchTree(roots: string[], onChange: (file: string | undefined) => void): TreeWatcher {

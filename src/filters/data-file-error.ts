@@ -12,4 +12,3 @@ export class DataFileError extends Error {
     super(`${file}: ${message}`);
   }
 }
-

@@ -1,5 +1,5 @@
-import { firewallRulesFor } from "../firewall/tools.ts";
 import { DEFAULT_SSH_PORT, parsePort } from "../firewall/port.ts";
+import { firewallRulesFor } from "../firewall/tools.ts";
 import type { IpRegion } from "./ip-addresses.ts";
 
 /**

@@ -1,7 +1,7 @@
-import type MarkdownIt from "markdown-it";
 import type { Context, Liquid, Template } from "liquidjs";
-import { RecentlyUsed } from "../support/recently-used.ts";
+import type MarkdownIt from "markdown-it";
 import { nested } from "../jekyll/render-budget.ts";
+import { RecentlyUsed } from "../support/recently-used.ts";
 
 /** `this` inside a LiquidJS filter: the running engine and the render's context. */
 export interface FilterThis {

@@ -57,9 +57,7 @@ export function parseSourceAddress(text: string): SourceAddress {
   const hostBits = BigInt(bits - prefix);
   const network = (value >> hostBits) << hostBits;
   if (network !== value) {
-    throw new AddressError(
-      `"${trimmed}" has bits set after its /${prefix} prefix; write the block's first address, or /${bits} for the single host`,
-    );
+    throw new AddressError(`"${trimmed}" has bits set after its /${prefix} prefix; write the block's first address, or /${bits} for the single host`);
   }
   return { cidr: `${address}/${prefix}`, family, prefix, network };
 }

@@ -1,5 +1,5 @@
-import { addressesOfFamily, type AllowList } from "./allow-list.ts";
-import { joinSnippets, portSpot, snippet, type Snippet } from "./snippet.ts";
+import { type AllowList, addressesOfFamily } from "./allow-list.ts";
+import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
 
 /** The placeholder the reader replaces, in the tutorials' `<PUBLIC KEY>` style. */
 export const SECURITY_GROUP_PLACEHOLDER = "<SECURITY GROUP ID>";
@@ -12,9 +12,7 @@ export const SECURITY_GROUP_PLACEHOLDER = "<SECURITY GROUP ID>";
 export function awsCliCommand(list: AllowList, port: number): Snippet {
   const spot = portSpot(port);
   const ranges = (family: 4 | 6, key: string) =>
-    addressesOfFamily(list, family).map(
-      (address) => snippet`      {"${key}": "${address.cidr}", "Description": "${list.label}"}`,
-    );
+    addressesOfFamily(list, family).map((address) => snippet`      {"${key}": "${address.cidr}", "Description": "${list.label}"}`);
   const v4 = ranges(4, "CidrIp");
   const v6 = ranges(6, "CidrIpv6");
   const groups = [

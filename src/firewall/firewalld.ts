@@ -1,5 +1,5 @@
 import type { AllowList } from "./allow-list.ts";
-import { joinSnippets, portSpot, snippet, type Snippet } from "./snippet.ts";
+import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
 
 /**
  * One permanent rich rule per address in the default zone, then a reload to apply them. Rich

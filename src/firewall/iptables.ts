@@ -1,5 +1,5 @@
-import { addressesOfFamily, type AllowList } from "./allow-list.ts";
-import { joinSnippets, portSpot, snippet, type Snippet } from "./snippet.ts";
+import { type AllowList, addressesOfFamily } from "./allow-list.ts";
+import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
 
 /**
  * An `iptables-restore` file (or `ip6tables-restore`, for family 6) that inserts one ACCEPT rule
@@ -10,8 +10,7 @@ import { joinSnippets, portSpot, snippet, type Snippet } from "./snippet.ts";
 export function iptablesRestoreFile(list: AllowList, port: number, family: 4 | 6 = 4): Snippet {
   const spot = portSpot(port);
   const rules = addressesOfFamily(list, family).map(
-    (address) =>
-      snippet`-I INPUT -s ${address.cidr} -p tcp -m tcp --dport ${spot} -m comment --comment "${list.label}" -j ACCEPT`,
+    (address) => snippet`-I INPUT -s ${address.cidr} -p tcp -m tcp --dport ${spot} -m comment --comment "${list.label}" -j ACCEPT`,
   );
   return joinSnippets([snippet`*filter`, ...rules, snippet`COMMIT`], "\n");
 }

@@ -1,5 +1,5 @@
-import { addressesOfFamily, type AllowList } from "./allow-list.ts";
-import { joinSnippets, portSpot, snippet, type Snippet } from "./snippet.ts";
+import { type AllowList, addressesOfFamily } from "./allow-list.ts";
+import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
 
 /**
  * A ruleset for `nft -f`: a named set of the addresses and one rule accepting them on the port,
@@ -32,19 +32,10 @@ export function nftablesRuleset(list: AllowList, port: number): Snippet {
     ),
   );
   const rules = families.map(
-    ({ set, match }) =>
-      snippet`insert rule inet filter input ${match} saddr @${set} tcp dport ${spot} accept comment "${list.label}"`,
+    ({ set, match }) => snippet`insert rule inet filter input ${match} saddr @${set} tcp dport ${spot} accept comment "${list.label}"`,
   );
   return joinSnippets(
-    [
-      snippet`table inet filter {`,
-      ...sets,
-      snippet`  chain input {`,
-      snippet`    type filter hook input priority filter;`,
-      snippet`  }`,
-      snippet`}`,
-      ...rules,
-    ],
+    [snippet`table inet filter {`, ...sets, snippet`  chain input {`, snippet`    type filter hook input priority filter;`, snippet`  }`, snippet`}`, ...rules],
     "\n",
   );
 }

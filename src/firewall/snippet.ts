@@ -38,9 +38,5 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
 
 /** HTML for inside a `<code>`: the text escaped, each port in `<span data-firewall-port>`. */
 export function snippetHtml(parts: Snippet): string {
-  return parts
-    .map((part) =>
-      typeof part === "string" ? escapeHtml(part) : `<span class="firewall-port" data-firewall-port>${part.port}</span>`,
-    )
-    .join("");
+  return parts.map((part) => (typeof part === "string" ? escapeHtml(part) : `<span class="firewall-port" data-firewall-port>${part.port}</span>`)).join("");
 }

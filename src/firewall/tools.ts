@@ -1,10 +1,10 @@
-import { addressesOfFamily, allowListFor, type AllowList } from "./allow-list.ts";
+import { type AllowList, addressesOfFamily, allowListFor } from "./allow-list.ts";
 import { awsCliCommand } from "./aws.ts";
 import { firewalldCommands } from "./firewalld.ts";
 import { iptablesRestoreFile } from "./iptables.ts";
 import { nftablesRuleset } from "./nftables.ts";
 import { parsePort } from "./port.ts";
-import { joinSnippets, snippet, snippetHtml, snippetText, type Snippet } from "./snippet.ts";
+import { joinSnippets, type Snippet, snippet, snippetHtml, snippetText } from "./snippet.ts";
 import { ufwCommands } from "./ufw.ts";
 
 /** A code block of ready-to-paste rules. */
@@ -23,8 +23,7 @@ export interface FirewallTool {
 }
 
 /** A file fed to a command on standard input, so one paste runs it (the body has no `EOF` line). */
-const heredoc = (command: string, body: Snippet): Snippet =>
-  joinSnippets([snippet`${command} <<'EOF'`, body, snippet`EOF`], "\n");
+const heredoc = (command: string, body: Snippet): Snippet => joinSnippets([snippet`${command} <<'EOF'`, body, snippet`EOF`], "\n");
 
 const shell = (code: Snippet): RuleBlock => ({ language: "shell", snippet: code });
 
@@ -43,9 +42,7 @@ export const FIREWALL_TOOLS: readonly FirewallTool[] = [
     blocks: (list, port) =>
       ([4, 6] as const)
         .filter((family) => addressesOfFamily(list, family).length > 0)
-        .map((family) =>
-          shell(heredoc(`sudo ${family === 4 ? "iptables" : "ip6tables"}-restore --noflush`, iptablesRestoreFile(list, port, family))),
-        ),
+        .map((family) => shell(heredoc(`sudo ${family === 4 ? "iptables" : "ip6tables"}-restore --noflush`, iptablesRestoreFile(list, port, family)))),
   },
   {
     key: "nftables",

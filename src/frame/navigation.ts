@@ -59,9 +59,7 @@ function collectionPages(site: Site, section: SectionSetting): CollectionPage[] 
   if (!section.collection) return undefined;
   const pages = site[section.collection];
   if (!Array.isArray(pages)) {
-    throw new Error(
-      `_data/site.yml: navigation section "${section.title}" lists collection "${section.collection}", which \`collections\` does not define`,
-    );
+    throw new Error(`_data/site.yml: navigation section "${section.title}" lists collection "${section.collection}", which \`collections\` does not define`);
   }
   return pages;
 }
@@ -100,7 +98,7 @@ export function navigationIndex(site: unknown): IndexedSection[] {
   const pages = settings.map((section) => collectionPages(siteData, section));
   const key = siteData.navigation;
   const cached = typeof key === "object" && key !== null ? indexes.get(key) : undefined;
-  if (cached && cached.pages.every((collection, i) => collection === pages[i])) return cached.sections;
+  if (cached?.pages.every((collection, i) => collection === pages[i])) return cached.sections;
   const sections = settings.map((section, i) => indexSection(section, pages[i]));
   if (typeof key === "object" && key !== null) indexes.set(key, { pages, sections });
   return sections;

@@ -1,6 +1,6 @@
-import { escapeHtml } from "../support/html.ts";
-import { listedPositions, navigationIndex, type IndexedSection } from "./navigation.ts";
 import { relativeUrl } from "../model/urls.ts";
+import { escapeHtml } from "../support/html.ts";
+import { type IndexedSection, listedPositions, navigationIndex } from "./navigation.ts";
 
 /**
  * The sidebar's sections as HTML: one collapsible group per navigation section, the current page

@@ -1,13 +1,13 @@
 import path from "node:path";
-import { Liquid, Output, Tag, toValueSync, type FilterImplOptions, type LiquidOptions, type RenderOptions, type Template } from "liquidjs";
+import { type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { includesFileSystem } from "./includes-fs.ts";
-import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, withBudget, type RenderLimits } from "./render-budget.ts";
+import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { JekyllScope } from "./scope.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
-import { JekyllIncludeCachedTag, type HasIncludeOutputCache } from "./tags/include-cached.ts";
+import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/include-cached.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
 import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
@@ -119,7 +119,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
    * nothing this site renders needs to wait. Filters must therefore return values, not promises
    * (registerFilter enforces it).
    */
-  override async render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<any> {
+  override async render(tpl: Template[], scope?: object, renderOptions?: RenderOptions): Promise<unknown> {
     if (this.startsLayoutChain(scope)) await this.pageGate((scope as { page: EleventyPage }).page);
     // Plain text (every page's permalink, for one) needs no Jekyll scope built for it.
     const data = tpl.some(usesScope) ? this.scope.scopeFor((scope ?? {}) as Record<string, unknown>) : scope;
@@ -161,7 +161,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
   }
 
   /** Every render gets a budget of its own (render-budget.ts). */
-  override renderSync(tpl: Template[], scope?: object, renderOptions?: RenderOptions): any {
+  override renderSync(tpl: Template[], scope?: object, renderOptions?: RenderOptions): unknown {
     return super.renderSync(tpl, scope, withBudget(renderOptions ?? {}, this.options.globals, this.renderLimits));
   }
 

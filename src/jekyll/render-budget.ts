@@ -90,10 +90,14 @@ export class RenderBudget {
       );
     }
     if (typeof output?.buffer === "string" && output.buffer.length > this.limits.outputCharacters) {
-      this.stop(`this page's Liquid writes more than ${count(this.limits.outputCharacters)} characters: no page needs that much; is a loop repeating far more than meant?`);
+      this.stop(
+        `this page's Liquid writes more than ${count(this.limits.outputCharacters)} characters: no page needs that much; is a loop repeating far more than meant?`,
+      );
     }
     if (performance.now() > this.deadline) {
-      this.stop(`rendering this page took longer than ${this.limits.milliseconds / 1000} s and was stopped here: no page needs that long; is a loop or an include doing far more than meant?`);
+      this.stop(
+        `rendering this page took longer than ${this.limits.milliseconds / 1000} s and was stopped here: no page needs that long; is a loop or an include doing far more than meant?`,
+      );
     }
     return true;
   }

@@ -26,7 +26,7 @@ function hasMoreTagsThan(text: string, count: number): boolean {
  */
 export function refuseDeepBlocks(text: string, file?: string): void {
   if (!hasMoreTagsThan(text, BLOCK_NESTING_LIMIT)) return;
-  let tokens;
+  let tokens: ReturnType<Tokenizer["readTopLevelTokens"]>;
   try {
     tokens = new Tokenizer(text, defaultOptions.operators, file).readTopLevelTokens();
   } catch {

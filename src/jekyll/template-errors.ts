@@ -45,7 +45,7 @@ export function undefinedVariableHint(error: unknown, scope: Record<string, unkn
 export function baseMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // LiquidJS appends where it was (`, file:<path>` when the template has one, then line and column).
-  return message.replace(/(, file:[^]*)?, line:\d+, col:\d+$/, "");
+  return message.replace(/(, file:[\s\S]*)?, line:\d+, col:\d+$/, "");
 }
 
 function hintFor(name: string, scope: Record<string, unknown> | Context): string {

@@ -1,4 +1,3 @@
-import type MarkdownIt from "markdown-it";
 import hljs from "highlight.js/lib/core";
 import bash from "highlight.js/lib/languages/bash";
 import diff from "highlight.js/lib/languages/diff";
@@ -8,6 +7,7 @@ import plaintext from "highlight.js/lib/languages/plaintext";
 import sql from "highlight.js/lib/languages/sql";
 import xml from "highlight.js/lib/languages/xml";
 import yaml from "highlight.js/lib/languages/yaml";
+import type MarkdownIt from "markdown-it";
 
 /**
  * Fenced code blocks highlighted at build time: the page ships `<span class="hljs-…">` markup

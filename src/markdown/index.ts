@@ -3,8 +3,8 @@ import markdownItAnchor from "markdown-it-anchor";
 import { codeHighlighting } from "./code-highlight.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
-import { tableAlignmentClasses } from "./table-alignment.ts";
 import { headingSlug } from "./slug.ts";
+import { tableAlignmentClasses } from "./table-alignment.ts";
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(): MarkdownIt {

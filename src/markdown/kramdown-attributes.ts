@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import { HEADER_ID_AT_END, IAL_ALONE, IAL_AT_START, parseAttributeList, type AttributeList } from "./attribute-list.ts";
+import { type AttributeList, HEADER_ID_AT_END, IAL_ALONE, IAL_AT_START, parseAttributeList } from "./attribute-list.ts";
 
 /**
  * kramdown attribute lists, as the tutorials use them:
@@ -36,7 +36,7 @@ function applySpanLists(children: Token[]): void {
   for (let i = 1; i < children.length; i++) {
     const text = children[i]!;
     const previous = children[i - 1]!;
-    if (text.type !== "text" || previous.nesting !== -1 && previous.type !== "code_inline") continue;
+    if (text.type !== "text" || (previous.nesting !== -1 && previous.type !== "code_inline")) continue;
     const match = IAL_AT_START.exec(text.content);
     const attrs = match && parseAttributeList(match[1]!);
     if (!match || !attrs) continue;

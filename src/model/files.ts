@@ -1,10 +1,10 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, realpathSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** Every file below `dir`, relative to it, `/`-separated; [] when `dir` does not exist. */
 export async function listFiles(dir: string, base = dir): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
@@ -62,7 +62,7 @@ export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
   const refused: RefusedEntry[] = [];
   const hidden: string[] = [];
   const visit = (folder: string, realFolders: ReadonlySet<string>) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {

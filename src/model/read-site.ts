@@ -3,9 +3,9 @@ import path from "node:path";
 import { siteFilesBelowSync } from "./files.ts";
 import { withFrontMatter } from "./front-matter.ts";
 import { oversizeBytes } from "./limits.ts";
+import { type SiteDirectories, siteDirectories, siteSettingsOf } from "./settings.ts";
 import { siteDataOf } from "./site-data.ts";
-import { relativeToRoot, type DataFile, type SiteModel, type SourceFile, type SourceLayout, type SourcePage } from "./site-model.ts";
-import { siteDirectories, siteSettingsOf, type SiteDirectories } from "./settings.ts";
+import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage } from "./site-model.ts";
 import { decodeUtf8 } from "./text-encoding.ts";
 import { jekyllUrlOf } from "./urls.ts";
 import { readYamlSource } from "./yaml-positions.ts";
@@ -42,7 +42,7 @@ class SiteReader {
 
 /** A page's path below content/ without its extension: `/common/x`. */
 export function pageStem(inputDir: string, absolutePath: string): string {
-  return "/" + relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "");
+  return `/${relativeToRoot(inputDir, absolutePath).replace(/\.[^./]+$/, "")}`;
 }
 
 function readPage(reader: SiteReader, inputDir: string, absolutePath: string): SourcePage {

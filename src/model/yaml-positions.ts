@@ -1,6 +1,6 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from "yaml";
-import { readYaml, yamlErrorReason, YamlLimitError, type YamlVerdict } from "./yaml.ts";
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
 import type { Location } from "../checks/finding.ts";
+import { readYaml, YamlLimitError, type YamlVerdict, yamlErrorReason } from "./yaml.ts";
 
 /**
  * YAML text (a data file, or a page's front matter) with the position of every node, so that a

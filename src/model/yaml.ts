@@ -1,4 +1,4 @@
-import { constructFromEvents, EVENT_ID, parseEvents, YAMLException, type Event } from "js-yaml";
+import { constructFromEvents, EVENT_ID, type Event, parseEvents, YAMLException } from "js-yaml";
 
 /**
  * The build's YAML reader (js-yaml: front matter, `_data/` files, the site settings), with two
@@ -64,8 +64,7 @@ function checkAliases(text: string, events: Event[]): void {
   const open: Array<{ anchor?: string; valuesBefore: number }> = [];
   let values = 0;
   let aliased = 0;
-  const anchorOf = (event: { anchorStart: number; anchorEnd: number }) =>
-    event.anchorStart < 0 ? undefined : text.slice(event.anchorStart, event.anchorEnd);
+  const anchorOf = (event: { anchorStart: number; anchorEnd: number }) => (event.anchorStart < 0 ? undefined : text.slice(event.anchorStart, event.anchorEnd));
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
       anchors.clear();
@@ -88,7 +87,10 @@ function checkAliases(text: string, events: Event[]): void {
       const size = anchors.get(name);
       const position = event.anchorStart - 1;
       if (size === OPEN) {
-        throw new YamlLimitError(`alias "*${name}" repeats a list or mapping it is inside of: the data would contain itself, and reading it would never end`, position);
+        throw new YamlLimitError(
+          `alias "*${name}" repeats a list or mapping it is inside of: the data would contain itself, and reading it would never end`,
+          position,
+        );
       }
       // An alias with no anchor is js-yaml's to report.
       const repeated = size ?? 1;

@@ -1,7 +1,7 @@
 import path from "node:path";
+import { countBySeverity, type Finding, isFailing, sortFindings } from "../checks/finding.ts";
 import { checkOutput } from "../checks/output/index.ts";
 import { checkSource } from "../checks/source/index.ts";
-import { countBySeverity, isFailing, sortFindings, type Finding } from "../checks/finding.ts";
 import { siteFilters } from "../filters/index.ts";
 import { GitHistory } from "../frame/git-history.ts";
 import { JekyllLiquid } from "../jekyll/engine.ts";
@@ -13,7 +13,7 @@ import { siteDirectories } from "../model/settings.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { copyAssets } from "../publish/assets.ts";
 import { OutputFolder } from "../publish/output-folder.ts";
-import { PageWriter, type PageListener } from "../publish/page-writer.ts";
+import { type PageListener, PageWriter } from "../publish/page-writer.ts";
 import type { SearchIndexResult, SearchIndexSettings } from "../publish/search-index.ts";
 import type { EleventyPlugin } from "../render/eleventy-config.ts";
 import { renderSite } from "../render/render-site.ts";
@@ -117,7 +117,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       errors: templateErrors,
       pageGate: (page) => writer.turn(typeof page.url === "string" ? page.url : ""),
     });
-    let written;
+    let written: Awaited<ReturnType<PageWriter["finish"]>>;
     try {
       await renderSite({ model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
       // Before the writer finishes: the search index takes in copied HTML files too.

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import type { Readable, Writable } from "node:stream";
 
@@ -129,12 +129,16 @@ export class PagefindService {
       try {
         answer = JSON.parse(Buffer.from(message, "base64").toString("utf8"));
       } catch {
-        return this.failAndStop(new IndexerFailure("the search indexer (Pagefind) sent an answer that is not JSON"));
+        this.failAndStop(new IndexerFailure("the search indexer (Pagefind) sent an answer that is not JSON"));
+        return;
       }
       const waiting = answer.message_id === undefined ? undefined : this.waiting.get(answer.message_id);
       if (!waiting) {
         // An error about a request it could not read (no id): nothing can be trusted after it.
-        if (answer.payload.type === "Error") return this.failAndStop(new IndexerFailure(`the search indexer (Pagefind) failed: ${answer.payload.message}`));
+        if (answer.payload.type === "Error") {
+          this.failAndStop(new IndexerFailure(`the search indexer (Pagefind) failed: ${answer.payload.message}`));
+          return;
+        }
         continue;
       }
       this.waiting.delete(answer.message_id!);

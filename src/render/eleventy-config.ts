@@ -6,7 +6,7 @@ import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { quietTransformWarnings } from "./eleventy-internals.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
-import { pageOutputPlugin, type PageOutput } from "./page-output.ts";
+import { type PageOutput, pageOutputPlugin } from "./page-output.ts";
 import { siteFiles } from "./site-files.ts";
 import { templateEngines } from "./template-engines.ts";
 

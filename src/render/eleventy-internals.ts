@@ -36,7 +36,5 @@ export function forgetEleventyCaches(): void {
 }
 
 export function quietTransformWarnings(eleventyConfig: EleventyConfig): void {
-  (eleventyConfig.benchmarkManager as { get(group: string): { setIsVerbose(verbose: boolean): void } } | undefined)
-    ?.get("Configuration")
-    .setIsVerbose(false);
+  (eleventyConfig.benchmarkManager as { get(group: string): { setIsVerbose(verbose: boolean): void } } | undefined)?.get("Configuration").setIsVerbose(false);
 }

@@ -1,4 +1,4 @@
-import { stepAnchor, type StepFrontMatter, type SubstepFrontMatter, type SubSubstepFrontMatter, type TutorialFrontMatter } from "./schema.ts";
+import { type StepFrontMatter, type SubSubstepFrontMatter, type SubstepFrontMatter, stepAnchor, type TutorialFrontMatter } from "./schema.ts";
 
 /** One heading of the step tree: `Step 2.1: Title`, an h3 with id = its anchor. */
 export interface TutorialStep {

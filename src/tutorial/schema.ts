@@ -20,9 +20,7 @@ const stepContent = z
  */
 export const ANCHOR_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-const anchor = z
-  .string()
-  .regex(ANCHOR_PATTERN, "is not a valid anchor: use a letter, then letters, digits, `-` or `_` (no spaces or `#`)");
+const anchor = z.string().regex(ANCHOR_PATTERN, "is not a valid anchor: use a letter, then letters, digits, `-` or `_` (no spaces or `#`)");
 
 export const subSubstepSchema = z.object({
   title: z.string(),
@@ -79,8 +77,6 @@ export const pageSchema = z
     search: z.boolean().optional(),
   })
   .passthrough();
-
-
 
 /** Ids the tutorial layout gives its own headings; a step anchor must not take them. */
 export const LAYOUT_IDS = ["main", "prerequisites", "next-steps"];

@@ -31,6 +31,7 @@ declare module "@11ty/eleventy" {
   }
   export interface EleventyConfig {
     dir: { input: string; includes: string; data: string; output: string };
+    // biome-ignore lint/suspicious/noExplicitAny: filters take whatever the template passes
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
     addPlugin<Options>(plugin: (eleventyConfig: EleventyConfig, options: Options) => void, options: Options): void;
     addPlugin(plugin: (eleventyConfig: EleventyConfig) => void): void;
@@ -40,7 +41,10 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     /** A template that has no file: its input path (extension picks the engine), content and data. */
     addTemplate(virtualInputPath: string, content: string, data?: Record<string, unknown>): void;
-    addTransform(name: string, transform: (this: { page: { outputPath: string | false; inputPath: string; url?: string | false } }, content: string) => unknown): void;
+    addTransform(
+      name: string,
+      transform: (this: { page: { outputPath: string | false; inputPath: string; url?: string | false } }, content: string) => unknown,
+    ): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "liquid" | "md", library: unknown): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
@@ -57,6 +61,7 @@ declare module "@11ty/eleventy" {
     /** Suffixes of template and folder data files (`.11tydata`, ""); [] for none. */
     setDataFileSuffixes(suffixes: string[]): void;
     setUseTemplateCache(use: boolean): void;
+    // biome-ignore lint/suspicious/noExplicitAny: each event passes its own arguments
     on(event: string, listener: (...args: any[]) => unknown): void;
     ignores: { add(glob: string): void; delete(glob: string): void };
     [key: string]: unknown;

@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import * as cheerio from "cheerio";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTutorial, NewTutorialError } from "../../src/authoring/new-tutorial.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
-import * as cheerio from "cheerio";
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
@@ -26,7 +26,9 @@ describe("npm run new", () => {
     expect($("h1").text()).toBe("Setting up an SSH tunnel for Snowflake's proxy");
     expect($(".tutorial-intro").text().trim().length).toBeGreaterThan(0);
     expect($("#prerequisites + ul > li")).toHaveLength(2);
-    const stepIds = $("h2[id]").map((_, h) => $(h).attr("id")).get();
+    const stepIds = $("h2[id]")
+      .map((_, h) => $(h).attr("id"))
+      .get();
     expect(stepIds).toEqual(["prerequisites", "prepare-the-server", "connect-stitch"]);
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eleventyCommand } from "../../scripts/bench/commands.ts";
 import { countPageFiles, tutorialSlug, writeTutorialCorpus } from "../../scripts/bench/corpus.ts";
 import { writePlainCorpus } from "../../scripts/bench/plain-corpus.ts";
-import { buildFixtureSite, PROJECT_ROOT, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
 // `npm run bench` times builds of this corpus; these tests keep it valid and shaped like the seed.
 const N = 4;
@@ -78,7 +78,9 @@ describe("the benchmark's tutorial corpus", () => {
     await promisify(execFile)(process.execPath, eleventyCommand(), { cwd: floor });
 
     const floorPages = await filesOf(path.join(floor, "_site"));
-    const redirects = await Promise.all(site.htmlFiles.map(async (file) => cheerio.load(await readFile(path.join(site.outputDir, file), "utf8"))('meta[http-equiv="refresh"]').length > 0));
+    const redirects = await Promise.all(
+      site.htmlFiles.map(async (file) => cheerio.load(await readFile(path.join(site.outputDir, file), "utf8"))('meta[http-equiv="refresh"]').length > 0),
+    );
     const rendered = site.htmlFiles.filter((_, i) => !redirects[i]);
     expect(rendered.length).toBeGreaterThan(2 * N);
     expect(Object.keys(floorPages).filter((file) => file.endsWith(".html"))).toHaveLength(rendered.length);

@@ -24,7 +24,11 @@ describeInBrowser("accessibility of every page in Chromium", () => {
     // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected scripts.
     if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
     const result = await page.evaluate(
-      (tags) => (window as unknown as { axe: { run: Function } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+      (tags) =>
+        (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
+          runOnly: { type: "tag", values: tags },
+          resultTypes: ["violations"],
+        }),
       WCAG_21_AA,
     );
     return (result as { violations: Violation[] }).violations.map(
@@ -52,7 +56,9 @@ describeInBrowser("accessibility of every page in Chromium", () => {
         const html = await readFile(path.join(site.published.site.outputDir, file), "utf8");
         if (html.includes('http-equiv="refresh"')) {
           // A redirect page leaves at once; check it as it is, minus the refresh.
-          await page.route(`**/${file.replace(/\.html$/, "")}`, (route) => route.fulfill({ contentType: "text/html", body: html.replace(/<meta http-equiv="refresh"[^>]*>/, "") }));
+          await page.route(`**/${file.replace(/\.html$/, "")}`, (route) =>
+            route.fulfill({ contentType: "text/html", body: html.replace(/<meta http-equiv="refresh"[^>]*>/, "") }),
+          );
         }
         await page.goto(`${site.published.server.origin}/${file.replace(/\.html$/, "")}`);
         found.push(...(await violationsInBothSchemes(page, file)));

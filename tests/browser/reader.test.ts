@@ -54,9 +54,7 @@ describeInBrowser("a reader's flows in Chromium", () => {
       await page.locator("#create-stitch-ssh-user").evaluate((heading) => heading.scrollIntoView());
       await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href"), SLOW).toBe("#create-stitch-ssh-user");
       await page.locator("#configure-database-allow-ssh-server-traffic").evaluate((heading) => heading.scrollIntoView());
-      await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href"), SLOW).toBe(
-        "#configure-database-allow-ssh-server-traffic",
-      );
+      await expect.poll(() => page.locator('nav.toc a[aria-current="true"]').getAttribute("href"), SLOW).toBe("#configure-database-allow-ssh-server-traffic");
       expect(await page.locator('nav.toc a[aria-current="true"]').count()).toBe(1);
     });
 
@@ -117,9 +115,9 @@ describeInBrowser("a reader's flows in Chromium", () => {
         list.after(button);
       });
       await page.getByRole("button", { name: "Copy addresses" }).click();
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), SLOW).toBe(
-        "52.23.137.21/32\n52.204.223.208/32\n52.204.228.32/32\n52.204.230.227/32",
-      );
+      await expect
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()), SLOW)
+        .toBe("52.23.137.21/32\n52.204.223.208/32\n52.204.228.32/32\n52.204.230.227/32");
     });
   });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeInBrowser, launchBrowser } from "../helpers/browser.ts";
-import { publishFixtureSite, type PublishedSite } from "../helpers/published-site.ts";
+import { type PublishedSite, publishFixtureSite } from "../helpers/published-site.ts";
 
 // An aligned markdown table under the pages' own Content-Security-Policy, which ignores inline
 // styles: the columns must still be aligned as the author asked.

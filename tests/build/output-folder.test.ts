@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { lstat, mkdir, readdir, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
 import { readdirSync, readlinkSync } from "node:fs";
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 import { runCli, spawnCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 
 /**
  * _site/ is a link to the published build, whose folder lives in a hidden folder beside it:

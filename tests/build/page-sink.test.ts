@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InProcessPageSink, ThreadedPageSink, type PageSink } from "../../src/publish/page-sink.ts";
+import { InProcessPageSink, type PageSink, ThreadedPageSink } from "../../src/publish/page-sink.ts";
 
 // The page sink summarises and writes each page: on a thread of its own for a large site, in
 // the build's own thread for a small one. Both must behave alike.

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tmpdir } from "node:os";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { PageWriter } from "../../src/publish/page-writer.ts";
 import type { RenderedPage } from "../../src/render/page-output.ts";
@@ -97,14 +97,17 @@ describe("the page writer's last guard", () => {
       const build = runPipeline({
         root,
         publish: true,
-        plugins: [(eleventyConfig) => eleventyConfig.addTemplate("escapes.md", "Out of the site.", { layout: "page", title: "Out", permalinkBypassOutputDir: true })],
+        plugins: [
+          (eleventyConfig) => eleventyConfig.addTemplate("escapes.md", "Out of the site.", { layout: "page", title: "Out", permalinkBypassOutputDir: true }),
+        ],
       });
       const failure = await build.then(
         () => "built",
         (error: unknown) => {
           // Eleventy wraps a transform's error: the CLI shows the innermost messages, so do the tests.
           const messages: string[] = [];
-          for (let e = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; e; e = (e.originalError ?? e.cause) as typeof e) messages.push(String(e.message));
+          for (let e = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; e; e = (e.originalError ?? e.cause) as typeof e)
+            messages.push(String(e.message));
           return messages.join("\n");
         },
       );

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { lstat, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { OutputFolder } from "../../src/publish/output-folder.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
@@ -57,7 +57,10 @@ describe("publishing a build", () => {
   it("never leaves _site/ missing or part-built, wherever the publishing process is killed", { timeout: 300_000 }, async () => {
     const parent = await mkdtemp(path.join(tmpdir(), "publish-swap-"));
     const scripts = await mkdtemp(path.join(tmpdir(), "publish-swap-script-"));
-    cleanup.push(() => rm(parent, { recursive: true, force: true }), () => rm(scripts, { recursive: true, force: true }));
+    cleanup.push(
+      () => rm(parent, { recursive: true, force: true }),
+      () => rm(scripts, { recursive: true, force: true }),
+    );
     const script = path.join(scripts, "publisher.mts");
     await writeFile(script, PUBLISHER);
     const outputDir = path.join(parent, "_site");

@@ -23,7 +23,7 @@ describe("a second build in the same process", () => {
     expect((await homePage())("h1").text()).toBe("Stitch Documentation");
 
     await edit("content/index.md", (text) => text.replace("title: Stitch Documentation", "title: Stitch Guides"));
-    await edit("_includes/layouts/page.html", (text) => text.replace('<h1>{{ title | escape }}</h1>', '<h1 class="edited">{{ title | escape }}</h1>'));
+    await edit("_includes/layouts/page.html", (text) => text.replace("<h1>{{ title | escape }}</h1>", '<h1 class="edited">{{ title | escape }}</h1>'));
     await edit("_includes/site/header.html", (text) => text.replace('<header class="site-header">', '<header class="site-header edited">'));
     expect((await runPipeline({ root, publish: true })).published).toBe(true);
 

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { listFiles } from "../../src/model/files.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { createSearchIndexer, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/publish/search-index.ts";
-import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, makeFixtureSite } from "../helpers/site.ts";
 
 // The Pagefind index, as `npm run build` builds it (while the pages are written). Searching it is tested in the browser
 // (tests/browser/reader.test.ts): Pagefind's search runs only there.
@@ -22,7 +22,12 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
   const sums = new Map<string, string>();
   for (const entry of files) {
     const file = path.join(entry.parentPath, entry.name);
-    sums.set(path.relative(dir, file), createHash("sha256").update(await readFile(file)).digest("hex"));
+    sums.set(
+      path.relative(dir, file),
+      createHash("sha256")
+        .update(await readFile(file))
+        .digest("hex"),
+    );
   }
   return sums;
 }

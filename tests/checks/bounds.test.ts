@@ -103,19 +103,34 @@ describe("what pages and includes do is bounded (npm run build)", () => {
 
   it("a {% for %} over a hundred million items, in a page body: at the loop", () => {
     expect(findingsIn(report, "content/common/long-loop.md")).toEqual([
-      expect.objectContaining({ line: 6, column: 1, severity: "error", message: expect.stringMatching(/^this page's Liquid builds more than 10,000,000 list items/) }),
+      expect.objectContaining({
+        line: 6,
+        column: 1,
+        severity: "error",
+        message: expect.stringMatching(/^this page's Liquid builds more than 10,000,000 list items/),
+      }),
     ]);
   });
 
   it("a {% for %} over a hundred million items, in a tutorial step: at the loop's line in the step", () => {
     expect(findingsIn(report, TUTORIAL_FILE)).toEqual([
-      expect.objectContaining({ line: 21, column: 7, severity: "error", message: expect.stringMatching(/^this page's Liquid builds more than 10,000,000 list items/) }),
+      expect.objectContaining({
+        line: 21,
+        column: 7,
+        severity: "error",
+        message: expect.stringMatching(/^this page's Liquid builds more than 10,000,000 list items/),
+      }),
     ]);
   });
 
   it("loops inside loops: at the inner loop", () => {
     expect(findingsIn(report, "content/common/nested-loops.md")).toEqual([
-      expect.objectContaining({ line: 6, column: 26, severity: "error", message: expect.stringMatching(/^rendering this page takes more than 200,000 loop iterations/) }),
+      expect.objectContaining({
+        line: 6,
+        column: 26,
+        severity: "error",
+        message: expect.stringMatching(/^rendering this page takes more than 200,000 loop iterations/),
+      }),
     ]);
   });
 
@@ -125,7 +140,9 @@ describe("what pages and includes do is bounded (npm run build)", () => {
         line: 1,
         column: 8,
         severity: "error",
-        message: expect.stringMatching(/^include "self\.html" recursed more than 100 deep, .*: self\.html -> self\.html; does it include itself with nothing to stop it\? \(included by content\/common\/self-include\.md:6\)$/),
+        message: expect.stringMatching(
+          /^include "self\.html" recursed more than 100 deep, .*: self\.html -> self\.html; does it include itself with nothing to stop it\? \(included by content\/common\/self-include\.md:6\)$/,
+        ),
       }),
     ]);
   });
@@ -136,7 +153,9 @@ describe("what pages and includes do is bounded (npm run build)", () => {
         line: 2,
         column: 1,
         severity: "error",
-        message: expect.stringMatching(/^include "ping\.html" recursed more than 100 deep, .*: ping\.html -> pong\.html -> ping\.html; .* \(included by content\/common\/include-chain\.md:6\)$/),
+        message: expect.stringMatching(
+          /^include "ping\.html" recursed more than 100 deep, .*: ping\.html -> pong\.html -> ping\.html; .* \(included by content\/common\/include-chain\.md:6\)$/,
+        ),
       }),
     ]);
     expect(findingsIn(report, "_includes/ping.html")).toEqual([]);
@@ -144,7 +163,14 @@ describe("what pages and includes do is bounded (npm run build)", () => {
 
   it("a front-matter field that flatifies itself: at its flatify, in the field", () => {
     expect(findingsIn(report, "content/common/flatify-self.md")).toEqual([
-      expect.objectContaining({ line: 4, column: 9, severity: "error", message: expect.stringMatching(/^flatify recursed more than 100 deep, .*: flatify "\{\{ page\.again \| flatify \}\}" -> flatify "\{\{ page\.again \| flatify \}\}"; does the text render itself/) }),
+      expect.objectContaining({
+        line: 4,
+        column: 9,
+        severity: "error",
+        message: expect.stringMatching(
+          /^flatify recursed more than 100 deep, .*: flatify "\{\{ page\.again \| flatify \}\}" -> flatify "\{\{ page\.again \| flatify \}\}"; does the text render itself/,
+        ),
+      }),
     ]);
   });
 
@@ -154,39 +180,66 @@ describe("what pages and includes do is bounded (npm run build)", () => {
         line: 1,
         column: 7,
         severity: "error",
-        message: expect.stringMatching(/^flatify recursed more than 100 deep, .*: flatify "\{% include echo\.html %\}" -> echo\.html -> flatify "\{% include echo\.html %\}"; .* \(included by content\/common\/flatify-include\.md:4\)$/),
+        message: expect.stringMatching(
+          /^flatify recursed more than 100 deep, .*: flatify "\{% include echo\.html %\}" -> echo\.html -> flatify "\{% include echo\.html %\}"; .* \(included by content\/common\/flatify-include\.md:4\)$/,
+        ),
       }),
     ]);
   });
 
   it("a YAML alias bomb in front matter: at the alias that takes it past the limit", () => {
     expect(findingsIn(report, "content/common/alias-bomb.md")).toEqual([
-      expect.objectContaining({ line: 8, column: 29, severity: "error", message: expect.stringMatching(/^alias "\*d" repeats 11,111 values .* past 100,000 repeated values/) }),
+      expect.objectContaining({
+        line: 8,
+        column: 29,
+        severity: "error",
+        message: expect.stringMatching(/^alias "\*d" repeats 11,111 values .* past 100,000 repeated values/),
+      }),
     ]);
   });
 
   it("front matter nested 10,000 deep: the nesting limit, where it is passed", () => {
     expect(findingsIn(report, "content/common/deep-list.md")).toEqual([
-      expect.objectContaining({ line: 4, column: 106, severity: "error", message: expect.stringMatching(/^lists and mappings are nested more than 100 deep here/) }),
+      expect.objectContaining({
+        line: 4,
+        column: 106,
+        severity: "error",
+        message: expect.stringMatching(/^lists and mappings are nested more than 100 deep here/),
+      }),
     ]);
   });
 
   it("front matter of mappings 150 deep (which the positional parser reads): the nesting limit, at the mapping that passes it", () => {
     // Line 4 holds level-1, in the top mapping (level 1 of nesting): level-100's value would be the 101st.
     expect(findingsIn(report, "content/common/deep-mapping.md")).toEqual([
-      expect.objectContaining({ line: 103, column: 199, severity: "error", message: expect.stringMatching(/^lists and mappings are nested more than 100 deep here/) }),
+      expect.objectContaining({
+        line: 103,
+        column: 199,
+        severity: "error",
+        message: expect.stringMatching(/^lists and mappings are nested more than 100 deep here/),
+      }),
     ]);
   });
 
   it("a 100 MB page: the size limit, and why", () => {
     expect(findingsIn(report, "content/common/huge.md")).toEqual([
-      expect.objectContaining({ line: 1, column: 1, severity: "error", message: expect.stringMatching(/^this page is 100\.0 MB; a page may be at most 1\.0 MB, because .*: split it into several pages$/) }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        severity: "error",
+        message: expect.stringMatching(/^this page is 100\.0 MB; a page may be at most 1\.0 MB, because .*: split it into several pages$/),
+      }),
     ]);
   });
 
   it("block tags nested 50,000 deep in a page: at the first one past the limit", () => {
     expect(findingsIn(report, "content/common/deep-tags.md")).toEqual([
-      expect.objectContaining({ line: 6, column: 801, severity: "error", message: expect.stringMatching(/^\{% if %\} is nested inside 100 other block tags: Liquid reads at most 100 levels/) }),
+      expect.objectContaining({
+        line: 6,
+        column: 801,
+        severity: "error",
+        message: expect.stringMatching(/^\{% if %\} is nested inside 100 other block tags: Liquid reads at most 100 levels/),
+      }),
     ]);
   });
 
@@ -203,13 +256,23 @@ describe("what pages and includes do is bounded (npm run build)", () => {
 
   it("an include over the size limit: at the include call, naming it", () => {
     expect(findingsIn(report, "content/common/huge-include.md")).toEqual([
-      expect.objectContaining({ line: 6, column: 1, severity: "error", message: expect.stringMatching(/^include "huge\.html" is 2\.0 MB; an include may be at most 1\.0 MB, because /) }),
+      expect.objectContaining({
+        line: 6,
+        column: 1,
+        severity: "error",
+        message: expect.stringMatching(/^include "huge\.html" is 2\.0 MB; an include may be at most 1\.0 MB, because /),
+      }),
     ]);
   });
 
   it("a layout over the size limit: at the layout", () => {
     expect(findingsIn(report, "_includes/layouts/huge.html")).toEqual([
-      expect.objectContaining({ line: 1, column: 1, severity: "error", message: expect.stringMatching(/^this layout is 1\.9 MB; a layout may be at most 1\.0 MB, because /) }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        severity: "error",
+        message: expect.stringMatching(/^this layout is 1\.9 MB; a layout may be at most 1\.0 MB, because /),
+      }),
     ]);
   });
 });
@@ -243,7 +306,12 @@ describe("what data files hold is bounded (npm run check)", () => {
 
   it("an alias inside what it repeats: at the alias", () => {
     expect(findingsIn(report, "_data/self.yml")).toEqual([
-      expect.objectContaining({ line: 1, column: 17, severity: "error", message: expect.stringMatching(/^alias "\*loop" repeats a list or mapping it is inside of/) }),
+      expect.objectContaining({
+        line: 1,
+        column: 17,
+        severity: "error",
+        message: expect.stringMatching(/^alias "\*loop" repeats a list or mapping it is inside of/),
+      }),
     ]);
   });
 
@@ -255,7 +323,12 @@ describe("what data files hold is bounded (npm run check)", () => {
 
   it("a 100 MB data file: the size limit, and why", () => {
     expect(findingsIn(report, "_data/huge.yml")).toEqual([
-      expect.objectContaining({ line: 1, column: 1, severity: "error", message: expect.stringMatching(/^this data file is 100\.0 MB; a data file may be at most 1\.0 MB, because /) }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        severity: "error",
+        message: expect.stringMatching(/^this data file is 100\.0 MB; a data file may be at most 1\.0 MB, because /),
+      }),
     ]);
   });
 });

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
-import { writeFile } from "node:fs/promises";
 
 /** Every file below `dir` with a hash of its bytes, sorted by path. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -14,7 +13,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   const hashes: Record<string, string> = {};
   for (const file of files.sort()) {
-    hashes[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
+    hashes[path.relative(dir, file)] = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
   }
   return hashes;
 }
@@ -34,7 +35,10 @@ describe("builds never damage the published site", () => {
     expect(Object.keys(before).length).toBeGreaterThan(30);
 
     // A broken edit: an undefined data key in one tutorial and a page whose YAML does not parse.
-    await writeFile(path.join(root, TUTORIAL_FILE), tutorialText((l) => (l[20] = "      {{ link.connections.nope }}")));
+    await writeFile(
+      path.join(root, TUTORIAL_FILE),
+      tutorialText((l) => (l[20] = "      {{ link.connections.nope }}")),
+    );
     await writeFile(path.join(root, "content/common/broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
     const failed = await runPipeline({ root, publish: true });
     expect(failed.errors).toBe(2);
@@ -88,7 +92,7 @@ describe("front-matter text is escaped where it reaches <title> and attributes",
     expect($("h1").text()).toBe(title);
     expect($("h1 b")).toHaveLength(0);
     // <title> is raw text to the HTML parser, so only escaping keeps the markup out of it.
-    const rawTitle = /<title>([^]*?)<\/title>/.exec(html)![1]!;
+    const rawTitle = /<title>([\s\S]*?)<\/title>/.exec(html)![1]!;
     expect(rawTitle).not.toContain("<b>");
     expect(rawTitle).toContain("&lt;b&gt;");
   });

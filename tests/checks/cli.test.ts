@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, type CliRun } from "../helpers/cli.ts";
+import { type CliRun, runCli } from "../helpers/cli.ts";
 import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
 
@@ -14,7 +14,10 @@ const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
 
 async function cli(script: "check" | "build", root: string, args: string[] = []) {
   try {
-    const { stdout, stderr } = await run(TSX, [path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout, stderr } = await run(TSX, [path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -92,7 +95,10 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
     const run = await runCli(script, root, ["--format", "json"]);
     expect(run.code).toBe(0);
     expect(report(run)).toEqual({ errors: 0, warnings: 0, published: script === "build", findings: [] });
-    if (script === "build") expect(run.stderr).toMatch(/^Built _site\/ in \d+ ms \(read \d+ ms, source-checks \d+ ms, render \d+ ms, write \d+ ms, output-checks \d+ ms, publish \d+ ms\)$/m);
+    if (script === "build")
+      expect(run.stderr).toMatch(
+        /^Built _site\/ in \d+ ms \(read \d+ ms, source-checks \d+ ms, render \d+ ms, write \d+ ms, output-checks \d+ ms, publish \d+ ms\)$/m,
+      );
   });
 
   it("npm run build on a site with findings: the findings, and nothing published", async () => {
@@ -130,7 +136,10 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
     roots.push(root);
     // A stand-in for a chatty library: it prints from every thread the build runs, as they start.
     const chatter = path.join(root, "chatter.mjs");
-    await writeFile(chatter, `import { isMainThread } from "node:worker_threads";\nif (!isMainThread) { console.log("chatter from a library"); process.stdout.write("more chatter\\n"); }\n`);
+    await writeFile(
+      chatter,
+      `import { isMainThread } from "node:worker_threads";\nif (!isMainThread) { console.log("chatter from a library"); process.stdout.write("more chatter\\n"); }\n`,
+    );
     const run = await runCli("build", root, ["--format", "json"], { nodeArgs: ["--import", pathToFileURL(chatter).href] });
     expect(run.code).toBe(0);
     expect(report(run)).toMatchObject({ errors: 0, published: true });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/checks/finding.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
-import { checkFixture, tutorialText, TUTORIAL_FILE, TUTORIAL_URL } from "./fixture-tutorial.ts";
+import { checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 
 /**
  * One small fixture per class of mistake: a copy of the site with one change, checked. Each must
@@ -19,7 +19,9 @@ interface Case {
 
 const tutorial = (change: (lines: string[]) => void) => ({ [TUTORIAL_FILE]: tutorialText(change) });
 /** A plain page at `content/common/<name>.md` with these front-matter lines (line 2 on), then a body. */
-const plainPage = (name: string, ...lines: string[]) => ({ [`content/common/${name}.md`]: ["---", `title: ${name}`, "layout: page", ...lines, "---", "Text.", ""].join("\n") });
+const plainPage = (name: string, ...lines: string[]) => ({
+  [`content/common/${name}.md`]: ["---", `title: ${name}`, "layout: page", ...lines, "---", "Text.", ""].join("\n"),
+});
 const ipData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/ip-addresses.yml"), "utf8");
 const regionsData = await readFile(path.join(PROJECT_ROOT, "_data/stitch/regions.yml"), "utf8");
 const siteData = await readFile(path.join(PROJECT_ROOT, "_data/site.yml"), "utf8");
@@ -87,7 +89,12 @@ const cases: Case[] = [
   {
     name: "a layout that does not exist",
     files: tutorial((l) => (l[4] = "layout: tutoral")),
-    expected: { file: TUTORIAL_FILE, line: 5, severity: "error", message: /^layout "tutoral" does not exist in _includes\/layouts\/; did you mean "tutorial"\?/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 5,
+      severity: "error",
+      message: /^layout "tutoral" does not exist in _includes\/layouts\/; did you mean "tutorial"\?/,
+    },
   },
   {
     name: "duplicate step anchors",
@@ -102,22 +109,42 @@ const cases: Case[] = [
   {
     name: "two pages with the same permalink",
     files: { ...tutorial(() => {}), "content/common/zz-copy.md": `---\ntitle: Copy\nlayout: page\npermalink: ${TUTORIAL_URL}\n---\nCopy.\n` },
-    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: new RegExp(`permalink "${TUTORIAL_URL}" is already the URL of ${TUTORIAL_FILE}`) },
+    expected: {
+      file: "content/common/zz-copy.md",
+      line: 4,
+      severity: "error",
+      message: new RegExp(`permalink "${TUTORIAL_URL}" is already the URL of ${TUTORIAL_FILE}`),
+    },
   },
   {
     name: "two permalinks that are one output file",
     files: { ...tutorial(() => {}), "content/common/zz-copy.md": `---\ntitle: Copy\nlayout: page\npermalink: ${TUTORIAL_URL}.html\n---\nCopy.\n` },
-    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: /is already the URL of content\/common\/databases\/checking-fixture.md/ },
+    expected: {
+      file: "content/common/zz-copy.md",
+      line: 4,
+      severity: "error",
+      message: /is already the URL of content\/common\/databases\/checking-fixture.md/,
+    },
   },
   {
     name: "a permalink holding quotes and angle brackets",
     files: tutorial((l) => (l[2] = `permalink: "${TUTORIAL_URL}\\"><script>x</script>"`)),
-    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "[^"]+\\"><script>x<\/script>" is not a valid URL path: it contains "\\""/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 3,
+      severity: "error",
+      message: /^permalink "[^"]+\\"><script>x<\/script>" is not a valid URL path: it contains "\\""/,
+    },
   },
   {
     name: "a permalink that climbs out of the base URL",
     files: tutorial((l) => (l[2] = "permalink: /../../outside")),
-    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/\.\.\/\.\.\/outside" is not a valid URL path: it has a "\.\." segment/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 3,
+      severity: "error",
+      message: /^permalink "\/\.\.\/\.\.\/outside" is not a valid URL path: it has a "\.\." segment/,
+    },
   },
   {
     name: "a permalink that would publish the page as the site's JavaScript",
@@ -127,37 +154,72 @@ const cases: Case[] = [
   {
     name: "a permalink that would write the page inside an asset",
     files: tutorial((l) => (l[2] = "permalink: /assets/site.css/")),
-    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/assets\/site.css\/" would be written inside \/docs\/assets\/site.css, which is the asset content\/assets\/site.css/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 3,
+      severity: "error",
+      message: /^permalink "\/assets\/site.css\/" would be written inside \/docs\/assets\/site.css, which is the asset content\/assets\/site.css/,
+    },
   },
   {
     name: "a permalink in the search index's folder",
     files: tutorial((l) => (l[2] = "permalink: /pagefind/index")),
-    expected: { file: TUTORIAL_FILE, line: 3, severity: "error", message: /^permalink "\/pagefind\/index" lies in \/docs\/pagefind\/, the search index's folder/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 3,
+      severity: "error",
+      message: /^permalink "\/pagefind\/index" lies in \/docs\/pagefind\/, the search index's folder/,
+    },
   },
   {
     name: "two permalinks that differ only in letter case",
     files: { ...tutorial(() => {}), ...plainPage("zz-copy", `permalink: ${TUTORIAL_URL.toUpperCase()}`) },
-    expected: { file: "content/common/zz-copy.md", line: 4, severity: "error", message: /differs only in letter case from \/docs\/common\/databases\/checking-fixture.html/ },
+    expected: {
+      file: "content/common/zz-copy.md",
+      line: 4,
+      severity: "error",
+      message: /differs only in letter case from \/docs\/common\/databases\/checking-fixture.html/,
+    },
   },
   {
     name: "a page whose file name is not a URL path",
     files: { "content/common/my page.md": "---\ntitle: My page\nlayout: page\n---\nText.\n" },
-    expected: { file: "content/common/my page.md", line: 1, severity: "error", message: /^this page's file name gives it the URL "\/common\/my page", which is not a valid URL path: it contains a space/ },
+    expected: {
+      file: "content/common/my page.md",
+      line: 1,
+      severity: "error",
+      message: /^this page's file name gives it the URL "\/common\/my page", which is not a valid URL path: it contains a space/,
+    },
   },
   {
     name: "a redirect_from entry holding a line break",
     files: plainPage("moved", 'redirect_from: "/old\\n/evil 200"'),
-    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/old\\n\/evil 200" is not a valid URL path: it contains a line break/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/old\\n\/evil 200" is not a valid URL path: it contains a line break/,
+    },
   },
   {
     name: "a redirect_from entry that is not a site path",
     files: plainPage("moved", "redirect_from:", "  - /old-moved", "  - old-moved"),
-    expected: { file: "content/common/moved.md", line: 6, severity: "error", message: /^redirect_from "old-moved" is not a valid URL path: it must start with "\/"/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 6,
+      severity: "error",
+      message: /^redirect_from "old-moved" is not a valid URL path: it must start with "\/"/,
+    },
   },
   {
     name: "a redirect_from entry that climbs out of the base URL",
     files: plainPage("moved", "redirect_from: /common/../../../etc/x"),
-    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/common\/\.\.\/\.\.\/\.\.\/etc\/x" is not a valid URL path: it has a "\.\." segment/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/common\/\.\.\/\.\.\/\.\.\/etc\/x" is not a valid URL path: it has a "\.\." segment/,
+    },
   },
   {
     name: "a redirect_from entry that is the page's own URL",
@@ -167,47 +229,92 @@ const cases: Case[] = [
   {
     name: "a redirect_from entry another page claims first",
     files: { ...plainPage("a-moved", "redirect_from: /shared-old"), ...plainPage("b-moved", "summary: B", "redirect_from: /shared-old") },
-    expected: { file: "content/common/b-moved.md", line: 5, severity: "error", message: /^redirect_from "\/shared-old" is already the redirect_from of content\/common\/a-moved.md: an old URL can lead to one page only/ },
+    expected: {
+      file: "content/common/b-moved.md",
+      line: 5,
+      severity: "error",
+      message: /^redirect_from "\/shared-old" is already the redirect_from of content\/common\/a-moved.md: an old URL can lead to one page only/,
+    },
   },
   {
     name: "a redirect_from entry over another page",
     files: plainPage("moved", "redirect_from: /integrations"),
-    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/integrations" is already the URL of content\/integrations.md: remove it/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/integrations" is already the URL of content\/integrations.md: remove it/,
+    },
   },
   {
     name: "a redirect_from entry over a later page",
     files: { ...plainPage("a-moved", "redirect_from: /common/z-page"), ...plainPage("z-page") },
-    expected: { file: "content/common/a-moved.md", line: 4, severity: "error", message: /^redirect_from "\/common\/z-page" is already the URL of content\/common\/z-page.md/ },
+    expected: {
+      file: "content/common/a-moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/common\/z-page" is already the URL of content\/common\/z-page.md/,
+    },
   },
   {
     name: "a redirect_from entry over an asset",
     files: plainPage("moved", "redirect_from: /assets/site.js"),
-    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/assets\/site.js" is already the asset content\/assets\/site.js/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/assets\/site.js" is already the asset content\/assets\/site.js/,
+    },
   },
   {
     name: "a redirect_from entry over a file the build generates",
     files: plainPage("moved", "redirect_from: /sitemap.xml"),
-    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/sitemap.xml" is already the sitemap, which the build writes/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/sitemap.xml" is already the sitemap, which the build writes/,
+    },
   },
   {
     name: "a redirect_from entry in the search index's folder",
     files: plainPage("moved", "redirect_from: /pagefind/pagefind.js"),
-    expected: { file: "content/common/moved.md", line: 4, severity: "error", message: /^redirect_from "\/pagefind\/pagefind.js" lies in \/docs\/pagefind\/, the search index's folder/ },
+    expected: {
+      file: "content/common/moved.md",
+      line: 4,
+      severity: "error",
+      message: /^redirect_from "\/pagefind\/pagefind.js" lies in \/docs\/pagefind\/, the search index's folder/,
+    },
   },
   {
     name: "a base URL that climbs out of the site",
     files: { "_data/site.yml": siteData.replace(/^baseurl:.*$/m, "baseurl: /docs/../..") },
-    expected: { file: "_data/site.yml", line: siteLine("baseurl"), severity: "error", message: /^baseurl "\/docs\/\.\.\/\.\." can't be used: it has a "\.\." segment/ },
+    expected: {
+      file: "_data/site.yml",
+      line: siteLine("baseurl"),
+      severity: "error",
+      message: /^baseurl "\/docs\/\.\.\/\.\." can't be used: it has a "\.\." segment/,
+    },
   },
   {
     name: "a site URL that is not a scheme and host",
     files: { "_data/site.yml": siteData.replace(/^url:.*$/m, 'url: "https://www.stitchdata.com\\nDisallow: /"') },
-    expected: { file: "_data/site.yml", line: siteLine("url"), severity: "error", message: /^url "https:\/\/www.stitchdata.com\\nDisallow: \/" can't be used: it must be the site's scheme and host/ },
+    expected: {
+      file: "_data/site.yml",
+      line: siteLine("url"),
+      severity: "error",
+      message: /^url "https:\/\/www.stitchdata.com\\nDisallow: \/" can't be used: it must be the site's scheme and host/,
+    },
   },
   {
     name: "a page without front matter",
     files: { "content/common/bare.md": "<script>alert(1)</script>\n\nNo front matter.\n" },
-    expected: { file: "content/common/bare.md", line: 1, severity: "error", message: /^this page has no front matter: add front matter with a title and layout/ },
+    expected: {
+      file: "content/common/bare.md",
+      line: 1,
+      severity: "error",
+      message: /^this page has no front matter: add front matter with a title and layout/,
+    },
   },
   {
     name: "an empty page file",
@@ -227,22 +334,38 @@ const cases: Case[] = [
   {
     name: "a layout without the Content-Security-Policy",
     files: {
-      "_includes/layouts/bare.html": "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>{{ title | escape }}</title>\n</head>\n<body>\n{{ content }}\n</body>\n</html>\n",
+      "_includes/layouts/bare.html":
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>{{ title | escape }}</title>\n</head>\n<body>\n{{ content }}\n</body>\n</html>\n',
       "content/common/bare-layout.md": "---\ntitle: Bare layout\nsummary: A page\nlayout: bare\n---\nText.\n",
     },
-    expected: { file: "content/common/bare-layout.md", line: 4, severity: "error", message: /^the page \/docs\/common\/bare-layout.html has no Content-Security-Policy .* \(layout "bare"\)/ },
+    expected: {
+      file: "content/common/bare-layout.md",
+      line: 4,
+      severity: "error",
+      message: /^the page \/docs\/common\/bare-layout.html has no Content-Security-Policy .* \(layout "bare"\)/,
+    },
   },
   {
     name: "a page that is a link to a file outside the site",
     files: {},
     links: { "content/common/pw.md": "/etc/passwd" },
-    expected: { file: "content/common/pw.md", line: 1, severity: "error", message: /^this file is not read: it is a link to \/etc\/passwd, outside the site's folder/ },
+    expected: {
+      file: "content/common/pw.md",
+      line: 1,
+      severity: "error",
+      message: /^this file is not read: it is a link to \/etc\/passwd, outside the site's folder/,
+    },
   },
   {
     name: "an asset that is a link to a file outside the site",
     files: {},
     links: { "content/assets/hosts.txt": "/etc/hosts" },
-    expected: { file: "content/assets/hosts.txt", line: 1, severity: "error", message: /^this file is not read: it is a link to \/etc\/hosts, outside the site's folder/ },
+    expected: {
+      file: "content/assets/hosts.txt",
+      line: 1,
+      severity: "error",
+      message: /^this file is not read: it is a link to \/etc\/hosts, outside the site's folder/,
+    },
   },
   {
     name: "an include folder that is a link outside the site",
@@ -312,12 +435,13 @@ const cases: Case[] = [
   },
   {
     name: "an undefined variable inside an include",
-    files: { "_includes/note.html": "<div class=\"callout\">\n{{ include.content | markdownify }}\n{{ include.kind }}\n</div>\n" },
+    files: { "_includes/note.html": '<div class="callout">\n{{ include.content | markdownify }}\n{{ include.kind }}\n</div>\n' },
     expected: {
       file: "_includes/note.html",
       line: 3,
       severity: "error",
-      message: /^undefined variable or data key "include.kind".*\(included by content\/common\/databases\/setting-up-ssh-tunnel-for-amazon-web-services.md:16\)/,
+      message:
+        /^undefined variable or data key "include.kind".*\(included by content\/common\/databases\/setting-up-ssh-tunnel-for-amazon-web-services.md:16\)/,
     },
   },
   {
@@ -343,12 +467,22 @@ const cases: Case[] = [
   {
     name: "a fragment that names no element",
     files: tutorial((l) => (l[16] = "      Open [the second step](#secnd-step).")),
-    expected: { file: TUTORIAL_FILE, line: 17, severity: "error", message: /^link "#secnd-step": this page has no element with id "secnd-step"; did you mean "#second-step"\?/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 17,
+      severity: "error",
+      message: /^link "#secnd-step": this page has no element with id "secnd-step"; did you mean "#second-step"\?/,
+    },
   },
   {
     name: "a fragment on another page",
     files: tutorial((l) => (l[20] = "      See [the FAQ]({{ link.account.security-faq | prepend: site.baseurl }}#no-such-question).")),
-    expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /page "\/docs\/account-security\/stitch-security" has no element with id "no-such-question"/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 21,
+      severity: "error",
+      message: /page "\/docs\/account-security\/stitch-security" has no element with id "no-such-question"/,
+    },
   },
   {
     name: "a missing image",
@@ -357,7 +491,10 @@ const cases: Case[] = [
   },
   {
     name: "a missing asset",
-    files: { "content/common/video-page.md": "---\ntitle: Video page\nlayout: page\n---\nText.\n\n<video src=\"{{ '/assets/intro.mp4' | relative_url }}\" controls></video>\n" },
+    files: {
+      "content/common/video-page.md":
+        "---\ntitle: Video page\nlayout: page\n---\nText.\n\n<video src=\"{{ '/assets/intro.mp4' | relative_url }}\" controls></video>\n",
+    },
     expected: { file: "content/common/video-page.md", line: 7, severity: "error", message: /^asset "\/docs\/assets\/intro.mp4" does not exist/ },
   },
   {
@@ -378,7 +515,13 @@ const cases: Case[] = [
   {
     name: "an inline style in content (the policy ignores it)",
     files: pageWith('Some <span style="color: red">red</span> text.'),
-    expected: { file: RAW_PAGE, line: 7, column: 12, severity: "warning", message: /^style="color: red" on <span> does nothing: the page's Content-Security-Policy allows only the site's own style sheets/ },
+    expected: {
+      file: RAW_PAGE,
+      line: 7,
+      column: 12,
+      severity: "warning",
+      message: /^style="color: red" on <span> does nothing: the page's Content-Security-Policy allows only the site's own style sheets/,
+    },
   },
   {
     name: "a <style> element in content",
@@ -423,7 +566,12 @@ const cases: Case[] = [
         '        url: /account-security/stitch-security\n      - title: Status\n        url: "javascript:alert(document.cookie)"\n',
       ),
     },
-    expected: { file: "_data/site.yml", line: lineOf(siteData, "url: /account-security/stitch-security") + 2, severity: "error", message: /^"javascript:alert\(document.cookie\)" in href of <a>.* \(on content\/.* and \d+ other pages\)$/ },
+    expected: {
+      file: "_data/site.yml",
+      line: lineOf(siteData, "url: /account-security/stitch-security") + 2,
+      severity: "error",
+      message: /^"javascript:alert\(document.cookie\)" in href of <a>.* \(on content\/.* and \d+ other pages\)$/,
+    },
   },
   {
     name: "an image from another site",
@@ -432,18 +580,35 @@ const cases: Case[] = [
       file: TUTORIAL_FILE,
       line: 21,
       severity: "warning",
-      message: /^<img src="https:\/\/images.example.com\/tunnel.png"> loads from another site \(images.example.com\): the page's Content-Security-Policy allows only this site's own files/,
+      message:
+        /^<img src="https:\/\/images.example.com\/tunnel.png"> loads from another site \(images.example.com\): the page's Content-Security-Policy allows only this site's own files/,
     },
   },
   {
     name: "raw HTML in a data value",
     files: { "_data/ui.yml": uiData.replace(/^( {2}[\w-]+: )(.+)$/m, '$1"$2<span onmouseover=alert(1)>!</span>"') },
-    expected: { file: "_data/ui.yml", line: lineOf(uiData, uiData.match(/^ {2}[\w-]+: /m)![0]), severity: "error", message: /^event-handler attribute onmouseover="alert\(1\)" on <span>.*\(on content\// },
+    expected: {
+      file: "_data/ui.yml",
+      line: lineOf(uiData, uiData.match(/^ {2}[\w-]+: /m)![0]),
+      severity: "error",
+      message: /^event-handler attribute onmouseover="alert\(1\)" on <span>.*\(on content\//,
+    },
   },
   {
     name: "invalid UTF-8 in a page",
-    files: { [TUTORIAL_FILE]: windows1252(tutorialText((l) => (l[20] = "      Done, café.")), "é") },
-    expected: { file: TUTORIAL_FILE, line: 21, column: 16, severity: "error", message: /^invalid UTF-8: byte 0xE9 \("é" in Windows-1252\) is not UTF-8 text.*save the file as UTF-8$/ },
+    files: {
+      [TUTORIAL_FILE]: windows1252(
+        tutorialText((l) => (l[20] = "      Done, café.")),
+        "é",
+      ),
+    },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 21,
+      column: 16,
+      severity: "error",
+      message: /^invalid UTF-8: byte 0xE9 \("é" in Windows-1252\) is not UTF-8 text.*save the file as UTF-8$/,
+    },
   },
   {
     name: "invalid UTF-8 in a data file",
@@ -458,16 +623,35 @@ const cases: Case[] = [
   {
     name: "an unclosed tag in a step title",
     files: tutorial((l) => (l[13] = '  - title: "Open <b>the file"')),
-    expected: { file: TUTORIAL_FILE, line: 14, column: 18, severity: "error", message: /^"<b>" in the title of step 1 is not closed: browsers carry it on over the rest of the page/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 14,
+      column: 18,
+      severity: "error",
+      message: /^"<b>" in the title of step 1 is not closed: browsers carry it on over the rest of the page/,
+    },
   },
   {
     name: "a closing tag a step title did not open",
     files: tutorial((l) => (l[17] = '  - title: "Second step</div>"')),
-    expected: { file: TUTORIAL_FILE, line: 18, column: 24, severity: "error", message: /^"<\/div>" in the title of step 2 closes an element the title did not open/ },
-  },  {
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 18,
+      column: 24,
+      severity: "error",
+      message: /^"<\/div>" in the title of step 2 closes an element the title did not open/,
+    },
+  },
+  {
     name: "an unclosed disclosure in a step's content (it folds the later steps away)",
     files: tutorial((l) => (l[16] = "      <details><summary>More</summary> Open [the second step](#second-step).")),
-    expected: { file: TUTORIAL_FILE, line: 17, column: 7, severity: "error", message: /^"<details>" in the content of step 1 is not closed: the rest of the page ends up inside it/ },
+    expected: {
+      file: TUTORIAL_FILE,
+      line: 17,
+      column: 7,
+      severity: "error",
+      message: /^"<details>" in the content of step 1 is not closed: the rest of the page ends up inside it/,
+    },
   },
   {
     name: "a closing tag in a page's text that closes the layout's own element",
@@ -478,22 +662,42 @@ const cases: Case[] = [
   {
     name: "an invalid IP address",
     files: { "_data/stitch/ip-addresses.yml": ipData.replace("52.204.228.32/32", "52.204.228.320/32") },
-    expected: { file: "_data/stitch/ip-addresses.yml", line: 7, severity: "error", message: /^"52.204.228.320\/32" is not an IPv4 or IPv6 address .* in "stitch-app"$/ },
+    expected: {
+      file: "_data/stitch/ip-addresses.yml",
+      line: 7,
+      severity: "error",
+      message: /^"52.204.228.320\/32" is not an IPv4 or IPv6 address .* in "stitch-app"$/,
+    },
   },
   {
     name: "an invalid CIDR prefix",
     files: { "_data/stitch/ip-addresses.yml": ipData.replace("3.126.102.29/32", "3.126.102.29/33") },
-    expected: { file: "_data/stitch/ip-addresses.yml", line: 11, severity: "error", message: /^"3.126.102.29\/33" has a prefix length above \/32 in "stitch-app-europe"$/ },
+    expected: {
+      file: "_data/stitch/ip-addresses.yml",
+      line: 11,
+      severity: "error",
+      message: /^"3.126.102.29\/33" has a prefix length above \/32 in "stitch-app-europe"$/,
+    },
   },
   {
     name: "an address listed twice (overlapping blocks)",
     files: { "_data/stitch/ip-addresses.yml": ipData.replace("52.204.230.227/32", "52.204.223.208/32") },
-    expected: { file: "_data/stitch/ip-addresses.yml", line: 8, severity: "error", message: /^"52.204.223.208\/32" in "stitch-app" overlaps "52.204.223.208\/32"/ },
+    expected: {
+      file: "_data/stitch/ip-addresses.yml",
+      line: 8,
+      severity: "error",
+      message: /^"52.204.223.208\/32" in "stitch-app" overlaps "52.204.223.208\/32"/,
+    },
   },
   {
     name: "a region naming an IP list that does not exist",
     files: { "_data/stitch/regions.yml": regionsData.replace("ip-list: stitch-app-europe", "ip-list: stitch-app-eu") },
-    expected: { file: "_data/stitch/regions.yml", line: 8, severity: "error", message: /^region "europe" uses ip-list "stitch-app-eu", which .* does not define/ },
+    expected: {
+      file: "_data/stitch/regions.yml",
+      line: 8,
+      severity: "error",
+      message: /^region "europe" uses ip-list "stitch-app-eu", which .* does not define/,
+    },
   },
   {
     name: "unrendered Liquid in the output",
@@ -572,7 +776,9 @@ describe("all findings come in one run, sorted by file and line", () => {
     expect(result.lines).toEqual([
       `${TUTORIAL_FILE}:9:8: error: undefined variable or data key "link.connections.ssh-generik": "link.connections" has no key "ssh-generik"; did you mean "ssh-generic"?`,
       `${TUTORIAL_FILE}:9:47: error: undefined variable or data key "link.acount": "link" has no key "acount"; did you mean "account"?`,
-      expect.stringMatching(new RegExp(`^${TUTORIAL_FILE}:21:10: error: undefined variable or data key "page.titel": "page" has no key "titel"; did you mean "title"\\?`)),
+      expect.stringMatching(
+        new RegExp(`^${TUTORIAL_FILE}:21:10: error: undefined variable or data key "page.titel": "page" has no key "titel"; did you mean "title"\\?`),
+      ),
     ]);
   });
 

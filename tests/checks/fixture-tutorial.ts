@@ -1,5 +1,5 @@
-import { runPipeline, type PipelineResult } from "../../src/pipeline/run-pipeline.ts";
 import { formatFinding } from "../../src/checks/finding.ts";
+import { type PipelineResult, runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 
 /** The file a fixture tutorial is written to, and the URL it is published at. */

@@ -2,11 +2,11 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import type { Finding } from "../../src/checks/finding.ts";
 import { frontMatterErrors, frontMatterWarnings } from "../../src/checks/source/front-matter.ts";
 import { mojibakeFindings } from "../../src/checks/source/mojibake.ts";
 import { pageFromText } from "../../src/model/read-site.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, tutorialLines } from "./fixture-tutorial.ts";
 
@@ -15,7 +15,33 @@ import { TUTORIAL_FILE, tutorialLines } from "./fixture-tutorial.ts";
  * never an exception, never a stack trace, never a line outside the file.
  */
 const FRONT_MATTER_LINES = { first: 1, last: 20 }; // indexes of lines 2..21 (between the `---`)
-const YAML_NOISE = [":", "- ", "[", "]", "{", "}", '"', "'", "|", ">", "#", "&a", "*a", "!!str ", "%", "@", "\t", "{{", "{%", "}}", "  ", "\n", "â€™", "~", "? "];
+const YAML_NOISE = [
+  ":",
+  "- ",
+  "[",
+  "]",
+  "{",
+  "}",
+  '"',
+  "'",
+  "|",
+  ">",
+  "#",
+  "&a",
+  "*a",
+  "!!str ",
+  "%",
+  "@",
+  "\t",
+  "{{",
+  "{%",
+  "}}",
+  "  ",
+  "\n",
+  "â€™",
+  "~",
+  "? ",
+];
 const SCALARS = ["", "null", "~", "true", "42", "-1.5", "[]", "{}", "[a, b]", "{a: 1}", '""', "|", ">-", "'x'", "2024-01-01"];
 
 type Mutation = (lines: string[]) => void;
@@ -24,7 +50,11 @@ const lineIndex = fc.integer({ min: FRONT_MATTER_LINES.first, max: FRONT_MATTER_
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   lineIndex.map((i) => (lines: string[]) => void lines.splice(i, 1)),
   lineIndex.map((i) => (lines: string[]) => void lines.splice(i, 0, lines[i]!)),
-  fc.tuple(lineIndex, lineIndex).map(([i, j]) => (lines: string[]) => void ([lines[i], lines[j]] = [lines[j]!, lines[i]!])),
+  fc.tuple(lineIndex, lineIndex).map(
+    ([i, j]) =>
+      (lines: string[]) =>
+        void ([lines[i], lines[j]] = [lines[j]!, lines[i]!]),
+  ),
   fc.tuple(lineIndex, fc.integer({ min: -4, max: 4 })).map(([i, shift]) => (lines: string[]) => {
     lines[i] = shift >= 0 ? " ".repeat(shift) + lines[i] : lines[i]!.replace(new RegExp(`^ {0,${-shift}}`), "");
   }),

@@ -1,5 +1,4 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { mkdtemp, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -55,7 +54,14 @@ const piece = (field: string) =>
   );
 
 /** Half the time a field holds an ordinary value, so that the pages with hostile fields elsewhere still publish. */
-const ORDINARY: Record<string, string> = { title: "A title", summary: "A summary", permalink: "hostile", redirect: "hostile", anchor: "second-step", data: "x" };
+const ORDINARY: Record<string, string> = {
+  title: "A title",
+  summary: "A summary",
+  permalink: "hostile",
+  redirect: "hostile",
+  anchor: "second-step",
+  data: "x",
+};
 /** Paths and anchors with hostile characters are refused (the page is not published), so they are hostile less often. */
 const REFUSED_WHEN_HOSTILE = new Set(["permalink", "redirect", "anchor"]);
 const fieldValue = (field: string) =>
@@ -66,7 +72,7 @@ const fieldValue = (field: string) =>
 
 /** Markdown fields: the same pieces (they may make elements), plus ordinary markdown. */
 const markdownValue = fc
-  .array(fc.constantFrom("<span inj-md-attr=\"1\">x</span>", "**bold**", "[a link](#first-step)", "\n\n", "..", "é", "<", ">", "&", "'", '"', "text "), {
+  .array(fc.constantFrom('<span inj-md-attr="1">x</span>', "**bold**", "[a link](#first-step)", "\n\n", "..", "é", "<", ">", "&", "'", '"', "text "), {
     minLength: 1,
     maxLength: 6,
   })
@@ -165,8 +171,15 @@ describe("hostile front matter", () => {
             }
             if (name.endsWith(".xml")) {
               const $ = cheerio.load(text, { xml: true });
-              const tags = new Set($("*").toArray().map((element) => (element as unknown as { tagName: string }).tagName));
-              expect([...tags].every((tag) => ["urlset", "url", "loc", "lastmod"].includes(tag)), [...tags].join(", ")).toBe(true);
+              const tags = new Set(
+                $("*")
+                  .toArray()
+                  .map((element) => (element as unknown as { tagName: string }).tagName),
+              );
+              expect(
+                [...tags].every((tag) => ["urlset", "url", "loc", "lastmod"].includes(tag)),
+                [...tags].join(", "),
+              ).toBe(true);
             }
           }
         }),

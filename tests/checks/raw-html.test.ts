@@ -21,8 +21,8 @@ const BODY: Array<[string, Severity | Severity[] | "fine"]> = [
   ['<svg><a href="#main"><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "error"],
   ["<svg><script>alert(1)</script></svg>", "error"],
   // Markup htmlparser2 reads as text or as a comment, and browsers as HTML.
-  ['<noscript><p title="</noscript><img src=/docs/assets/favicon.svg alt=\'\' onerror=alert(1)>"></noscript>', "error"],
-  ['<noembed><p title="</noembed><img src=/docs/assets/favicon.svg alt=\'\' onerror=alert(1)>"></noembed>', "error"],
+  ["<noscript><p title=\"</noscript><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>\"></noscript>", "error"],
+  ["<noembed><p title=\"</noembed><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>\"></noembed>", "error"],
   // (the <style> does nothing under the policy: a warning before the handler's error)
   ["<svg><style><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)></style></svg>", ["warning", "error"]],
   ["<math><style><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)></style></math>", ["warning", "error"]],

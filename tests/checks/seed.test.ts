@@ -16,9 +16,7 @@ describe("the verbatim seed tutorial", () => {
     const result = await checkFixture({ [SEED_PATH]: seed });
     roots.push(result.root);
     const line = seedLines.findIndex((text) => text.includes("isnâ€™t")) + 1;
-    expect(result.findings).toEqual([
-      expect.objectContaining({ file: SEED_PATH, line, severity: "warning", check: "mojibake" }),
-    ]);
+    expect(result.findings).toEqual([expect.objectContaining({ file: SEED_PATH, line, severity: "warning", check: "mojibake" })]);
     expect(result.findings[0]!.message).toContain('"isnâ€™t": probably "isn’t"');
     expect(result.errors).toBe(0);
   });

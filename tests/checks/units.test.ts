@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatFinding, sortFindings, type Finding } from "../../src/checks/finding.ts";
+import type { Scalar } from "yaml";
+import { type Finding, formatFinding, sortFindings } from "../../src/checks/finding.ts";
 import { mojibakeFindings, repairMojibake } from "../../src/checks/source/mojibake.ts";
-import { nearest } from "../../src/support/nearest.ts";
 import { splitFrontMatter } from "../../src/model/front-matter.ts";
 import { locationInScalar, nodeAtPath, readYamlSource } from "../../src/model/yaml-positions.ts";
-import type { Scalar } from "yaml";
+import { nearest } from "../../src/support/nearest.ts";
 
 describe("mojibake", () => {
   it("re-encodes Windows-1252 and decodes UTF-8 to find the intended text", () => {

@@ -3,10 +3,10 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { frontMatterErrors } from "../../src/checks/source/front-matter.ts";
 import { pageFromText } from "../../src/model/read-site.ts";
 import { outputPathFor } from "../../src/model/urls.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 
@@ -15,11 +15,41 @@ import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts
  * line breaks, `..`, percent signs, any Unicode), either the checks refuse it at its line, or it
  * is a path that stays below the base URL and needs no escaping anywhere it is written.
  */
-const NOISE = ['"', "'", "<", ">", "&", "\n", "\r", "\t", " ", "..", ".", "/", "//", "\\", "%2e", "%", "?", "#", "*", ":", "é", "\u0000", "\u2028", "~", "-", "_"];
+const NOISE = [
+  '"',
+  "'",
+  "<",
+  ">",
+  "&",
+  "\n",
+  "\r",
+  "\t",
+  " ",
+  "..",
+  ".",
+  "/",
+  "//",
+  "\\",
+  "%2e",
+  "%",
+  "?",
+  "#",
+  "*",
+  ":",
+  "é",
+  "\u0000",
+  "\u2028",
+  "~",
+  "-",
+  "_",
+];
 const pathLike = fc
   .array(fc.oneof(fc.constantFrom(...NOISE), fc.string({ unit: "grapheme", maxLength: 4 }), fc.stringMatching(/^[a-z0-9]{1,6}$/)), { maxLength: 8 })
   .map((parts) => parts.join(""));
-const value = fc.oneof(pathLike, pathLike.map((text) => `/${text}`));
+const value = fc.oneof(
+  pathLike,
+  pathLike.map((text) => `/${text}`),
+);
 
 const SAFE_PATH = /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/?)*$/;
 
@@ -72,7 +102,9 @@ describe("permalinks and redirect_from entries, whatever they hold", () => {
             const $ = cheerio.load(await readFile(path.join(root, "_site", file), "utf8"));
             expect($("head > script:not([src])").length, file).toBe(0);
             expect($("head link[rel=canonical]").length, file).toBeLessThanOrEqual(1);
-            for (const href of $("head link[rel=canonical]").map((_, link) => $(link).attr("href")).get()) {
+            for (const href of $("head link[rel=canonical]")
+              .map((_, link) => $(link).attr("href"))
+              .get()) {
               expect(new URL(href).pathname, file).toMatch(SAFE_PATH);
             }
           }

@@ -4,9 +4,9 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startDevServer, type BuildReport, type DevServer } from "../../src/dev/dev-server.ts";
-import { makeFixtureSite } from "../helpers/site.ts";
+import { type BuildReport, type DevServer, startDevServer } from "../../src/dev/dev-server.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tutorial.ts";
+import { makeFixtureSite } from "../helpers/site.ts";
 
 /**
  * The authoring loop: `npm start` serves the built site as a static host would, tells open pages
@@ -139,7 +139,10 @@ describe("npm start", () => {
     const events = await fetch(`${server.url}/__dev/events`);
     const reader = events.body!.getReader();
     try {
-      await save(path.join(root, TUTORIAL_FILE), tutorialText((lines) => (lines[1] = "title: Edited while serving")));
+      await save(
+        path.join(root, TUTORIAL_FILE),
+        tutorialText((lines) => (lines[1] = "title: Edited while serving")),
+      );
       await nextReloadEvent(reader);
       const $ = cheerio.load(await (await fetch(pageUrl())).text());
       expect($("h1").text()).toBe("Edited while serving");
@@ -161,16 +164,29 @@ describe("npm start", () => {
     expect(response.status).toBe(500);
     const $ = cheerio.load(await response.text());
     expect($("#build-errors h1").text()).toBe("Build failed: 1 error");
-    expect($("#build-errors li code").first().text()).toMatch(new RegExp(`^${located}\\d+: error: undefined variable or data key "link.connections.ssh-generik"`));
+    expect($("#build-errors li code").first().text()).toMatch(
+      new RegExp(`^${located}\\d+: error: undefined variable or data key "link.connections.ssh-generik"`),
+    );
     expect($("#build-errors .excerpt .at").text()).toContain("ssh-generik");
     // The last good build is still in _site/.
-    expect(cheerio.load(await readFile(publishedPage(), "utf8"))("h1").text()).toBe("Checking fixture");
+    expect(
+      cheerio
+        .load(await readFile(publishedPage(), "utf8"))("h1")
+        .text(),
+    ).toBe("Checking fixture");
 
-    report = await saveTutorial(tutorialText((lines) => (lines[1] = "title: Fixed while serving")), 0);
+    report = await saveTutorial(
+      tutorialText((lines) => (lines[1] = "title: Fixed while serving")),
+      0,
+    );
     expect(report.result?.published).toBe(true);
     const fixed = await fetch(pageUrl());
     expect(fixed.status).toBe(200);
-    expect(cheerio.load(await fixed.text())("h1").text()).toBe("Fixed while serving");
+    expect(
+      cheerio
+        .load(await fixed.text())("h1")
+        .text(),
+    ).toBe("Fixed while serving");
   });
 
   it("renders an edited tutorial's text at once, exactly as the full build that follows does", async () => {
@@ -207,6 +223,8 @@ describe("npm start", () => {
     const response = await fetch(pageUrl());
     expect(response.status).toBe(500);
     const $ = cheerio.load(await response.text());
-    expect($("#build-errors li code").first().text()).toMatch(new RegExp(`^${TUTORIAL_FILE}:\\d+:\\d+: error: link "/docs/common/no-such-page" resolves to no page`));
+    expect($("#build-errors li code").first().text()).toMatch(
+      new RegExp(`^${TUTORIAL_FILE}:\\d+:\\d+: error: link "/docs/common/no-such-page" resolves to no page`),
+    );
   });
 });

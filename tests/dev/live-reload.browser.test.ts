@@ -2,10 +2,10 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { startDevServer, type DevServer } from "../../src/dev/dev-server.ts";
+import { type DevServer, startDevServer } from "../../src/dev/dev-server.ts";
+import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tutorial.ts";
 import { describeInBrowser, launchBrowser } from "../helpers/browser.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
-import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tutorial.ts";
 
 /**
  * Live reload as an author sees it in Chromium: a page open on `npm start` changes by itself when

@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { request, STATUS_CODES } from "node:http";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevServer, type DevServer } from "../../src/dev/dev-server.ts";
-import { makeFixtureSite } from "../helpers/site.ts";
+import { type DevServer, startDevServer } from "../../src/dev/dev-server.ts";
 import { TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "../checks/fixture-tutorial.ts";
+import { makeFixtureSite } from "../helpers/site.ts";
 
 /**
  * What `npm start`'s server refuses, asked as an attacker would, with raw HTTP: requests that do
@@ -84,7 +84,17 @@ describe("npm start's server answers this machine only", () => {
   });
 
   it("refuses any other Host (DNS rebinding), with a short text and nothing of the site", async () => {
-    const hosts = ["evil.example", `evil.example:${port}`, "127.0.0.1", `127.0.0.1:${port + 1}`, "localhost", `localhost.evil.example:${port}`, `127.0.0.2:${port}`, `0.0.0.0:${port}`, "[::1]"];
+    const hosts = [
+      "evil.example",
+      `evil.example:${port}`,
+      "127.0.0.1",
+      `127.0.0.1:${port + 1}`,
+      "localhost",
+      `localhost.evil.example:${port}`,
+      `127.0.0.2:${port}`,
+      `0.0.0.0:${port}`,
+      "[::1]",
+    ];
     for (const target of [STYLESHEET, `/docs${TUTORIAL_URL}`, "/__dev/events", "/__dev/reload.js", "/"]) {
       for (const host of hosts) {
         const answer = await ask(target, { host });
@@ -161,7 +171,10 @@ describe("npm start's server never follows a symlink out of _site/", () => {
     await symlink(path.join(root, "secret.txt"), path.join(root, "_site/docs/leak.txt"));
     await symlink(path.join(root, "outside"), path.join(root, "_site/docs/linked/folder"));
     await symlink("/etc/passwd", path.join(root, "_site/docs/passwd.txt"));
-    await writeFile(path.join(root, TUTORIAL_FILE), tutorialText((lines) => (lines[20] = "      {{ no_such_variable }} Done.")));
+    await writeFile(
+      path.join(root, TUTORIAL_FILE),
+      tutorialText((lines) => (lines[20] = "      {{ no_such_variable }} Done.")),
+    );
   });
 
   it("serves the last good build's files, but not a symlink that leads out", async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { watchTree, type TreeWatcher } from "../../src/dev/watch-tree.ts";
+import { type TreeWatcher, watchTree } from "../../src/dev/watch-tree.ts";
 
 describe("watchTree", () => {
   let dir: string;

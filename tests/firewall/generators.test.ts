@@ -5,8 +5,8 @@ import { awsCliCommand } from "../../src/firewall/aws.ts";
 import { firewalldCommands } from "../../src/firewall/firewalld.ts";
 import { iptablesRestoreFile } from "../../src/firewall/iptables.ts";
 import { nftablesRuleset } from "../../src/firewall/nftables.ts";
-import { parsePort, PortError } from "../../src/firewall/port.ts";
-import { snippetHtml, snippetText, type Snippet } from "../../src/firewall/snippet.ts";
+import { PortError, parsePort } from "../../src/firewall/port.ts";
+import { type Snippet, snippetHtml, snippetText } from "../../src/firewall/snippet.ts";
 import { FIREWALL_TOOLS, firewallRulesFor } from "../../src/firewall/tools.ts";
 import { ufwCommands } from "../../src/firewall/ufw.ts";
 
@@ -68,9 +68,7 @@ describe("rule generators", () => {
     expect(file.at(-1)).toBe("COMMIT");
     expect(file.filter((line) => line.startsWith(":"))).toEqual([]);
     expect(file.slice(1, -1)).toEqual(
-      NORTH_AMERICA.map(
-        (cidr) => `-I INPUT -s ${cidr} -p tcp -m tcp --dport 22 -m comment --comment "Stitch North America" -j ACCEPT`,
-      ),
+      NORTH_AMERICA.map((cidr) => `-I INPUT -s ${cidr} -p tcp -m tcp --dport 22 -m comment --comment "Stitch North America" -j ACCEPT`),
     );
   });
 
@@ -141,7 +139,13 @@ describe("every tool's blocks", () => {
       for (const block of tool.blocks) {
         const spots = block.html.match(/<span class="firewall-port" data-firewall-port>4022<\/span>/g) ?? [];
         expect(spots.length, `${tool.key}`).toBe(block.text.match(/\b4022\b/g)!.length);
-        expect(block.html.replace(/<span[^>]*>|<\/span>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")).toBe(block.text);
+        expect(
+          block.html
+            .replace(/<span[^>]*>|<\/span>/g, "")
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&amp;/g, "&"),
+        ).toBe(block.text);
       }
     }
   });

@@ -1,14 +1,22 @@
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildProjectSite, type BuiltSite } from "../helpers/site.ts";
 import { serveSite } from "../helpers/server.ts";
+import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
 import { describeNeeding, executable, missingOf } from "../helpers/system.ts";
 
 /** The component's scripts in a real browser: the port field rewrites the rules; copy copies. */
 
 const CHROMIUM = executable("/usr/bin/chromium");
 const SEED = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
 
 let site: BuiltSite;
 let server: Awaited<ReturnType<typeof serveSite>>;

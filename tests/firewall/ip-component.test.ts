@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, buildProjectSite, makeFixtureSite, PROJECT_ROOT, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, buildProjectSite, makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 import { componentsOn, regionsOfComponent } from "./page.ts";
 
 const SEED = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
@@ -11,7 +11,9 @@ const TOOLS = ["ufw", "iptables", "nftables", "firewalld", "aws"];
 
 /** The data as the site's files define it: what every list and rule must follow. */
 async function regionsInData(root: string) {
-  const read = async (file: string) => loadYaml(await readFile(path.join(root, "_data/stitch", file), "utf8")) as any;
+  const read = async (file: string) =>
+    loadYaml(await readFile(path.join(root, "_data/stitch", file), "utf8")) as Record<string, unknown> &
+      Array<{ key: string; name: string; "ip-list": string }>;
   const lists = await read("ip-addresses.yml");
   const regions = (await read("regions.yml")) as Array<{ key: string; name: string; "ip-list": string }>;
   return regions.map((region) => ({
@@ -63,7 +65,12 @@ describe("region IP component on the project's tutorials", () => {
       "First, you'll configure the SSH server to allow traffic from Stitch to access the server. Whitelist the following IP addresses to allow access to the SSH server on the SSH port, which is typically 22:",
     );
     expect($(children[2]).prop("tagName")).toBe("UL");
-    expect($(children[2]).children("li").toArray().map((li) => $(li).text().trim())).toEqual(data[0]!.addresses);
+    expect(
+      $(children[2])
+        .children("li")
+        .toArray()
+        .map((li) => $(li).text().trim()),
+    ).toEqual(data[0]!.addresses);
     expect($(children[3]).is("[data-stitch-ip-addresses]")).toBe(true);
     expect($(children[3]).children("p").first().text()).toContain("The list above is the North America list.");
     expect(componentsOn($)).toHaveLength(1);
@@ -122,7 +129,12 @@ describe("region IP component on the project's tutorials", () => {
     const input = control.find("input[type=number]");
     expect(input.attr("value")).toBe("22");
     expect(control.find(`label[for="${input.attr("id")}"]`).length).toBe(1);
-    expect(component.find("button[data-copy-text]").toArray().every((button) => $(button).attr("hidden") !== undefined)).toBe(true);
+    expect(
+      component
+        .find("button[data-copy-text]")
+        .toArray()
+        .every((button) => $(button).attr("hidden") !== undefined),
+    ).toBe(true);
   });
 
   it("puts the component in the Amazon tutorial's step 1.2, in place of the old loop", async () => {
@@ -136,7 +148,9 @@ describe("region IP component on the project's tutorials", () => {
   it("gives unique ids and links the script and stylesheet, which the build ships", async () => {
     for (const url of [SEED, AMAZON]) {
       const $ = await site.page(url);
-      const ids = $("[id]").toArray().map((element) => $(element).attr("id"));
+      const ids = $("[id]")
+        .toArray()
+        .map((element) => $(element).attr("id"));
       expect(new Set(ids).size).toBe(ids.length);
       expect($('link[rel=stylesheet][href="/docs/assets/ip-lists.css"]')).toHaveLength(1);
       expect($('script[src="/docs/assets/firewall-port.js"][defer]')).toHaveLength(1);
@@ -212,7 +226,12 @@ describe("editing the IP data changes every list and rule on every page", () => 
     }
     const $ = await site.page(SEED);
     const plainList = $("section:has(> #configure-ssh-server-stitch-access) > ul").first();
-    expect(plainList.children("li").toArray().map((li) => $(li).text().trim())).toEqual(expected[0]!.addresses);
+    expect(
+      plainList
+        .children("li")
+        .toArray()
+        .map((li) => $(li).text().trim()),
+    ).toEqual(expected[0]!.addresses);
   });
 });
 
@@ -253,7 +272,12 @@ steps:
     const europe = $("section:has(> #europe-by-hand)").children("[data-stitch-ip-addresses]");
     expect(europe).toHaveLength(1);
     expect(europe.children("p").first().text()).toContain("The list above is the Europe list.");
-    expect(europe.find("h3").toArray().map((heading) => $(heading).text())).toEqual(["North America", "Europe"]);
+    expect(
+      europe
+        .find("h3")
+        .toArray()
+        .map((heading) => $(heading).text()),
+    ).toEqual(["North America", "Europe"]);
     expect($("section:has(> #partial)").children("[data-stitch-ip-addresses]")).toHaveLength(0);
   });
 
@@ -262,12 +286,21 @@ steps:
     const components = componentsOn($);
     expect(components).toHaveLength(2);
     const second = $(components[1]);
-    expect(new Set(second.find("[data-firewall-port]").toArray().map((spot) => $(spot).text()))).toEqual(new Set(["2222"]));
+    expect(
+      new Set(
+        second
+          .find("[data-firewall-port]")
+          .toArray()
+          .map((spot) => $(spot).text()),
+      ),
+    ).toEqual(new Set(["2222"]));
     expect(second.find("[data-firewall-port-note]").text()).toContain("open port 2222");
     expect(second.find("input[type=number]").attr("value")).toBe("2222");
     const regions = regionsOfComponent($, components[1]);
     expect(regions[0]!.rules.ufw![0]).toContain("to any port 2222 comment");
-    const ids = $("[id]").toArray().map((element) => $(element).attr("id"));
+    const ids = $("[id]")
+      .toArray()
+      .map((element) => $(element).attr("id"));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -283,7 +316,9 @@ describe("mistakes in the data or the include fail the build, saying where", () 
 
   it("names a region whose list does not exist", async () => {
     const message = await buildError({ "_data/stitch/regions.yml": SWAPPED_REGIONS });
-    expect(message).toContain('_data/stitch/regions.yml: region "asia-pacific" uses ip-list "stitch-app-apac", which _data/stitch/ip-addresses.yml does not define');
+    expect(message).toContain(
+      '_data/stitch/regions.yml: region "asia-pacific" uses ip-list "stitch-app-apac", which _data/stitch/ip-addresses.yml does not define',
+    );
   });
 
   it("refuses a port outside 1-65535", async () => {

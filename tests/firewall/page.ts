@@ -32,10 +32,16 @@ export function regionsOfComponent($: CheerioAPI, component: Parameters<CheerioA
         key: region.attr("data-ip-region")!,
         heading: heading.text().trim(),
         headingTag: heading.prop("tagName")!.toLowerCase(),
-        addresses: region.find(`ul[aria-labelledby="${headingId}"] > li`).toArray().map((li) => $(li).text().trim()),
+        addresses: region
+          .find(`ul[aria-labelledby="${headingId}"] > li`)
+          .toArray()
+          .map((li) => $(li).text().trim()),
         copyText: region.find("button[data-copy-text]").attr("data-copy-text"),
         rules,
-        summaries: region.find("details > summary").toArray().map((summary) => $(summary).text().trim()),
+        summaries: region
+          .find("details > summary")
+          .toArray()
+          .map((summary) => $(summary).text().trim()),
       };
     });
 }

@@ -1,9 +1,9 @@
 import { isIP } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { firewallRulesFor } from "../../src/firewall/tools.ts";
-import { buildProjectSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
 import { describeNeeding, executable, missingOf, rootRequirement, run, runOk } from "../helpers/system.ts";
-import { componentsOn, regionsOfComponent, type RegionOnPage } from "./page.ts";
+import { componentsOn, type RegionOnPage, regionsOfComponent } from "./page.ts";
 
 /**
  * The rules the built pages show, checked with the real tools where they can check without
@@ -71,8 +71,7 @@ let site: BuiltSite;
 let namespace: string | undefined;
 const regionsByPage = new Map<string, RegionOnPage[]>();
 
-const inNamespace = (command: string, args: string[], input?: string) =>
-  run(ipTool!, ["netns", "exec", namespace!, command, ...args], { input });
+const inNamespace = (command: string, args: string[], input?: string) => run(ipTool!, ["netns", "exec", namespace!, command, ...args], { input });
 
 function expectAccepted(result: ReturnType<typeof run>, what: string) {
   expect(result.status, `${what}:\n${result.stderr}`).toBe(0);
@@ -83,7 +82,10 @@ describeNeeding("firewall rules on the built pages, checked with the real tools"
     site = await buildProjectSite();
     for (const url of TUTORIALS) {
       const $ = await site.page(url);
-      regionsByPage.set(url, componentsOn($).flatMap((component) => regionsOfComponent($, component)));
+      regionsByPage.set(
+        url,
+        componentsOn($).flatMap((component) => regionsOfComponent($, component)),
+      );
     }
     namespace = `stitch-fw-${process.pid}`;
     runOk(ipTool!, ["netns", "add", namespace]);
@@ -97,7 +99,10 @@ describeNeeding("firewall rules on the built pages, checked with the real tools"
   it("finds both regions' rules for every tool on both tutorials", () => {
     for (const url of TUTORIALS) {
       const regions = regionsByPage.get(url)!;
-      expect(regions.map((region) => region.key), url).toEqual(["north-america", "europe"]);
+      expect(
+        regions.map((region) => region.key),
+        url,
+      ).toEqual(["north-america", "europe"]);
       for (const region of regions) {
         expect(Object.keys(region.rules)).toEqual(["ufw", "iptables", "nftables", "firewalld", "aws"]);
       }

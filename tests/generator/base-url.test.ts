@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, makeFixtureSite, PROJECT_ROOT, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
 let site: BuiltSite;
 beforeAll(async () => {
@@ -19,7 +19,9 @@ describe("the base URL, set once in _data/site.yml", () => {
 
   it("prefixes every site link the pages write", async () => {
     const $ = await site.page("/guides/common/databases/setting-up-ssh-tunnel-for-database-connection");
-    const sitePaths = $("a[href^='/']").map((_, a) => $(a).attr("href")).get();
+    const sitePaths = $("a[href^='/']")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     expect(sitePaths.length).toBeGreaterThan(10);
     expect(sitePaths.filter((href) => !href.startsWith("/guides/"))).toEqual([]);
     expect($("link[rel=stylesheet]").attr("href")).toMatch(/^\/guides\/assets\//);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProjectSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
 
 let site: BuiltSite;
 const pages = new Map<string, cheerio.CheerioAPI>();
@@ -25,9 +25,7 @@ describe("every built page", () => {
   });
 
   it("contains no Liquid or kramdown syntax", () => {
-    const leftovers = [...texts].flatMap(([file, html]) =>
-      ["{{", "{%", "{:"].filter((marker) => html.includes(marker)).map((marker) => `${file}: ${marker}`),
-    );
+    const leftovers = [...texts].flatMap(([file, html]) => ["{{", "{%", "{:"].filter((marker) => html.includes(marker)).map((marker) => `${file}: ${marker}`));
     expect(leftovers).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProjectSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
 
 const SEED_URL = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
 const AMAZON_URL = "/docs/common/databases/setting-up-ssh-tunnel-for-amazon-web-services";
@@ -25,7 +25,12 @@ describe("the SSH tunnel tutorial (seed)", () => {
     // content/ carries the seed with its mojibake (isnâ€™t) repaired.
     expect(intro.find("li").eq(1).text()).toContain("An SSH tunnel isn’t necessarily more secure");
     expect(intro.text()).not.toContain("â€");
-    const links = Object.fromEntries(intro.find("a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get());
+    const links = Object.fromEntries(
+      intro
+        .find("a")
+        .map((_, a) => [[$(a).text(), $(a).attr("href")]])
+        .get(),
+    );
     expect(links).toEqual({
       integrations: "/docs/integrations",
       destinations: "/docs/destinations",
@@ -61,15 +66,23 @@ describe("the SSH tunnel tutorial (seed)", () => {
 
   it("lists Stitch's North America IP addresses in step 1", async () => {
     const $ = await site.page(SEED_URL);
-    const addresses = $("#configure-ssh-server-stitch-access").parent().find("ul").first().find("li")
-      .map((_, li) => $(li).text().trim()).get();
+    const addresses = $("#configure-ssh-server-stitch-access")
+      .parent()
+      .find("ul")
+      .first()
+      .find("li")
+      .map((_, li) => $(li).text().trim())
+      .get();
     expect(addresses).toEqual(["52.23.137.21/32", "52.204.223.208/32", "52.204.228.32/32", "52.204.230.227/32"]);
   });
 
   it("explains where to find the public key, for an integration and for a destination", async () => {
     const $ = await site.page(SEED_URL);
     const step = $("#retrieve-your-public-key").parent();
-    const summaries = step.find("details > summary").map((_, s) => $(s).text()).get();
+    const summaries = step
+      .find("details > summary")
+      .map((_, s) => $(s).text())
+      .get();
     expect(summaries).toEqual(["Retrieve the public key for an integration", "Retrieve the public key for a destination"]);
     expect(step.find("details").eq(0).find("ol > li").length).toBeGreaterThanOrEqual(4);
     // UI names come from _data/ui.yml.
@@ -81,8 +94,11 @@ describe("the SSH tunnel tutorial (seed)", () => {
 
   it("gives the stitch user's creation commands as shell code blocks", async () => {
     const $ = await site.page(SEED_URL);
-    const blocks = $("#create-stitch-ssh-user").parent().find("pre > code")
-      .map((_, code) => ({ lang: $(code).attr("class"), text: $(code).text() })).get();
+    const blocks = $("#create-stitch-ssh-user")
+      .parent()
+      .find("pre > code")
+      .map((_, code) => ({ lang: $(code).attr("class"), text: $(code).text() }))
+      .get();
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) expect(block.lang).toContain("language-shell");
     const commands = blocks.map((block) => block.text).join("");
@@ -95,8 +111,18 @@ describe("the SSH tunnel tutorial (seed)", () => {
   it("links every SSH-capable database not hosted in AWS in the last step (generic guide links)", async () => {
     const $ = await site.page(SEED_URL);
     const step = $("#complete-the-setup-for-stitch").parent();
-    const integrations = step.find("details").eq(0).find("li a").map((_, a) => $(a).text()).get();
-    const destinations = step.find("details").eq(1).find("li a").map((_, a) => $(a).text()).get();
+    const integrations = step
+      .find("details")
+      .eq(0)
+      .find("li a")
+      .map((_, a) => $(a).text())
+      .get();
+    const destinations = step
+      .find("details")
+      .eq(1)
+      .find("li a")
+      .map((_, a) => $(a).text())
+      .get();
     expect(integrations).toEqual(["Magento", "MariaDB", "Microsoft Azure SQL", "Microsoft SQL Server", "MongoDB", "MySQL", "Oracle", "PostgreSQL"]);
     expect(destinations).toEqual(["Microsoft Azure SQL Data Warehouse", "Self-hosted PostgreSQL"]);
     expect(step.find('a[href="/docs/integrations/databases/mongodb"]').text()).toBe("MongoDB");
@@ -112,13 +138,27 @@ describe("the Amazon Web Services tutorial", () => {
     expect($("h2#next-steps").text()).toBe("Next steps");
   });
 
-  it("links only the Amazon-hosted databases (ssh-type=\"amazon\")", async () => {
+  it('links only the Amazon-hosted databases (ssh-type="amazon")', async () => {
     const $ = await site.page(AMAZON_URL);
     const step = $("#complete-the-setup-for-stitch").parent();
-    const integrations = step.find("details").eq(0).find("li a").map((_, a) => $(a).text()).get();
-    const destinations = step.find("details").eq(1).find("li a").map((_, a) => $(a).text()).get();
+    const integrations = step
+      .find("details")
+      .eq(0)
+      .find("li a")
+      .map((_, a) => $(a).text())
+      .get();
+    const destinations = step
+      .find("details")
+      .eq(1)
+      .find("li a")
+      .map((_, a) => $(a).text())
+      .get();
     expect(integrations).toEqual([
-      "Amazon Aurora (MySQL) RDS", "Amazon Microsoft SQL Server RDS", "Amazon MySQL RDS", "Amazon Oracle RDS", "Amazon PostgreSQL RDS",
+      "Amazon Aurora (MySQL) RDS",
+      "Amazon Microsoft SQL Server RDS",
+      "Amazon MySQL RDS",
+      "Amazon Oracle RDS",
+      "Amazon PostgreSQL RDS",
     ]);
     expect(destinations).toEqual(["Amazon PostgreSQL RDS", "Amazon Redshift"]);
   });
@@ -135,7 +175,9 @@ describe("collection-driven pages", () => {
 
   it("lists the tutorials on the home page", async () => {
     const $ = await site.page("/docs/");
-    const titles = $("main a").map((_, a) => $(a).text()).get();
+    const titles = $("main a")
+      .map((_, a) => $(a).text())
+      .get();
     expect(titles).toContain("Setting up an SSH Tunnel for a database connection");
     expect(titles).toContain("Setting up an SSH Tunnel for a database in Amazon Web Services");
   });

@@ -1,7 +1,7 @@
 import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, makeFixtureSite, SEED_FILE, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, makeFixtureSite, SEED_FILE } from "../helpers/site.ts";
 
 const SEED_CONTENT = "content/common/databases/setting-up-ssh-tunnel-for-database-connection.md";
 let site: BuiltSite;
@@ -22,7 +22,11 @@ describe("the verbatim seed file", () => {
   it("builds without any edit into the full tutorial", async () => {
     const $ = await site.page("/docs/common/databases/setting-up-ssh-tunnel-for-database-connection");
     expect($("h1").text()).toBe("Setting up an SSH Tunnel for a database connection");
-    expect($("article h2[id]").map((_, h) => $(h).attr("id")).get()).toEqual([
+    expect(
+      $("article h2[id]")
+        .map((_, h) => $(h).attr("id"))
+        .get(),
+    ).toEqual([
       "prerequisites",
       "configure-ssh-server-stitch-access",
       "configure-database-allow-ssh-server-traffic",

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { publishFixtureSite, type PublishedSite } from "./published-site.ts";
+import { type PublishedSite, publishFixtureSite } from "./published-site.ts";
 import { describeNeeding, missingOf } from "./system.ts";
 
 /** Debian's Chromium (never a downloaded browser), headless, with nothing phoning home. */

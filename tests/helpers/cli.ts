@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "./site.ts";
@@ -33,7 +33,11 @@ export function spawnCli(script: "build" | "check", root: string, args: string[]
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  return spawn(process.execPath, ["--import", TSX_LOADER, ...(options.nodeArgs ?? []), path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--import", TSX_LOADER, ...(options.nodeArgs ?? []), path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** Runs `npm run <script>` in `root` to its end, or until timeoutMs kills it. */

@@ -1,6 +1,6 @@
 import { readSite } from "../../src/model/read-site.ts";
-import { serveSite, type SiteServer } from "./server.ts";
-import { buildFixtureSite, makeFixtureSite, type BuiltSite, type FixtureOptions } from "./site.ts";
+import { type SiteServer, serveSite } from "./server.ts";
+import { type BuiltSite, buildFixtureSite, type FixtureOptions, makeFixtureSite } from "./site.ts";
 
 /** A copy of the project's site built as `npm run build` builds it, served on 127.0.0.1. */
 export interface PublishedSite {

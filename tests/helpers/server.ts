@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:http";
 import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { listFiles } from "../../src/model/files.ts";
@@ -22,7 +22,6 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
   ".wasm": "application/wasm",
 };
-
 
 /**
  * Serves `outputDir`; unknown paths get `notFoundPage` (a file below it) with status 404, as the

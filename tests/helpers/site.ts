@@ -1,19 +1,19 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
-import { formatFinding, type Finding } from "../../src/checks/finding.ts";
-import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { type Finding, formatFinding } from "../../src/checks/finding.ts";
 import { listFiles } from "../../src/model/files.ts";
 import { fileForUrlPath } from "../../src/model/served-files.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // shared/ lies beside the clone; a git worktree sits one level deeper (wt/<name>).
-export const SHARED_DIR = [path.resolve(PROJECT_ROOT, "../shared"), path.resolve(PROJECT_ROOT, "../../shared")].find((dir) =>
-  existsSync(dir),
-) ?? path.resolve(PROJECT_ROOT, "../shared");
+export const SHARED_DIR =
+  [path.resolve(PROJECT_ROOT, "../shared"), path.resolve(PROJECT_ROOT, "../../shared")].find((dir) => existsSync(dir)) ??
+  path.resolve(PROJECT_ROOT, "../shared");
 export const SEED_FILE = path.join(SHARED_DIR, "seed/000_0290310cdfa83cec.txt");
 
 export interface FixtureOptions {
@@ -54,7 +54,6 @@ export interface BuiltSite {
   fileFor(urlPath: string): string | undefined;
   cleanup(): Promise<void>;
 }
-
 
 /** How a static host (and the site's own test server) maps a URL path to a file. */
 export { fileForUrlPath };

@@ -8,7 +8,9 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   const hashes: Record<string, string> = {};
   for (const file of files.sort()) {
-    hashes[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
+    hashes[path.relative(dir, file)] = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
   }
   return hashes;
 }

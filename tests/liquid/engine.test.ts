@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,6 +83,8 @@ describe("the Liquid engine's render budget", () => {
   it("refuses an include over the size limit when it is read, naming it", async () => {
     await writeFile(path.join(root, "_includes", "huge.html"), "x".repeat(SOURCE_FILE_LIMIT_BYTES + 1));
     const liquid = engine({});
-    await expect(liquid.render(liquid.parse("{% include huge.html %}"), {})).rejects.toThrow(/^include "huge\.html" is 1\.0 MB; an include may be at most 1\.0 MB, because /);
+    await expect(liquid.render(liquid.parse("{% include huge.html %}"), {})).rejects.toThrow(
+      /^include "huge\.html" is 1\.0 MB; an include may be at most 1\.0 MB, because /,
+    );
   });
 });

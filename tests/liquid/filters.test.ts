@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sshConnectionGuides } from "../../src/filters/connections.ts";
 import { ipAddressesByRegion } from "../../src/filters/ip-addresses.ts";
-import { absoluteUrl, jekyllUrlFor, outputPathFor, relativeUrl } from "../../src/model/urls.ts";
 import { normalizeBaseurl } from "../../src/model/settings.ts";
+import { absoluteUrl, jekyllUrlFor, outputPathFor, relativeUrl } from "../../src/model/urls.ts";
 
 describe("URL filters", () => {
   it("relative_url puts the base URL in front of site paths only", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, makeFixtureSite, renderFixtureSite } from "../helpers/site.ts";
 
 // A tutorial that uses every Liquid feature TUTORIAL-FORMAT.md promises authors.
 const TUTORIAL = `---

@@ -1,16 +1,20 @@
 import * as cheerio from "cheerio";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import { parseAttributeList } from "../../src/markdown/attribute-list.ts";
 import { kramdownAttributes } from "../../src/markdown/kramdown-attributes.ts";
 import { safeNewTabLinks } from "../../src/markdown/safe-new-tab-links.ts";
-import { parseAttributeList } from "../../src/markdown/attribute-list.ts";
 
 const render = (source: string) => cheerio.load(new MarkdownIt({ html: true }).use(kramdownAttributes).use(safeNewTabLinks).render(source));
 
 describe("parseAttributeList", () => {
   it("reads ids, classes and quoted or bare values", () => {
     expect(parseAttributeList(` #intro .a .b target="new" data-x='y' rel=nofollow`)).toEqual([
-      ["id", "intro"], ["target", "new"], ["data-x", "y"], ["rel", "nofollow"], ["class", "a b"],
+      ["id", "intro"],
+      ["target", "new"],
+      ["data-x", "y"],
+      ["rel", "nofollow"],
+      ["class", "a b"],
     ]);
   });
 

@@ -17,7 +17,11 @@ describe("the site's markdown", () => {
 
   it("gives headings automatic ids unless they set one", () => {
     const $ = cheerio.load(md.render("## Plain heading\n\n## Custom {#mine}"));
-    expect($("h2").map((_, h) => $(h).attr("id")).get()).toEqual(["plain-heading", "mine"]);
+    expect(
+      $("h2")
+        .map((_, h) => $(h).attr("id"))
+        .get(),
+    ).toEqual(["plain-heading", "mine"]);
   });
 
   it("marks fenced code with its language", () => {
@@ -28,13 +32,21 @@ describe("the site's markdown", () => {
 
   it("renders GFM tables and autolinks", () => {
     const $ = cheerio.load(md.render("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee https://www.stitchdata.com"));
-    expect($("table td").map((_, td) => $(td).text()).get()).toEqual(["1", "2"]);
+    expect(
+      $("table td")
+        .map((_, td) => $(td).text())
+        .get(),
+    ).toEqual(["1", "2"]);
     expect($("a").attr("href")).toBe("https://www.stitchdata.com");
   });
 
   it("aligns table columns with classes, never inline styles (the pages' CSP ignores those)", () => {
     const $ = cheerio.load(md.render("| a | b | c |\n| :- | :-: | -: |\n| 1 | 2 | 3 |"));
-    expect($("td").map((_, td) => $(td).attr("class")).get()).toEqual(["align-left", "align-center", "align-right"]);
+    expect(
+      $("td")
+        .map((_, td) => $(td).attr("class"))
+        .get(),
+    ).toEqual(["align-left", "align-center", "align-right"]);
     expect($("[style]")).toHaveLength(0);
   });
 

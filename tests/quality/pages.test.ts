@@ -3,7 +3,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, makeFixtureSite } from "../helpers/site.ts";
 
 // Every built page (with the search index, as `npm run build` makes it) is valid HTML and loads
 // nothing from another site.
@@ -53,7 +53,8 @@ describe("every page", () => {
       $("[href]:not(a, link[rel=canonical])").each((_, el) => check(file, `<${el.tagName} href>`, $(el).attr("href")));
       $("[src], [poster], object[data]").each((_, el) => check(file, `<${el.tagName}>`, $(el).attr("src") ?? $(el).attr("poster") ?? $(el).attr("data")));
       $("[srcset], [imagesrcset]").each((_, el) => {
-        for (const candidate of ($(el).attr("srcset") ?? $(el).attr("imagesrcset") ?? "").split(",")) check(file, `<${el.tagName} srcset>`, candidate.trim().split(/\s+/)[0]);
+        for (const candidate of ($(el).attr("srcset") ?? $(el).attr("imagesrcset") ?? "").split(","))
+          check(file, `<${el.tagName} srcset>`, candidate.trim().split(/\s+/)[0]);
       });
       $("form[action], [formaction]").each((_, el) => check(file, `<${el.tagName} action>`, $(el).attr("action") ?? $(el).attr("formaction")));
       $('meta[http-equiv="refresh"]').each((_, el) => check(file, "refresh", /url=(.*)$/i.exec($(el).attr("content") ?? "")?.[1]));

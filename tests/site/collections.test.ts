@@ -1,10 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { collectionsOf } from "../../src/model/collections.ts";
 import { readSite } from "../../src/model/read-site.ts";
-import { buildFixtureSite, makeFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, makeFixtureSite } from "../helpers/site.ts";
 
 const page = (title: string, extra = "") => `---\ntitle: ${title}\n${extra}---\nBody.\n`;
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { load } from "cheerio";
+import { describe, expect, it } from "vitest";
 import { breadcrumbs, NAV_ITEMS_PER_SECTION } from "../../src/frame/navigation.ts";
 import { sidebarSections } from "../../src/frame/sidebar.ts";
 import { pageSummary } from "../../src/frame/summaries.ts";
@@ -43,9 +43,7 @@ describe("sidebarSections", () => {
   it("marks the current page, and only it, and opens its section and the first", () => {
     const groups = sidebar(site, "/databases/mysql");
     expect(groups.map((group) => group.open)).toEqual([true, true]);
-    expect(groups.flatMap((group) => group.links).filter((link) => link.current)).toEqual([
-      { text: "MySQL", href: "/docs/databases/mysql", current: true },
-    ]);
+    expect(groups.flatMap((group) => group.links).filter((link) => link.current)).toEqual([{ text: "MySQL", href: "/docs/databases/mysql", current: true }]);
     expect(groups[1]!.links[0]).toEqual({ text: "Overview", href: "/docs/databases", current: false });
     expect(sidebar(site, "/guides/alpha").map((group) => group.open)).toEqual([true, false]);
   });
@@ -113,7 +111,7 @@ describe("pageSummary", () => {
   });
 
   it("falls back to the first sentence of the intro's first paragraph without Liquid", () => {
-    const intro = "{% include misc/data-files.html %}\n\nIf your database isn't **public**, use a [tunnel](/x){:target=\"new\"}. More text.\n";
+    const intro = '{% include misc/data-files.html %}\n\nIf your database isn\'t **public**, use a [tunnel](/x){:target="new"}. More text.\n';
     expect(pageSummary({ summary: "", intro })).toBe("If your database isn't public, use a tunnel.");
   });
 

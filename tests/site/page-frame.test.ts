@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProjectSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
 
 // The frame around every page, read from a build of the project's own site.
 const GENERIC = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
@@ -59,7 +59,10 @@ describe("table of contents", () => {
   it("lists every step and substep of the tree, nested, linking to the headings' anchors", async () => {
     const $ = await site.page(AMAZON);
     const toc = $("nav.toc");
-    const targets = toc.find("a").map((_, a) => $(a).attr("href")).get();
+    const targets = toc
+      .find("a")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     const headings = $("article.tutorial :is(section.step, section.requirements, section.next-steps) > :is(h2, h3, h4)[id]")
       .map((_, h) => `#${$(h).attr("id")}`)
       .get();
@@ -120,7 +123,12 @@ describe("home page", () => {
   it("lists every tutorial with its summary and step count", async () => {
     const $ = await site.page("/docs/");
     const cards = $("#tutorials + .card-grid > li");
-    expect(cards.find("a").map((_, a) => $(a).attr("href")).get()).toEqual([GENERIC, AMAZON]);
+    expect(
+      cards
+        .find("a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual([GENERIC, AMAZON]);
     expect(cards.eq(1).text()).toContain("Connect Stitch to an Amazon RDS");
     expect(cards.eq(0).find(".card-meta").text()).toBe("5 steps");
   });
@@ -140,7 +148,14 @@ describe("page weight", () => {
     const { statSync } = await import("node:fs");
     const path = await import("node:path");
     const $ = await site.page(GENERIC);
-    const assets = [...$("link[rel=stylesheet]").map((_, l) => $(l).attr("href")).get(), ...$("script[src]").map((_, s) => $(s).attr("src")).get()];
+    const assets = [
+      ...$("link[rel=stylesheet]")
+        .map((_, l) => $(l).attr("href"))
+        .get(),
+      ...$("script[src]")
+        .map((_, s) => $(s).attr("src"))
+        .get(),
+    ];
     expect(assets.length).toBeGreaterThanOrEqual(3);
     const files = [site.fileFor(GENERIC)!, ...assets.map((url) => site.fileFor(url)!)];
     const bytes = files.reduce((sum, file) => sum + statSync(path.join(site.outputDir, file)).size, 0);

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, buildProjectSite, makeFixtureSite, renderFixtureSite, type BuiltSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, buildProjectSite, makeFixtureSite, renderFixtureSite } from "../helpers/site.ts";
 
 // Redirects, sitemap, robots.txt, 404, "Edit this page" and "Last updated".
 const AMAZON = "/common/databases/setting-up-ssh-tunnel-for-amazon-web-services";
@@ -16,7 +16,6 @@ beforeAll(async () => {
 afterAll(() => site?.cleanup());
 
 const read = (built: BuiltSite, file: string) => readFile(path.join(built.outputDir, file), "utf8");
-const removeFixture = (root: string) => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 
 describe("redirect_from", () => {
   it("serves a redirect page at the old path that sends readers to the page", async () => {
@@ -76,7 +75,9 @@ describe("redirect_from", () => {
 
   it("writes no extra lines into _redirects from an entry holding a line break", async () => {
     const root = await makeFixtureSite({
-      files: { "content/moved.md": '---\ntitle: Moved\npermalink: /moved\nlayout: page\nredirect_from: ["/old\\n/evil /elsewhere 200", "/old-moved"]\n---\nText.\n' },
+      files: {
+        "content/moved.md": '---\ntitle: Moved\npermalink: /moved\nlayout: page\nredirect_from: ["/old\\n/evil /elsewhere 200", "/old-moved"]\n---\nText.\n',
+      },
     });
     const built = await renderFixtureSite(root);
     expect(built.findings.filter((found) => found.severity === "error")).not.toEqual([]);
@@ -92,7 +93,9 @@ describe("redirect_from", () => {
 describe("sitemap.xml and robots.txt", () => {
   it("lists every page once at its canonical URL, and no redirect, search or 404 page", async () => {
     const $ = cheerio.load(await read(site, "docs/sitemap.xml"), { xml: true });
-    const locs = $("url > loc").map((_, loc) => $(loc).text()).get();
+    const locs = $("url > loc")
+      .map((_, loc) => $(loc).text())
+      .get();
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toContain(`https://www.stitchdata.com/docs${AMAZON}`);
     expect(locs).toContain("https://www.stitchdata.com/docs/");

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
-import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { formatFinding } from "../../src/checks/finding.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { buildFixtureSite, makeFixtureSite, renderFixtureSite } from "../helpers/site.ts";
 
 /**
@@ -71,7 +71,10 @@ describe("symbolic links", () => {
   });
 
   it("in _includes/ or _data/ are refused at their paths, and never read", async () => {
-    for (const [link, target] of [["_includes/system", "/etc"], ["_data/passwords.yml", "/etc/passwd"]] as const) {
+    for (const [link, target] of [
+      ["_includes/system", "/etc"],
+      ["_data/passwords.yml", "/etc/passwd"],
+    ] as const) {
       const root = await fixture({ links: { [link]: target } });
       const { result, rendered, lines } = await build(root);
       expect(lines).toEqual([expect.stringMatching(new RegExp(`^${link}:1:1: error: this file is not read: it is a link to /etc`))]);
@@ -100,7 +103,9 @@ describe("a site folder that is itself a link out of the site", () => {
     await rename(path.join(root, "content"), path.join(elsewhere, "content"));
     await symlink(path.join(elsewhere, "content"), path.join(root, "content"));
     const result = await runPipeline({ root, publish: true });
-    expect(result.findings.map(formatFinding)).toEqual([expect.stringMatching(/^content:1:1: error: this file is not read: it is a link to .*, outside the site's folder/)]);
+    expect(result.findings.map(formatFinding)).toEqual([
+      expect.stringMatching(/^content:1:1: error: this file is not read: it is a link to .*, outside the site's folder/),
+    ]);
     expect(result.published).toBe(false);
     expect(existsSync(path.join(root, "_site"))).toBe(false);
   });
@@ -123,7 +128,9 @@ describe("data files", () => {
 
   it("that are scripts are never run: only YAML data is read, as Jekyll reads it", async () => {
     const marker = path.join(tmpdir(), `stitch-docs-data-script-ran-${process.pid}`);
-    const root = await fixture({ files: { "_data/computed.js": `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = { answer: 42 };\n` } });
+    const root = await fixture({
+      files: { "_data/computed.js": `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = { answer: 42 };\n` },
+    });
     const { result } = await build(root);
     expect(result.published).toBe(true);
     expect(existsSync(marker)).toBe(false);
@@ -137,12 +144,7 @@ describe("values from data files are escaped where they reach attributes", () =>
     const settings = await readFile(settingsFile, "utf8");
     const editUrl = 'https://example.com/edit/{path}?x="><b class="injected">x</b>';
     const sectionUrl = '/integrations"><b class="injected">x</b>';
-    await writeFile(
-      settingsFile,
-      settings
-        .replace(/^edit-url:.*$/m, `edit-url: '${editUrl}'`)
-        .replace("url: /integrations", `url: '${sectionUrl}'`),
-    );
+    await writeFile(settingsFile, settings.replace(/^edit-url:.*$/m, `edit-url: '${editUrl}'`).replace("url: /integrations", `url: '${sectionUrl}'`));
     // The injected section URL is also a broken link (an error): the page is still rendered.
     const built = await renderFixtureSite(root);
     const $ = await built.page("/docs/integrations/databases/mysql");
@@ -188,20 +190,21 @@ describe("nothing is written outside the site", () => {
 describe("Eleventy's own settings in front matter", () => {
   // Eleventy never sees a page's front matter as its own data (src/jekyll/scope.ts): these are a
   // page's data like any other, and cannot move it, multiply it or write it outside the site.
-  it.each([
-    "permalinkBypassOutputDir: true",
-    "eleventyComputed:\n  permalink: /../../computed.html",
-    "pagination:\n  data: collections.all\n  size: 1",
-  ])("are the page's own data, with no say in where it is built: %s", async (lines) => {
-    const root = await fixture({ files: { "content/common/eleventy-keys.md": `---\ntitle: Keys\nlayout: page\n${lines}\n---\nText.\n` } });
-    const pages: string[] = [];
-    const result = await runPipeline({ root, publish: true, onPage: (page) => void pages.push(page.outputPath) });
-    expect(result.findings).toEqual([]);
-    expect(pages.filter((file) => file.includes("eleventy-keys")).map((file) => file.slice(file.indexOf("/docs/")))).toEqual(["/docs/common/eleventy-keys.html"]);
-    expect(pages.every((file) => file.startsWith(path.join(root, "._site.builds") + path.sep))).toBe(true);
-    expect(await readFile(path.join(root, "_site/docs/common/eleventy-keys.html"), "utf8")).toContain("<h1>Keys</h1>");
-    for (const dir of [root, path.dirname(root), "/docs"]) expect(existsSync(path.join(dir, "computed.html")), dir).toBe(false);
-  });
+  it.each(["permalinkBypassOutputDir: true", "eleventyComputed:\n  permalink: /../../computed.html", "pagination:\n  data: collections.all\n  size: 1"])(
+    "are the page's own data, with no say in where it is built: %s",
+    async (lines) => {
+      const root = await fixture({ files: { "content/common/eleventy-keys.md": `---\ntitle: Keys\nlayout: page\n${lines}\n---\nText.\n` } });
+      const pages: string[] = [];
+      const result = await runPipeline({ root, publish: true, onPage: (page) => void pages.push(page.outputPath) });
+      expect(result.findings).toEqual([]);
+      expect(pages.filter((file) => file.includes("eleventy-keys")).map((file) => file.slice(file.indexOf("/docs/")))).toEqual([
+        "/docs/common/eleventy-keys.html",
+      ]);
+      expect(pages.every((file) => file.startsWith(path.join(root, "._site.builds") + path.sep))).toBe(true);
+      expect(await readFile(path.join(root, "_site/docs/common/eleventy-keys.html"), "utf8")).toContain("<h1>Keys</h1>");
+      for (const dir of [root, path.dirname(root), "/docs"]) expect(existsSync(path.join(dir, "computed.html")), dir).toBe(false);
+    },
+  );
 });
 
 describe("a checked build leaves out what the checks refused", () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { connect, createServer } from "node:net";
 
 /** A port nobody listens on right now (the OS picks it), on 127.0.0.1. */

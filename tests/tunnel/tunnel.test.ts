@@ -1,11 +1,11 @@
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { existsSync, readdirSync } from "node:fs";
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildProjectSite } from "../helpers/site.ts";
 import { describeNeeding, executable, missingOf, rootRequirement, run, runOk } from "../helpers/system.ts";
-import { commandRuns, type CommandRun } from "./page-commands.ts";
+import { type CommandRun, commandRuns } from "./page-commands.ts";
 import { canConnect, freePort, Service } from "./servers.ts";
 
 /**
@@ -119,10 +119,24 @@ function sshArgs(key: string, ...extra: string[]): string[] {
 
 function sshArgsFor(port: number, key: string, ...extra: string[]): string[] {
   return [
-    "-p", String(port), "-i", key,
-    "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
-    "-o", "UserKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR",
-    `${USER}@127.0.0.1`, ...extra,
+    "-p",
+    String(port),
+    "-i",
+    key,
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "IdentitiesOnly=yes",
+    "-o",
+    "StrictHostKeyChecking=no",
+    "-o",
+    "UserKnownHostsFile=/dev/null",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "LogLevel=ERROR",
+    `${USER}@127.0.0.1`,
+    ...extra,
   ];
 }
 
@@ -137,7 +151,9 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
       cleanups.push({ what: "remove the fixture site", undo: () => site.cleanup() });
       const blocksOf = async (url: string) => {
         const $ = await site.page(url);
-        return $("section:has(> #create-stitch-ssh-user) pre > code").toArray().map((code) => $(code).text());
+        return $("section:has(> #create-stitch-ssh-user) pre > code")
+          .toArray()
+          .map((code) => $(code).text());
       };
       const blocks = await blocksOf(SEED);
       expect(await blocksOf(AMAZON), "both tutorials show the same commands").toEqual(blocks);
@@ -148,7 +164,9 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
         .find((text) => text.startsWith("sudo usermod"));
 
       if (exists("passwd", USER) || exists("group", USER)) {
-        throw new Error(`a "${USER}" user or group already exists on this machine; the test creates and deletes its own, so it will not touch that one. Remove it (userdel -r ${USER}; groupdel ${USER}) and run again.`);
+        throw new Error(
+          `a "${USER}" user or group already exists on this machine; the test creates and deletes its own, so it will not touch that one. Remove it (userdel -r ${USER}; groupdel ${USER}) and run again.`,
+        );
       }
 
       tmp = await mkdtemp(path.join(tmpdir(), "stitch-tunnel-"));
@@ -172,7 +190,11 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
       await mkdir(pgDir, { mode: 0o700 });
       await chown(pgDir, uid, gid);
       const asPostgres = { uid, gid, env: { ...process.env, HOME: pgDir, LC_ALL: "C" } };
-      const initdb = run(path.join(pgBin!, "initdb"), ["-D", path.join(pgDir, "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"], asPostgres);
+      const initdb = run(
+        path.join(pgBin!, "initdb"),
+        ["-D", path.join(pgDir, "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"],
+        asPostgres,
+      );
       if (initdb.status !== 0) throw new Error(`initdb failed:\n${initdb.stderr}${initdb.stdout}`);
       pgPort = await freePort();
       const postgres = await startService(
@@ -258,7 +280,12 @@ describeNeeding("the tutorial's SSH user against a real OpenSSH server and Postg
   it("opens a tunnel as stitch with the key, and SELECT 1 reaches PostgreSQL through it", async () => {
     const localPort = await freePort();
     const tunnel = await startService("ssh tunnel", bin.ssh!, [
-      "-N", "-o", "ExitOnForwardFailure=yes", "-L", `${localPort}:127.0.0.1:${pgPort}`, ...sshArgs(keys.stitch),
+      "-N",
+      "-o",
+      "ExitOnForwardFailure=yes",
+      "-L",
+      `${localPort}:127.0.0.1:${pgPort}`,
+      ...sshArgs(keys.stitch),
     ]);
     try {
       await tunnel.waitUntil(`the forwarded port ${localPort}`, () => canConnect(localPort));

@@ -1,9 +1,9 @@
-import { finding, type Finding } from "../finding.ts";
-import { locateText } from "../locate-text.ts";
-import { nearest } from "../../support/nearest.ts";
-import type { OutputPage, PageReference } from "./page-summary.ts";
-import type { SiteModel } from "../../model/site-model.ts";
 import { fileForUrlPath } from "../../model/served-files.ts";
+import type { SiteModel } from "../../model/site-model.ts";
+import { nearest } from "../../support/nearest.ts";
+import { type Finding, finding } from "../finding.ts";
+import { locateText } from "../locate-text.ts";
+import type { OutputPage, PageReference } from "./page-summary.ts";
 
 /**
  * Internal links, `#fragments`, images and assets of the built pages resolve to something that

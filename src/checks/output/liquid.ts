@@ -1,12 +1,12 @@
 import path from "node:path";
 import type { Scalar } from "yaml";
-import { finding, type Finding, type Location } from "../finding.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../../jekyll/render-budget.ts";
-import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
-import { didYouMean } from "../../support/nearest.ts";
-import { relativeToRoot, type SourcePage, type SiteModel, type SourceFile } from "../../model/site-model.ts";
 import { baseMessage, type TemplateErrorRecord } from "../../jekyll/template-errors.ts";
+import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
+import { relativeToRoot, type SiteModel, type SourceFile, type SourcePage } from "../../model/site-model.ts";
 import { locationInScalar, stringScalars } from "../../model/yaml-positions.ts";
+import { didYouMean } from "../../support/nearest.ts";
+import { type Finding, finding, type Location } from "../finding.ts";
 
 /**
  * Liquid errors (undefined variables and data keys, unknown filters, missing includes, syntax
@@ -200,4 +200,3 @@ export function liquidFindings(records: TemplateErrorRecord[], source: SiteModel
     return finding("liquid", "error", at, message + suffix);
   });
 }
-

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { relativeToRoot, type SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
-import { finding, type Finding } from "../finding.ts";
+import { type Finding, finding } from "../finding.ts";
 import type { OutputPage } from "./page-summary.ts";
 
 /**
@@ -18,7 +18,9 @@ export function checkPagePolicies(model: SiteModel, pages: readonly OutputPage[]
       const page = sources.get(path.resolve(inputPath));
       const layout = page?.data?.layout;
       const at =
-        page?.frontMatter && layout !== undefined ? locationOfPath(page.frontMatter, ["layout"]) : { file: page?.file ?? relativeToRoot(model.root, path.resolve(inputPath)), line: 1, column: 1 };
+        page?.frontMatter && layout !== undefined
+          ? locationOfPath(page.frontMatter, ["layout"])
+          : { file: page?.file ?? relativeToRoot(model.root, path.resolve(inputPath)), line: 1, column: 1 };
       const message =
         `the page ${url} has no Content-Security-Policy in its <head> that allows only the site's own scripts` +
         `${typeof layout === "string" ? ` (layout "${layout}")` : ""}: every page needs a layout built on _includes/layouts/base.html, which carries it`;

@@ -1,5 +1,5 @@
 import type { PageProcessor } from "../../render/page-output.ts";
-import { summarizePage, SummaryStrings, type OutputPage } from "./page-summary.ts";
+import { type OutputPage, SummaryStrings, summarizePage } from "./page-summary.ts";
 
 /** A summary of each HTML page as it is written (on the page writer's thread for a large site). */
 export function pageSummarizer(): PageProcessor<OutputPage[]> {

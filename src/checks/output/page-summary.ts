@@ -1,8 +1,8 @@
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, refusedLinkHits, standardParserHits, type RawHtmlHit } from "./raw-html-scan.ts";
-import { skippingTokenizer } from "./skipping-tokenizer.ts";
 import { allowsOnlyOwnScripts } from "./content-policy.ts";
+import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, type RawHtmlHit, refusedLinkHits, standardParserHits } from "./raw-html-scan.ts";
+import { skippingTokenizer } from "./skipping-tokenizer.ts";
 
 /**
  * What the output checks need from one built page, taken while Eleventy hands the page over (a

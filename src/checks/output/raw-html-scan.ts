@@ -1,5 +1,5 @@
-import { parse } from "parse5";
 import type { DefaultTreeAdapterTypes } from "parse5";
+import { parse } from "parse5";
 
 /**
  * Raw HTML in a page's content (markdown allows it, and kramdown attribute lists and data values
@@ -50,7 +50,24 @@ export interface RawHtmlHit {
 }
 
 /** Attributes whose value a browser follows, loads or submits as a URL. */
-const URL_ATTRIBUTES = new Set(["href", "xlink:href", "src", "action", "formaction", "data", "poster", "background", "cite", "longdesc", "lowsrc", "dynsrc", "codebase", "ping", "icon", "manifest"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "xlink:href",
+  "src",
+  "action",
+  "formaction",
+  "data",
+  "poster",
+  "background",
+  "cite",
+  "longdesc",
+  "lowsrc",
+  "dynsrc",
+  "codebase",
+  "ping",
+  "icon",
+  "manifest",
+]);
 /** SVG animation sets attributes (an `href`, say) to these values. */
 const ANIMATION_ELEMENTS = new Set(["animate", "set", "animatemotion", "animatetransform"]);
 const ANIMATION_VALUES = new Set(["to", "from", "values", "by"]);
@@ -126,7 +143,8 @@ export function hitsOfElement(tag: string, attributes: Readonly<Record<string, s
   if (tag === "script") hits.push({ kind: "script", tag, attribute: "", value: attributes.src ?? "" });
   else if (tag === "style") hits.push({ kind: "inline-style", tag, attribute: "", value: "" });
   else if (tag === "base") hits.push({ kind: "base", tag, attribute: "", value: attributes.href ?? "" });
-  else if (tag === "meta" && attributes["http-equiv"] !== undefined) hits.push({ kind: "meta", tag, attribute: "http-equiv", value: attributes["http-equiv"]! });
+  else if (tag === "meta" && attributes["http-equiv"] !== undefined)
+    hits.push({ kind: "meta", tag, attribute: "http-equiv", value: attributes["http-equiv"]! });
   else if (PLUGINS.has(tag)) hits.push({ kind: "plugin", tag, attribute: "", value: attributes.data ?? attributes.src ?? "" });
   if (tag === "iframe" && attributes.srcdoc !== undefined) hits.push({ kind: "srcdoc", tag, attribute: "srcdoc", value: attributes.srcdoc! });
   if (tag === "form" || ((tag === "button" || tag === "input") && attributes.formaction !== undefined)) {

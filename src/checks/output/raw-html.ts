@@ -1,8 +1,8 @@
-import { finding, type Finding, type Location, type Severity } from "../finding.ts";
+import type { SiteModel, SourcePage } from "../../model/site-model.ts";
+import { type Finding, finding, type Location, type Severity } from "../finding.ts";
 import { htmlSpellings, locateText, type Needle } from "../locate-text.ts";
 import type { OutputPage } from "./page-summary.ts";
-import { urlAsBrowsersRead, type RawHtmlHit } from "./raw-html-scan.ts";
-import type { SourcePage, SiteModel } from "../../model/site-model.ts";
+import { type RawHtmlHit, urlAsBrowsersRead } from "./raw-html-scan.ts";
 
 /**
  * Raw HTML in content that the site must not publish (see raw-html-scan.ts), reported where the

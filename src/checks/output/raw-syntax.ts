@@ -1,7 +1,7 @@
-import { finding, type Finding } from "../finding.ts";
+import type { SiteModel, SourcePage } from "../../model/site-model.ts";
+import { type Finding, finding } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
 import type { OutputPage } from "./page-summary.ts";
-import type { SourcePage, SiteModel } from "../../model/site-model.ts";
 
 /** Liquid or kramdown syntax that reached a built page: the reader would see it as text. */
 export function checkRawSyntax(source: SiteModel, pages: OutputPage[]): Finding[] {

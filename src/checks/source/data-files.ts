@@ -1,6 +1,6 @@
+import type { SiteModel } from "../../model/site-model.ts";
 import type { Finding } from "../finding.ts";
 import { jsYamlFinding, oversizeFinding, yamlSyntaxFindings } from "./front-matter.ts";
-import type { SiteModel } from "../../model/site-model.ts";
 
 /** Data files (`_data/**.yml`) that the build cannot read. Nothing renders right without them. */
 export function checkDataFiles(source: SiteModel): Finding[] {

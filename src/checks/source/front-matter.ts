@@ -1,12 +1,11 @@
-import path from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
 import { oversizeMessage, type SourceKind } from "../../model/limits.ts";
+import type { SiteModel, SourceFile, SourcePage } from "../../model/site-model.ts";
 import { yamlErrorReason } from "../../model/yaml.ts";
-import { pageSchema, tutorialSchema } from "../../tutorial/schema.ts";
-import { finding, type Finding } from "../finding.ts";
-import { didYouMean, nearest } from "../../support/nearest.ts";
-import { relativeToRoot, type SourcePage, type SiteModel, type SourceFile } from "../../model/site-model.ts";
 import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "../../model/yaml-positions.ts";
+import { didYouMean, nearest } from "../../support/nearest.ts";
+import { pageSchema, tutorialSchema } from "../../tutorial/schema.ts";
+import { type Finding, finding } from "../finding.ts";
 
 /**
  * Front matter: YAML that parses, pages that follow the format (the zod schema in

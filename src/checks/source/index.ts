@@ -1,4 +1,4 @@
-import { redirectsOf, type Redirect } from "../../model/redirects.ts";
+import { type Redirect, redirectsOf } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import type { Finding } from "../finding.ts";
 import { checkDataFiles } from "./data-files.ts";
@@ -48,7 +48,11 @@ export function checkSource(model: SiteModel): SourceVerdict {
     ...checkTextEncoding(model),
     ...checkUnbalancedHtml(model),
   ];
-  const skipped = new Set([...model.pages.filter((page) => pageErrors.get(page)!.some((found) => found.check !== "redirects")), ...outputPaths.skippedPages, ...layoutCheck.unrenderablePages]);
+  const skipped = new Set([
+    ...model.pages.filter((page) => pageErrors.get(page)!.some((found) => found.check !== "redirects")),
+    ...outputPaths.skippedPages,
+    ...layoutCheck.unrenderablePages,
+  ]);
   const skippedFiles = new Set([...skipped].map((page) => page.file));
   const redirects = redirectsOf(model).filter(
     (redirect) => !skippedFiles.has(redirect.source) && !outputPaths.refusedRedirects.has(redirectKey(redirect.source, redirect.from)),

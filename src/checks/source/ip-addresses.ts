@@ -1,8 +1,8 @@
-import { overlaps, parseSourceAddress, type SourceAddress } from "../../firewall/addresses.ts";
 import { IP_FILE, REGIONS_FILE, regionListProblem } from "../../filters/ip-addresses.ts";
+import { overlaps, parseSourceAddress, type SourceAddress } from "../../firewall/addresses.ts";
 import type { DataFile, SiteModel } from "../../model/site-model.ts";
 import { locationOfPath, type YamlPath } from "../../model/yaml-positions.ts";
-import { finding, type Finding } from "../finding.ts";
+import { type Finding, finding } from "../finding.ts";
 
 /**
  * Stitch's IP addresses (`_data/stitch/ip-addresses.yml`) and the regions that name their lists

@@ -1,5 +1,5 @@
-import { finding, type Finding } from "../finding.ts";
 import type { SiteModel, SourceFile } from "../../model/site-model.ts";
+import { type Finding, finding } from "../finding.ts";
 
 /**
  * Mojibake: UTF-8 text that was once decoded as Windows-1252 (`isnâ€™t` for `isn’t`). Each
@@ -15,10 +15,7 @@ for (let byte = 0xa0; byte <= 0xff; byte++) BYTE_OF.set(String.fromCharCode(byte
 
 const CONTINUATION = `[\\u00A0-\\u00BF${CP1252_HIGH}]`;
 /** A lead byte's character with exactly as many continuation characters as it announces. */
-const MOJIBAKE = new RegExp(
-  `[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3}`,
-  "gu",
-);
+const MOJIBAKE = new RegExp(`[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3}`, "gu");
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The text a mojibake run stood for, or undefined when the run is not valid UTF-8 after all. */

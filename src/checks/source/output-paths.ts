@@ -1,9 +1,9 @@
-import { outputPathFor } from "../../model/urls.ts";
-import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
-import { finding, type Finding, type Location } from "../finding.ts";
-import type { SourcePage, SiteModel } from "../../model/site-model.ts";
-import { locationOfPath } from "../../model/yaml-positions.ts";
 import { asList } from "../../model/redirects.ts";
+import type { SiteModel, SourcePage } from "../../model/site-model.ts";
+import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
+import { outputPathFor } from "../../model/urls.ts";
+import { locationOfPath } from "../../model/yaml-positions.ts";
+import { type Finding, finding, type Location } from "../finding.ts";
 
 /**
  * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
@@ -67,14 +67,19 @@ class OutputMap {
     const key = claim.path.toLowerCase();
     const same = this.taken.get(key);
     if (same) {
-      const clash = same.path === claim.path ? `is already ${same.owner}` : `differs only in letter case from ${same.path}, ${same.owner} (one file on macOS and Windows)`;
+      const clash =
+        same.path === claim.path ? `is already ${same.owner}` : `differs only in letter case from ${same.path}, ${same.owner} (one file on macOS and Windows)`;
       return { clash, with: same };
     }
     const needing = this.folders.get(key);
     if (needing) return { clash: `is a folder of ${needing.owner} (${needing.path})`, with: needing };
     for (const folder of ancestors(key)) {
       const holder = this.taken.get(folder);
-      if (holder) return { clash: holder.folder ? `lies in ${holder.path}/, ${holder.owner}` : `would be written inside ${holder.path}, which is ${holder.owner}`, with: holder };
+      if (holder)
+        return {
+          clash: holder.folder ? `lies in ${holder.path}/, ${holder.owner}` : `would be written inside ${holder.path}, which is ${holder.owner}`,
+          with: holder,
+        };
     }
     this.taken.set(key, claim);
     for (const folder of ancestors(key)) if (!this.folders.has(folder)) this.folders.set(folder, claim);
@@ -108,7 +113,10 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
     const problem = permalink === undefined ? pageUrlProblem(page.url) : undefined;
     if (problem) {
-      error(location(), `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`);
+      error(
+        location(),
+        `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
+      );
       skippedPages.push(page);
       continue;
     }
@@ -132,7 +140,9 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
       if (from === page.url) return refuse("is the page's own URL: remove it");
       const taken = outputs.claim({ path: outputPathFor(from, baseurl), owner: `the redirect_from of ${page.file}`, redirect: true });
       if (!taken) return;
-      refuse(`${taken.clash}: ${taken.with.redirect ? "an old URL can lead to one page only" : "remove it, since a redirect must not replace a page or a file of the site"}`);
+      refuse(
+        `${taken.clash}: ${taken.with.redirect ? "an old URL can lead to one page only" : "remove it, since a redirect must not replace a page or a file of the site"}`,
+      );
     });
   }
   return { findings, skippedPages, refusedRedirects };

@@ -1,7 +1,7 @@
 import { baseurlProblem, siteUrlProblem } from "../../model/settings.ts";
 import type { SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
-import { finding, type Finding } from "../finding.ts";
+import { type Finding, finding } from "../finding.ts";
 
 /**
  * `_data/site.yml`: the site's settings. Without it nothing can be built (the layouts read
@@ -16,7 +16,14 @@ export function checkSiteSettings(model: SiteModel): Finding[] {
   const file = model.dataFiles.find((data) => data.file === SETTINGS_FILE);
   if (!file) {
     if (model.refused.some((entry) => entry.path.endsWith("site.yml"))) return [];
-    return [finding("site-settings", "error", { file: SETTINGS_FILE, line: 1, column: 1 }, `the site has no settings file: create ${SETTINGS_FILE} with at least its title and baseurl`)];
+    return [
+      finding(
+        "site-settings",
+        "error",
+        { file: SETTINGS_FILE, line: 1, column: 1 },
+        `the site has no settings file: create ${SETTINGS_FILE} with at least its title and baseurl`,
+      ),
+    ];
   }
   if (file.data === undefined) return [];
   const settings = file.data;

@@ -1,12 +1,19 @@
-import { finding, type Finding } from "../finding.ts";
-import { locationOf } from "../locate-text.ts";
 import type { SiteModel, SourceFile } from "../../model/site-model.ts";
+import { type Finding, finding } from "../finding.ts";
+import { locationOf } from "../locate-text.ts";
 
 /** Files that are not UTF-8 text (see src/model/text-encoding.ts): an error at the first bad byte. */
 export function textEncodingFindings(file: SourceFile): Finding[] {
   const { invalidUtf8 } = file;
   if (invalidUtf8?.utf16) {
-    return [finding("encoding", "error", { file: file.file, line: 1, column: 1 }, "the file is saved as UTF-16 (it starts with UTF-16's byte-order mark); save it as UTF-8")];
+    return [
+      finding(
+        "encoding",
+        "error",
+        { file: file.file, line: 1, column: 1 },
+        "the file is saved as UTF-16 (it starts with UTF-16's byte-order mark); save it as UTF-8",
+      ),
+    ];
   }
   const findings: Finding[] = [];
   if (invalidUtf8) {

@@ -2,10 +2,10 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { isScalar } from "yaml";
 import { createMarkdown } from "../../markdown/index.ts";
-import { finding, type Finding, type Location } from "../finding.ts";
-import { describeOwner } from "./front-matter.ts";
-import type { SourcePage, SiteModel } from "../../model/site-model.ts";
+import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { locationInScalar, locationOfPath, nodeAtPath, type YamlPath } from "../../model/yaml-positions.ts";
+import { type Finding, finding, type Location } from "../finding.ts";
+import { describeOwner } from "./front-matter.ts";
 
 /**
  * Raw HTML that a field opens and never closes, or closes without opening, does not end with the
@@ -51,7 +51,7 @@ function htmlTags(md: MarkdownIt, text: string, inline: boolean): Array<{ writte
   const visit = (tokens: Token[]) => {
     for (const token of tokens) {
       // Comments, declarations and CDATA: markdown-it passes them on only when complete.
-      if (token.type === "html_block" || token.type === "html_inline") add(token.content.replace(/<!--[^]*?-->/g, (comment) => " ".repeat(comment.length)));
+      if (token.type === "html_block" || token.type === "html_inline") add(token.content.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length)));
       if (token.children) visit(token.children);
     }
   };
@@ -71,7 +71,11 @@ export function unbalancedTags(md: MarkdownIt, text: string, { inline = true, wh
       : FORMATTING.has(tag.name) || inline
         ? ": browsers carry it on over the rest of the page"
         : ": the rest of the page ends up inside it";
-    problems.push({ written: tag.written, offset: tag.offset, problem: `is not closed${selfClosing}${effect}; close it with "</${tag.name}>", or write it in backticks to show the tag` });
+    problems.push({
+      written: tag.written,
+      offset: tag.offset,
+      problem: `is not closed${selfClosing}${effect}; close it with "</${tag.name}>", or write it in backticks to show the tag`,
+    });
   };
   for (const tag of htmlTags(md, text, inline)) {
     if (!tag.closing) {
@@ -83,7 +87,11 @@ export function unbalancedTags(md: MarkdownIt, text: string, { inline = true, wh
     const index = open.map((candidate) => candidate.name).lastIndexOf(tag.name);
     if (index < 0) {
       if (VOID.has(tag.name) || (!inline && OPTIONAL_END.has(tag.name))) continue;
-      problems.push({ written: tag.written, offset: tag.offset, problem: `closes an element ${what} did not open (browsers may end the page's own <${tag.name}> there); remove it` });
+      problems.push({
+        written: tag.written,
+        offset: tag.offset,
+        problem: `closes an element ${what} did not open (browsers may end the page's own <${tag.name}> there); remove it`,
+      });
       continue;
     }
     open.splice(index).slice(1).forEach(unclosed);

@@ -1,5 +1,5 @@
-import { finding, type Finding } from "../finding.ts";
 import { relativeToRoot, type SiteModel } from "../../model/site-model.ts";
+import { type Finding, finding } from "../finding.ts";
 
 /**
  * Files the site's folders hold but the build never reads (src/model/files.ts): a symbolic link

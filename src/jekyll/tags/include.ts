@@ -1,4 +1,4 @@
-import { IncludeTag, type Context, type Emitter, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
+import { type Context, type Emitter, IncludeTag, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
 import { includeTagFields } from "../liquidjs-internals.ts";
 import { nested } from "../render-budget.ts";
 

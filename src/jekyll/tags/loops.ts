@@ -1,4 +1,4 @@
-import { ForTag, TablerowTag, type Liquid, type Parser, type TagToken, type TopLevelToken } from "liquidjs";
+import { ForTag, type Liquid, type Parser, TablerowTag, type TagToken, type TopLevelToken } from "liquidjs";
 import { LoopStep } from "../render-budget.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { LayoutTag, RenderTag, type Context, type Emitter } from "liquidjs";
+import { type Context, type Emitter, LayoutTag, RenderTag } from "liquidjs";
 import { partialTagFile } from "../liquidjs-internals.ts";
 import { nested } from "../render-budget.ts";
 
