@@ -306,18 +306,19 @@ steps:
 });
 
 describe("mistakes in the data or the include fail the build, saying where", () => {
-  it("names the file, list and entry of an invalid address", async () => {
+  it("names the file, line, list and entry of an invalid address", async () => {
     const message = await buildError({
       "_data/stitch/ip-addresses.yml": SWAPPED_IPS.replace("198.51.100.8/32", "198.51.100.888/32"),
       "_data/stitch/regions.yml": SWAPPED_REGIONS,
     });
-    expect(message).toContain('_data/stitch/ip-addresses.yml: list "stitch-app", entry 2: "198.51.100.888/32" is not an IPv4 or IPv6 address');
+    // The entry's line and column, then the entry and its list.
+    expect(message).toMatch(/_data\/stitch\/ip-addresses\.yml:3:5: error: "198\.51\.100\.888\/32" is not an IPv4 or IPv6 address .* in "stitch-app"/);
   });
 
   it("names a region whose list does not exist", async () => {
     const message = await buildError({ "_data/stitch/regions.yml": SWAPPED_REGIONS });
     expect(message).toContain(
-      '_data/stitch/regions.yml: region "asia-pacific" uses ip-list "stitch-app-apac", which _data/stitch/ip-addresses.yml does not define',
+      '_data/stitch/regions.yml:9:3: error: region "asia-pacific" uses ip-list "stitch-app-apac", which _data/stitch/ip-addresses.yml does not define',
     );
   });
 
