@@ -1,0 +1,99 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import * as cheerio from "cheerio";
+
+/**
+ * Jekyll 4.3 (Debian's `jekyll` package, with kramdown, jekyll-redirect-from and
+ * jekyll-include-cache) as the test oracle: build a fixture site with it, and compare the main
+ * content of its pages with this generator's as DOM. Never a runtime dependency.
+ */
+
+const run = promisify(execFile);
+
+export const JEKYLL = "/usr/bin/jekyll";
+export const jekyllInstalled = () => existsSync(JEKYLL);
+
+/** Writes `files` (paths relative to the site root) into a new temp folder; returns it. */
+export async function writeSite(files: Record<string, string>, prefix = "jekyll-fixture-"): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), prefix));
+  for (const [relative, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await writeFile(path.join(root, relative), text);
+  }
+  return root;
+}
+
+/** Copies a fixture folder (e.g. tests/jekyll/fixtures/<name>) to a temp folder, so no build writes into the repository. */
+export async function copySite(dir: string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), `jekyll-${path.basename(dir)}-`));
+  await cp(dir, root, { recursive: true });
+  return root;
+}
+
+/**
+ * Builds the site at `source` with Jekyll into `destination` (default `<source>/../<name>-jekyll`)
+ * and returns the destination. Throws with Jekyll's output when it fails.
+ */
+export async function buildWithJekyll(source: string, destination = `${source}-jekyll`): Promise<string> {
+  await rm(destination, { recursive: true, force: true });
+  try {
+    await run(JEKYLL, ["build", "--source", source, "--destination", destination, "--disable-disk-cache", "--quiet"], {
+      env: { ...process.env, JEKYLL_ENV: "production", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout, stderr, message } = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`jekyll build failed for ${source}:\n${stderr || stdout || message}`);
+  }
+  return destination;
+}
+
+/** The HTML file Jekyll or this generator wrote for `urlPath`, read from `outputDir`. */
+export async function readPage(outputDir: string, relativeFile: string): Promise<string> {
+  return readFile(path.join(outputDir, relativeFile), "utf8");
+}
+
+/** What the differential tests compare: the main content's structure and text, not its markup details. */
+export interface MainContent {
+  headings: Array<{ level: number; id: string | undefined; text: string }>;
+  listItems: string[];
+  code: string[];
+  links: Array<{ href: string | undefined; text: string }>;
+  text: string;
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * The main content of a page: the element `selector` selects (default: the whole body), as
+ * headings with their ids, list items, code blocks' text, link targets and normalised text.
+ */
+export function mainContentOf(html: string, selector = "body"): MainContent {
+  const $ = cheerio.load(html);
+  const root = $(selector).first();
+  const scope = root.length > 0 ? root : $.root();
+  return {
+    headings: scope
+      .find("h1, h2, h3, h4, h5, h6")
+      .toArray()
+      .map((heading) => ({ level: Number(heading.tagName.slice(1)), id: $(heading).attr("id"), text: normalise($(heading).text()) })),
+    listItems: scope
+      .find("li")
+      .toArray()
+      .map((item) => normalise($(item).text())),
+    code: scope
+      .find("pre")
+      .toArray()
+      .map((block) => $(block).text().replace(/\n+$/, "")),
+    links: scope
+      .find("a[href]")
+      .toArray()
+      .map((link) => ({ href: $(link).attr("href"), text: normalise($(link).text()) })),
+    text: normalise(scope.text()),
+  };
+}
