@@ -1,8 +1,9 @@
 import path from "node:path";
-import { type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
+import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { includesFileSystem } from "./includes-fs.ts";
+import { useRenderer } from "./liquidjs-internals.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { JekyllScope } from "./scope.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
@@ -10,7 +11,9 @@ import { JekyllIncludeTag } from "./tags/include.ts";
 import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/include-cached.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
 import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
+import { JekyllCaptureTag } from "./tags/capture.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
+import { JekyllContext, TolerantRenderer } from "./undefined-variables.ts";
 
 /**
  * Jekyll's Liquid dialect on LiquidJS, for one build: unquoted include paths, `include.param`,
@@ -39,6 +42,13 @@ export interface JekyllEngineOptions {
   pageGate?: (page: EleventyPage) => Promise<void>;
   /** What one render may spend (default RENDER_LIMITS). */
   renderLimits?: Partial<RenderLimits>;
+  /**
+   * What an undefined variable or data key is. It renders as nil (empty) either way, as in
+   * Jekyll, and is reported with its place: as an error (the default, this repository's own
+   * site), or as a warning (Jekyll's default, `strict_variables: false`). Without `errors`, an
+   * error throws at the first one and a warning is not reported.
+   */
+  undefinedVariables?: "error" | "warning";
 }
 
 /** Eleventy's `page` object, as far as the engine reads it. */
@@ -104,6 +114,17 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     this.errors = options.errors;
     this.pageGate = options.pageGate ?? (() => new Promise((resolve) => setImmediate(resolve)));
     this.renderLimits = { ...RENDER_LIMITS, ...options.renderLimits };
+    const severity = options.undefinedVariables ?? "error";
+    const errors = options.errors;
+    if (errors || severity === "warning") {
+      useRenderer(
+        this,
+        new TolerantRenderer((error, ctx) =>
+          errors?.add({ error, page: pageOfScope(ctx.environments), severity: severity === "warning" ? "warning" : undefined }, ctx),
+        ),
+      );
+    }
+    this.registerTag("capture", JekyllCaptureTag);
     this.registerTag("include", JekyllIncludeTag);
     this.registerTag("include_cached", JekyllIncludeCachedTag);
     this.registerTag("for", BoundedForTag);
@@ -162,7 +183,9 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
 
   /** Every render gets a budget of its own (render-budget.ts). */
   override renderSync(tpl: Template[], scope?: object, renderOptions?: RenderOptions): unknown {
-    return super.renderSync(tpl, scope, withBudget(renderOptions ?? {}, this.options.globals, this.renderLimits));
+    if (scope instanceof Context) return super.renderSync(tpl, scope, renderOptions);
+    const options = withBudget({ ...renderOptions, sync: true }, this.options.globals, this.renderLimits);
+    return super.renderSync(tpl, new JekyllContext(scope, this.options, options, { liquid: this }), options);
   }
 
   override registerFilter(name: string, filter: FilterImplOptions): void {

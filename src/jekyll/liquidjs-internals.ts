@@ -1,10 +1,11 @@
-import type { Context, IncludeTag, LayoutTag, RenderTag } from "liquidjs";
+import { type Context, type IncludeTag, type LayoutTag, Liquid, type RenderTag } from "liquidjs";
 
 /**
  * The one place that reads LiquidJS's private fields: its `include`, `render` and `layout` tags
  * keep the file they name and their parameters to themselves, and this project's tags (include's
- * nesting limit, include_cached) need both. LiquidJS is pinned to one exact version in
- * package.json, and tests/jekyll/liquidjs-internals.test.ts fails when an upgrade moves them.
+ * nesting limit, include_cached) need both; its renderer's class is not exported, and the engine
+ * renders with a subclass of it (undefined-variables.ts). LiquidJS is pinned to one exact version
+ * in package.json, and tests/jekyll/liquidjs-internals.test.ts fails when an upgrade moves them.
  */
 interface IncludeTagFields {
   file: unknown;
@@ -20,4 +21,18 @@ export function includeTagFields(tag: IncludeTag): IncludeTagFields {
 /** The file a `render` or `layout` tag names. */
 export function partialTagFile(tag: RenderTag | LayoutTag): unknown {
   return (tag as unknown as { file?: unknown }).file;
+}
+
+/** LiquidJS's renderer, which every tag renders its body with (`liquid.renderer.renderTemplates`). */
+export type LiquidRenderer = Liquid["renderer"];
+
+/** LiquidJS's renderer class, to subclass (the package exports its type only). */
+export const LiquidRendererClass = new Liquid().renderer.constructor as new () => LiquidRenderer;
+
+/**
+ * Makes `liquid` render with `renderer`, once, as it is constructed: LiquidJS has no option for
+ * it, and its tags read the field `renderer` of their engine.
+ */
+export function useRenderer(liquid: Liquid, renderer: LiquidRenderer): void {
+  Object.defineProperty(liquid, "renderer", { value: renderer, writable: false, enumerable: true, configurable: false });
 }

@@ -12,6 +12,8 @@ export interface TemplateErrorRecord {
   page?: string;
   /** The front-matter string `flatify` was rendering when the error happened. */
   fieldSource?: string;
+  /** Undefined variables are warnings where the site says so (`strict_variables: false`); else an error. */
+  severity?: "warning";
   /** A hint worked out while the render's variables were still there (`did you mean ...?`). */
   hint?: string;
 }

@@ -184,19 +184,19 @@ function describeError(record: TemplateErrorRecord, page: SourcePage | undefined
 export function liquidFindings(records: TemplateErrorRecord[], source: SiteModel, filters: string[]): Finding[] {
   const locator = new SourceLocator(source);
   // An error in an include repeats on every page that uses it: report it once, naming the pages.
-  const grouped = new Map<string, { at: Location; message: string; includedBy: string[] }>();
+  const grouped = new Map<string, { at: Location; message: string; includedBy: string[]; severity: "error" | "warning" }>();
   for (const record of records) {
     const { at, includedBy } = locator.locate(record);
     const message = describeError(record, locator.page(record.page), filters);
     const key = `${at.file}:${at.line}:${at.column}:${message}`;
-    const group = grouped.get(key) ?? { at, message, includedBy: [] };
+    const group = grouped.get(key) ?? { at, message, includedBy: [], severity: record.severity ?? "error" };
     if (includedBy && !group.includedBy.includes(includedBy)) group.includedBy.push(includedBy);
     grouped.set(key, group);
   }
-  return [...grouped.values()].map(({ at, message, includedBy }) => {
+  return [...grouped.values()].map(({ at, message, includedBy, severity }) => {
     const users = includedBy.sort();
     const suffix =
       users.length === 0 ? "" : ` (included by ${users[0]}${users.length > 1 ? ` and ${users.length - 1} more page${users.length > 2 ? "s" : ""}` : ""})`;
-    return finding("liquid", "error", at, message + suffix);
+    return finding("liquid", severity, at, message + suffix);
   });
 }

@@ -1,0 +1,91 @@
+import { Context, type Emitter, type Template, UndefinedVariableError } from "liquidjs";
+import { LiquidRendererClass } from "./liquidjs-internals.ts";
+
+/**
+ * Undefined variables as Jekyll's Liquid renders them (nil: empty output, no match, a false
+ * condition), and still reported. LiquidJS either throws at the first undefined name (strict)
+ * or says nothing (lenient); the engine renders strictly, and each template that throws for an
+ * undefined name is reported (with the name's own place) and rendered again with that name as
+ * nil, until it renders. Nested templates (a block's body, an include) are templates of their
+ * own, so each undefined name is reported once, where it is written. Lookups LiquidJS makes
+ * leniently (`{% if page.x %}`, `| default:`, `{% assign %}`) are not reported, as before.
+ */
+
+/** A render context in which some undefined names read as nil without an error. */
+export class JekyllContext extends Context {
+  /** The names the template being rendered may leave undefined (see TolerantRenderer). */
+  tolerated: Set<string> | undefined;
+
+  override *_getFromScope(scope: unknown, paths: Parameters<Context["_getFromScope"]>[1], strictVariables?: boolean): IterableIterator<unknown> {
+    if (!this.tolerated?.size) return yield* super._getFromScope(scope, paths, strictVariables);
+    try {
+      return yield* super._getFromScope(scope, paths, strictVariables);
+    } catch (error) {
+      const name = (error as { variableName?: unknown }).variableName;
+      if (typeof name === "string" && this.tolerated.has(name)) return undefined;
+      throw error;
+    }
+  }
+
+  /** include_cached and LiquidJS's render tag spawn contexts: they stay this kind. */
+  override spawn(scope = {}): Context {
+    return new JekyllContext(
+      scope,
+      this.opts,
+      { sync: this.sync, globals: this.globals, strictVariables: this.strictVariables, ownPropertyOnly: this.ownPropertyOnly },
+      { renderLimit: this.renderLimit, memoryLimit: this.memoryLimit, liquid: (this as { liquid?: unknown }).liquid },
+    );
+  }
+}
+
+/** The undefined name an error is about, if it is LiquidJS's undefined-variable error. */
+function undefinedName(error: unknown): string | undefined {
+  if (!(error instanceof UndefinedVariableError)) return undefined;
+  const name = (error.originalError as { variableName?: unknown } | undefined)?.variableName;
+  return typeof name === "string" ? name : undefined;
+}
+
+export type UndefinedVariableHandler = (error: UndefinedVariableError, ctx: Context) => void;
+
+/** Renders each template so that an undefined name is reported (`onUndefined`) and read as nil. */
+export class TolerantRenderer extends LiquidRendererClass {
+  private readonly tolerant = new WeakMap<Template[], Template[]>();
+
+  constructor(private readonly onUndefined: UndefinedVariableHandler) {
+    super();
+  }
+
+  override renderTemplates(templates: Template[], ctx: Context, emitter?: Emitter): IterableIterator<unknown> {
+    if (!(ctx instanceof JekyllContext)) return super.renderTemplates(templates, ctx, emitter);
+    let wrapped = this.tolerant.get(templates);
+    if (!wrapped) this.tolerant.set(templates, (wrapped = templates.map((template) => this.tolerantTemplate(template))));
+    return super.renderTemplates(wrapped, ctx, emitter);
+  }
+
+  private tolerantTemplate(template: Template): Template {
+    const onUndefined = this.onUndefined;
+    return {
+      token: template.token,
+      *render(ctx: Context, emitter: Emitter): Generator<unknown, unknown, unknown> {
+        const context = ctx as JekyllContext;
+        const outer = context.tolerated;
+        const tolerated = new Set<string>();
+        try {
+          for (;;) {
+            context.tolerated = tolerated;
+            try {
+              return yield template.render(ctx, emitter);
+            } catch (error) {
+              const name = undefinedName(error);
+              if (name === undefined || tolerated.has(name)) throw error;
+              onUndefined(error as UndefinedVariableError, ctx);
+              tolerated.add(name);
+            }
+          }
+        } finally {
+          context.tolerated = outer;
+        }
+      },
+    } as Template;
+  }
+}

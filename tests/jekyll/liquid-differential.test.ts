@@ -1,0 +1,65 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liquidFindings } from "../../src/checks/output/liquid.ts";
+import type { JekyllLiquid } from "../../src/jekyll/engine.ts";
+import { PAGE_DATA_KEY } from "../../src/jekyll/scope.ts";
+import { TemplateErrorCollector } from "../../src/jekyll/template-errors.ts";
+import { readSite } from "../../src/model/read-site.ts";
+import type { SiteModel } from "../../src/model/site-model.ts";
+import { engineForSite } from "../helpers/engine.ts";
+import { buildWithJekyll, jekyllInstalled, mainContentOf, readPage, writeSite } from "../helpers/jekyll.ts";
+import { FIXTURES, jekyllSiteFiles } from "./liquid-fixtures.ts";
+
+// Each construct of Jekyll's Liquid (liquid-fixtures.ts), rendered by Jekyll 4.3 and by this
+// project's engine from the same template text and data, compared as main content (headings,
+// list items, code text, links, normalised text). Jekyll's defaults (`strict_variables: false`)
+// on both sides: undefined variables render as nothing and are reported as warnings here.
+
+let root: string;
+let jekyllOut: string;
+let model: SiteModel;
+let liquid: JekyllLiquid;
+const errors = new TemplateErrorCollector();
+
+beforeAll(async () => {
+  if (!jekyllInstalled()) throw new Error("Jekyll 4.3 (/usr/bin/jekyll) is needed: .ci/run installs it");
+  root = await writeSite(jekyllSiteFiles(), "liquid-differential-");
+  jekyllOut = await buildWithJekyll(root);
+  model = readSite(root);
+  liquid = engineForSite(root, undefined, { errors, undefinedVariables: "warning" });
+}, 180_000);
+afterAll(async () => {
+  const { rm } = await import("node:fs/promises");
+  if (root) await Promise.all([rm(root, { recursive: true, force: true }), rm(jekyllOut, { recursive: true, force: true })]);
+});
+
+async function renderHere(name: string): Promise<string> {
+  const file = path.join(root, "content", `${name}.html`);
+  const page = model.pages.find((candidate) => candidate.absolutePath === file);
+  if (!page) throw new Error(`the model has no page ${file}`);
+  const frontMatter = { ...(page.data ?? {}) };
+  const html = await liquid.render(liquid.parse(page.body, file), { page: { inputPath: file, url: `/docs/content/${name}.html` }, [PAGE_DATA_KEY]: frontMatter });
+  return String(html);
+}
+
+describe("Liquid as Jekyll 4.3 renders it", () => {
+  for (const fixture of FIXTURES) {
+    it(fixture.name, async () => {
+      const expected = mainContentOf(await readPage(jekyllOut, `content/${fixture.name}.html`));
+      const actual = mainContentOf(await renderHere(fixture.name));
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe("what Jekyll renders as nothing is still reported", () => {
+  it("reports each undefined variable as a warning, at its line and column in the page", async () => {
+    const before = errors.records.length;
+    await renderHere("undefined-variable");
+    const findings = liquidFindings(errors.records.slice(before), model, Object.keys(liquid.filters));
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`)).toEqual([
+      'content/undefined-variable.html:4:15: warning: undefined variable or data key "page.missing": "page.missing" is nil',
+      'content/undefined-variable.html:4:40: warning: undefined variable or data key "nothing.at.all": "nothing" is not defined on this page',
+    ]);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The Liquid constructs of issue 13, one small page each, with the includes and data they use:
+ * tests/jekyll/liquid-differential.test.ts renders every one with Jekyll 4.3 and with this
+ * project's engine and compares the two. Text of our own; each page is one construct.
+ */
+
+export interface LiquidFixture {
+  /** The page's name: `content/<name>.html`. */
+  name: string;
+  /** Front-matter lines (YAML), besides `layout: null`. */
+  frontMatter?: string;
+  template: string;
+}
+
+export const SHARED_FILES: Record<string, string> = {
+  "_includes/greeting.html": "Hello from the greeting include, {{ include.who | default: 'reader' }}.",
+  "_includes/farewell.html": "Goodbye from the farewell include.",
+  "content/snippets/part.txt": "A relative snippet for {{ include.topic }}, on {{ page.title }}.\n",
+  "content/guide.md": "---\ntitle: Guide\npermalink: /guides/the-guide/\n---\nThe guide.\n",
+  "content/_posts/2024-01-15-tunnel-news.md": "---\ntitle: Tunnel news\npermalink: /news/tunnel-news/\n---\nNews.\n",
+  "_data/items.yml": [
+    "- name: apple",
+    "  color: red",
+    "  weight: 3",
+    "- name: sky",
+    "  color: blue",
+    "  weight: 1",
+    "- name: stone",
+    "  weight: 5",
+    "- name: cherry",
+    "  color: red",
+    "  weight: 1",
+    "",
+  ].join("\n"),
+  "_data/people.yml": "ada:\n  name: Ada Lovelace\n  born: 1815\ngrace:\n  name: Grace Hopper\n  born: 1906\n",
+  "_data/words.yml": "- alpha\n- beta\n- gamma\n- delta\n- epsilon\n",
+};
+
+export const FIXTURES: LiquidFixture[] = [
+  { name: "undefined-variable", template: "<p>Before [{{ page.missing }}] and [{{ nothing.at.all }}] after.</p>" },
+  {
+    name: "undefined-in-filters",
+    template: '<p>[{{ page.missing | append: "-tail" }}] [{{ page.missing | size }}] [{{ page.missing | upcase }}] [{{ nothing | join: "," }}]</p>',
+  },
+  {
+    name: "undefined-in-tags",
+    template:
+      '<p>{% for x in page.missing %}item{% else %}no items{% endfor %}; {% case page.missing %}{% when "a" %}a{% else %}other{% endcase %}; {% include greeting.html who=page.missing %}</p>',
+  },
+  {
+    name: "where-missing-key",
+    template: '<p>{% assign reds = site.data.items | where: "color", "red" %}{% for i in reds %}{{ i.name }} {% endfor %}({{ reds.size }})</p>',
+  },
+  {
+    name: "where-exp-missing-key",
+    template: `<p>{% assign blues = site.data.items | where_exp: "i", "i.color == 'blue'" %}{% for i in blues %}{{ i.name }} {% endfor %}({{ blues.size }})</p>`,
+  },
+  {
+    name: "capture-with-undefined",
+    template: "{% capture note %}one {{ page.missing.deeper }} two{% endcapture %}<p>[{{ note }}] then [{{ note | size }}]</p>",
+  },
+  {
+    name: "lookup-bracket-then-name",
+    frontMatter: "who: grace",
+    template: "<p>{{ site.data.people[page.who]name }} / {{ site.data.people['ada']born }}</p>",
+  },
+  {
+    name: "size-first-last",
+    template:
+      '<p>{{ site.data.words.size }} {{ site.data.words.first }} {{ site.data.words.last }} {{ site.data.people.size }} {{ "tunnel".size }} {% assign first-person = site.data.people.first %}{{ first-person[0] }}</p>',
+  },
+  {
+    name: "forloop-fields",
+    template:
+      "<ul>{% for w in site.data.words limit:3 %}<li>{{ forloop.index }} {{ forloop.index0 }} {{ forloop.rindex }} {{ forloop.rindex0 }} {{ forloop.first }} {{ forloop.last }} {{ forloop.length }}{% for n in (1..2) %} [{{ forloop.parentloop.index }}.{{ forloop.index }}]{% endfor %}</li>{% endfor %}</ul>",
+  },
+  {
+    name: "tablerowloop-fields",
+    template:
+      "<table>{% tablerow w in site.data.words cols:2 %}{{ w }} {{ tablerowloop.index }} {{ tablerowloop.col }} {{ tablerowloop.col0 }} {{ tablerowloop.row }} {{ tablerowloop.col_first }} {{ tablerowloop.col_last }} {{ tablerowloop.first }} {{ tablerowloop.last }} {{ tablerowloop.length }} {{ tablerowloop.rindex }}{% endtablerow %}</table>",
+  },
+  {
+    name: "highlight",
+    template: '{% highlight ruby %}\ndef tunnel(port)\n  puts "open #{port} <ok> & done"\nend\n{% endhighlight %}',
+  },
+  {
+    name: "highlight-linenos",
+    template: "{% highlight shell linenos %}\nssh -N -L 5432:db:5432 stitch@bastion\necho done\n{% endhighlight %}",
+  },
+  { name: "include-dynamic-name", frontMatter: "partial: farewell.html", template: "<p>{% include {{ page.partial }} %}</p>" },
+  {
+    name: "include-relative",
+    frontMatter: "title: Relative page",
+    template: '<p>{% include_relative snippets/part.txt topic="tunnels" %}</p>',
+  },
+  { name: "link", template: '<p><a href="{% link content/guide.md %}">guide</a></p>' },
+  { name: "post-url", template: '<p><a href="{% post_url content/2024-01-15-tunnel-news %}">news</a></p>' },
+  { name: "raw", template: "<p>{% raw %}{{ page.title }} and {% if x %}kept{% endif %}{% endraw %}</p>" },
+  {
+    name: "integer-division",
+    template: "<p>{{ 7 | divided_by: 2 }} {{ -7 | divided_by: 2 }} {{ 7.0 | divided_by: 2 }} {{ 8 | divided_by: 2.0 }} {{ 7 | modulo: 3 }}</p>",
+  },
+  {
+    name: "float-output",
+    template: '<p>{{ 4.0 }} {{ 2 | times: 2.0 }} {{ 1.5 | plus: 1.5 }} {{ "3.0" | plus: 1 }} {{ 10 | minus: 2.5 }} {{ 3.14159 | round: 2 }} {{ 2.5 | round }}</p>',
+  },
+  {
+    name: "date-format",
+    template:
+      '<p>{{ "2024-03-05 14:07:09" | date: "%Y-%m-%d %H:%M:%S | %a %A %b %B | %e %-d %-m %j | %y %I %l %p %P | %% %U %w %u %Z" }}</p><p>{{ "2024-11-20" | date: "%d %b %Y" }} {{ "2024-11-20" | date_to_string }} {{ "2024-11-20" | date_to_long_string }}</p>',
+  },
+  {
+    name: "array-to-sentence-string",
+    template:
+      '<p>{{ site.data.words | array_to_sentence_string }} / {{ site.data.words | array_to_sentence_string: "or" }} / {% assign two = "x,y" | split: "," %}{{ two | array_to_sentence_string }} / {% assign one = "solo" | split: "," %}{{ one | array_to_sentence_string }}</p>',
+  },
+  {
+    name: "group-by",
+    template:
+      '<ul>{% assign groups = site.data.items | group_by: "color" %}{% for g in groups %}<li>[{{ g.name }}] {{ g.size }}: {% for i in g.items %}{{ i.name }} {% endfor %}</li>{% endfor %}</ul>',
+  },
+  {
+    name: "group-by-exp",
+    template:
+      '<ul>{% assign groups = site.data.items | group_by_exp: "i", "i.weight | modulo: 2" %}{% for g in groups %}<li>[{{ g.name }}] {{ g.size }}: {% for i in g.items %}{{ i.name }} {% endfor %}</li>{% endfor %}</ul>',
+  },
+  {
+    name: "find",
+    template:
+      '<p>{% assign red = site.data.items | find: "color", "red" %}{{ red.name }} [{% assign none = site.data.items | find: "color", "green" %}{{ none.name }}]</p>',
+  },
+  {
+    name: "find-exp",
+    template: '<p>{% assign heavy = site.data.items | find_exp: "i", "i.weight > 3" %}{{ heavy.name }}</p>',
+  },
+  {
+    name: "number-of-words",
+    template: `<p>{{ "Open  the tunnel, then   connect." | number_of_words }} {{ "" | number_of_words }} {{ "one\ttwo\nthree" | number_of_words }}</p>`,
+  },
+  { name: "normalize-whitespace", template: `<p>[{{ "  spaced \t out\n\n text  " | normalize_whitespace }}]</p>` },
+  { name: "smartify", template: `<p>{{ "It's \\"quoted\\" -- and --- so... 'single'" | smartify }}</p>` },
+  { name: "cgi-escape", template: '<p>{{ "a b&c/d?e=f+g~é" | cgi_escape }}</p>' },
+  { name: "uri-escape", template: '<p>{{ "/path with spaces/é?q=a b#frag" | uri_escape }}</p>' },
+  {
+    name: "inspect",
+    template: '<p>{{ site.data.words | inspect }} {{ site.data.people.ada | inspect }} {{ page.missing | inspect }} {{ "q\\"uote" | inspect }} {{ 3 | inspect }}</p>',
+  },
+  { name: "sample", template: '<p>{% assign one = "only" | split: "," %}{{ one | sample }} {{ site.data.words | sample: 2 | size }}</p>' },
+  {
+    name: "push-pop-shift-unshift",
+    template:
+      '<p>{{ site.data.words | push: "zeta" | join: "," }} / {{ site.data.words | pop | join: "," }} / {{ site.data.words | shift | join: "," }} / {{ site.data.words | unshift: "omega" | join: "," }} / {{ site.data.words | join: "," }}</p>',
+  },
+];
+
+/** The Jekyll site: `_config.yml`, the shared files, and a page per fixture. */
+export function jekyllSiteFiles(): Record<string, string> {
+  const files: Record<string, string> = {
+    "_config.yml": 'title: Liquid fixtures\nbaseurl: "/docs"\ntimezone: UTC\n',
+    "_data/site.yml": 'title: Liquid fixtures\nbaseurl: "/docs"\n',
+    ...SHARED_FILES,
+  };
+  for (const fixture of FIXTURES) {
+    files[`content/${fixture.name}.html`] = `---\nlayout: null\n${fixture.frontMatter ? `${fixture.frontMatter}\n` : ""}---\n${fixture.template}\n`;
+  }
+  return files;
+}
