@@ -11,7 +11,11 @@ import { JekyllIncludeTag } from "./tags/include.ts";
 import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/include-cached.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
 import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
+import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { JekyllCaptureTag } from "./tags/capture.ts";
+import { HighlightTag } from "./tags/highlight.ts";
+import { JekyllIncludeRelativeTag } from "./tags/include-relative.ts";
+import { LinkTag, PostUrlTag } from "./tags/site-links.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
 import { JekyllContext, TolerantRenderer } from "./undefined-variables.ts";
 
@@ -82,10 +86,11 @@ function isGenerator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
-export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
+export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSiteFiles {
   /** `include_cached` output by include and parameters, for this build. */
   readonly includeOutputs = new Map<string, string>();
   readonly scope: JekyllScope;
+  readonly siteFiles: SiteFiles;
   private readonly errors: TemplateErrorCollector | undefined;
   private readonly pageGate: (page: EleventyPage) => Promise<void>;
   private readonly renderLimits: RenderLimits;
@@ -111,6 +116,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
     this.scope = new JekyllScope(options.model);
+    this.siteFiles = new SiteFiles(options.model);
     this.errors = options.errors;
     this.pageGate = options.pageGate ?? (() => new Promise((resolve) => setImmediate(resolve)));
     this.renderLimits = { ...RENDER_LIMITS, ...options.renderLimits };
@@ -127,6 +133,10 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache {
     this.registerTag("capture", JekyllCaptureTag);
     this.registerTag("include", JekyllIncludeTag);
     this.registerTag("include_cached", JekyllIncludeCachedTag);
+    this.registerTag("include_relative", JekyllIncludeRelativeTag);
+    this.registerTag("highlight", HighlightTag);
+    this.registerTag("link", LinkTag);
+    this.registerTag("post_url", PostUrlTag);
     this.registerTag("for", BoundedForTag);
     this.registerTag("tablerow", BoundedTablerowTag);
     this.registerTag("render", BoundedRenderTag);

@@ -11,7 +11,7 @@ import { LiquidRendererClass } from "./liquidjs-internals.ts";
  * leniently (`{% if page.x %}`, `| default:`, `{% assign %}`) are not reported, as before.
  */
 
-/** A render context in which some undefined names read as nil without an error. */
+/** A render context in which some undefined names read as nil without an error, and Ruby's lookups. */
 export class JekyllContext extends Context {
   /** The names the template being rendered may leave undefined (see TolerantRenderer). */
   tolerated: Set<string> | undefined;
@@ -27,6 +27,12 @@ export class JekyllContext extends Context {
     }
   }
 
+  /** Ruby's `hash.first` is its first [key, value] pair (LiquidJS reads a key named "first"). */
+  override readProperty(obj: Parameters<Context["readProperty"]>[0], key: Parameters<Context["readProperty"]>[1]): unknown {
+    if (key === "first" && isPlainHash(obj) && !Object.hasOwn(obj, "first")) return Object.entries(obj)[0];
+    return super.readProperty(obj, key);
+  }
+
   /** include_cached and LiquidJS's render tag spawn contexts: they stay this kind. */
   override spawn(scope = {}): Context {
     return new JekyllContext(
@@ -36,6 +42,12 @@ export class JekyllContext extends Context {
       { renderLimit: this.renderLimit, memoryLimit: this.memoryLimit, liquid: (this as { liquid?: unknown }).liquid },
     );
   }
+}
+
+function isPlainHash(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** The undefined name an error is about, if it is LiquidJS's undefined-variable error. */

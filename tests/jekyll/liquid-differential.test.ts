@@ -46,8 +46,11 @@ describe("Liquid as Jekyll 4.3 renders it", () => {
   for (const fixture of FIXTURES) {
     it(fixture.name, async () => {
       const expected = mainContentOf(await readPage(jekyllOut, `content/${fixture.name}.html`));
+      const before = errors.records.length;
       const actual = mainContentOf(await renderHere(fixture.name));
-      expect(actual).toEqual(expected);
+      // Jekyll built every page, so nothing here may be an error (undefined variables are warnings).
+      const failures = errors.records.slice(before).filter((record) => record.severity !== "warning");
+      expect({ ...actual, errors: failures.map((record) => String((record.error as Error).message)) }).toEqual({ ...expected, errors: [] });
     });
   }
 });
@@ -58,8 +61,8 @@ describe("what Jekyll renders as nothing is still reported", () => {
     await renderHere("undefined-variable");
     const findings = liquidFindings(errors.records.slice(before), model, Object.keys(liquid.filters));
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`)).toEqual([
-      'content/undefined-variable.html:4:15: warning: undefined variable or data key "page.missing": "page.missing" is nil',
-      'content/undefined-variable.html:4:40: warning: undefined variable or data key "nothing.at.all": "nothing" is not defined on this page',
+      'content/undefined-variable.html:4:15: warning: undefined variable or data key "page.missing": "page" has no key "missing"; it has layout, inputPath, url, title',
+      'content/undefined-variable.html:4:40: warning: undefined variable or data key "nothing": "nothing" is not defined on this page',
     ]);
   });
 });

@@ -67,7 +67,7 @@ export const FIXTURES: LiquidFixture[] = [
   {
     name: "size-first-last",
     template:
-      '<p>{{ site.data.words.size }} {{ site.data.words.first }} {{ site.data.words.last }} {{ site.data.people.size }} {{ "tunnel".size }} {% assign first-person = site.data.people.first %}{{ first-person[0] }}</p>',
+      '<p>{{ site.data.words.size }} {{ site.data.words.first }} {{ site.data.words.last }} {{ site.data.people.size }} {% assign word = "tunnel" %}{{ word.size }} {% assign first-person = site.data.people.first %}{{ first-person[0] }}</p>',
   },
   {
     name: "forloop-fields",
@@ -138,12 +138,12 @@ export const FIXTURES: LiquidFixture[] = [
     template: `<p>{{ "Open  the tunnel, then   connect." | number_of_words }} {{ "" | number_of_words }} {{ "one\ttwo\nthree" | number_of_words }}</p>`,
   },
   { name: "normalize-whitespace", template: `<p>[{{ "  spaced \t out\n\n text  " | normalize_whitespace }}]</p>` },
-  { name: "smartify", template: `<p>{{ "It's \\"quoted\\" -- and --- so... 'single'" | smartify }}</p>` },
+  { name: "smartify", template: `{% capture text %}It's "quoted" -- and --- so... 'single'{% endcapture %}<p>{{ text | smartify }}</p>` },
   { name: "cgi-escape", template: '<p>{{ "a b&c/d?e=f+g~é" | cgi_escape }}</p>' },
   { name: "uri-escape", template: '<p>{{ "/path with spaces/é?q=a b#frag" | uri_escape }}</p>' },
   {
     name: "inspect",
-    template: '<p>{{ site.data.words | inspect }} {{ site.data.people.ada | inspect }} {{ page.missing | inspect }} {{ "q\\"uote" | inspect }} {{ 3 | inspect }}</p>',
+    template: '<p>{{ site.data.words | inspect }} {{ site.data.people.ada | inspect }} {{ page.missing | inspect }} {{ 'q"uote' | inspect }} {{ 3 | inspect }}</p>',
   },
   { name: "sample", template: '<p>{% assign one = "only" | split: "," %}{{ one | sample }} {{ site.data.words | sample: 2 | size }}</p>' },
   {

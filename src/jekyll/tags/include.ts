@@ -18,13 +18,16 @@ export class JekyllIncludeTag extends IncludeTag {
     }
   }
 
-  /** The file named by the tag (a string: this site's Liquid has no dynamic partials). */
+  /** The file named by the tag: a string, or templates when the name holds Liquid. */
   protected get includedFile(): unknown {
     return includeTagFields(this).file;
   }
 
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    yield* nested(ctx, "include", String(this.includedFile), () => this.renderInclude(ctx, emitter), emitter);
+    // A name made by Liquid (`{% include {{ page.x }} %}`) is labelled as written.
+    const file = this.includedFile;
+    const label = typeof file === "string" ? file : this.token.args.trim();
+    yield* nested(ctx, "include", label, () => this.renderInclude(ctx, emitter), emitter);
   }
 
   /** The include itself, within its level of nesting. */
