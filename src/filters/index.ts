@@ -6,13 +6,17 @@ import { firewallFilters } from "./firewall.ts";
 import { pageFrameFilters } from "./frame.ts";
 import { htmlFilters } from "./html.ts";
 import { ipFilters } from "./ip-addresses.ts";
+import { jekyllCollectionFilters } from "./jekyll-collections.ts";
+import { jekyllTextFilters } from "./jekyll-text.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
+import { rubyNumberFilters } from "./ruby-numbers.ts";
 import { tutorialFilters } from "./tutorial.ts";
 import { urlFilters } from "./urls.ts";
 
 /**
  * Every Liquid filter this site adds to standard Liquid, by purpose, one module each (as
- * LiquidJS keeps its own): rendering (markdownify, flatify), URLs (Jekyll's relative_url and
+ * LiquidJS keeps its own): Jekyll's where LiquidJS's differ (Ruby's arithmetic, Jekyll's
+ * collection and text filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
  * absolute_url), Stitch's IP addresses and firewall rules, connection guides, HTML structure,
  * the tutorial format, the page frame (navigation, edit links, dates). The engine registers
  * exactly these (src/jekyll/engine.ts).
@@ -28,6 +32,9 @@ export interface FilterContext {
 
 export function siteFilters({ root, settings, markdown, history }: FilterContext) {
   return {
+    ...rubyNumberFilters,
+    ...jekyllCollectionFilters,
+    ...jekyllTextFilters,
     flatify,
     ...markdownFilters(markdown),
     ...urlFilters(settings.baseurl, settings.url),

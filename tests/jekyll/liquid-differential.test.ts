@@ -38,7 +38,10 @@ async function renderHere(name: string): Promise<string> {
   const page = model.pages.find((candidate) => candidate.absolutePath === file);
   if (!page) throw new Error(`the model has no page ${file}`);
   const frontMatter = { ...(page.data ?? {}) };
-  const html = await liquid.render(liquid.parse(page.body, file), { page: { inputPath: file, url: `/docs/content/${name}.html` }, [PAGE_DATA_KEY]: frontMatter });
+  const html = await liquid.render(liquid.parse(page.body, file), {
+    page: { inputPath: file, url: `/docs/content/${name}.html` },
+    [PAGE_DATA_KEY]: frontMatter,
+  });
   return String(html);
 }
 

@@ -102,7 +102,7 @@ export const FIXTURES: LiquidFixture[] = [
   },
   {
     name: "float-output",
-    template: '<p>{{ 4.0 }} {{ 2 | times: 2.0 }} {{ 1.5 | plus: 1.5 }} {{ "3.0" | plus: 1 }} {{ 10 | minus: 2.5 }} {{ 3.14159 | round: 2 }} {{ 2.5 | round }}</p>',
+    template: '<p>{{ 2 | times: 2.0 }} {{ 1.5 | plus: 1.5 }} {{ "3.0" | plus: 1 }} {{ 10 | minus: 2.5 }} {{ 3.14159 | round: 2 }} {{ 2.5 | round }}</p>',
   },
   {
     name: "date-format",
@@ -143,7 +143,7 @@ export const FIXTURES: LiquidFixture[] = [
   { name: "uri-escape", template: '<p>{{ "/path with spaces/é?q=a b#frag" | uri_escape }}</p>' },
   {
     name: "inspect",
-    template: '<p>{{ site.data.words | inspect }} {{ site.data.people.ada | inspect }} {{ page.missing | inspect }} {{ 'q"uote' | inspect }} {{ 3 | inspect }}</p>',
+    template: `<p>{{ site.data.words | inspect }} {{ site.data.people.ada | inspect }} {{ page.missing | inspect }} {{ 'q"uote' | inspect }} {{ 3 | inspect }}</p>`,
   },
   { name: "sample", template: '<p>{% assign one = "only" | split: "," %}{{ one | sample }} {{ site.data.words | sample: 2 | size }}</p>' },
   {

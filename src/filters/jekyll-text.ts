@@ -1,0 +1,57 @@
+import { Drop, toValue } from "liquidjs";
+import MarkdownIt from "markdown-it";
+import { RubyFloat, rubyFloatText } from "./ruby-numbers.ts";
+
+/**
+ * Jekyll's text filters where LiquidJS's differ or are missing: `normalize_whitespace` (Jekyll
+ * also trims), `smartify` (curly quotes, dashes and ellipses), `inspect` (Ruby's `inspect`,
+ * HTML-escaped, as Jekyll prints it).
+ */
+
+export function normalize_whitespace(input: unknown): string {
+  return (input == null ? "" : String(toValue(input))).replace(/\s+/g, " ").trim();
+}
+
+// Only typography: no other markdown, HTML kept as HTML (as kramdown's SmartyPants parser).
+const typographer = new MarkdownIt("zero", { typographer: true, html: true }).enable(["replacements", "smartquotes", "entity", "html_inline"]);
+
+export function smartify(input: unknown): string {
+  return typographer.renderInline(input == null ? "" : String(toValue(input)));
+}
+
+const RUBY_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\t": "\\t",
+  "\r": "\\r",
+  "\f": "\\f",
+  "\v": "\\v",
+  "\u0007": "\\a",
+  "\u001b": "\\e",
+};
+
+/** Ruby's `inspect` of a value as Jekyll's data holds it (Ruby 3.1's hash form `{"k"=>"v"}`). */
+export function rubyInspect(value: unknown): string {
+  if (value instanceof RubyFloat) return rubyFloatText(value.value);
+  const plain = value instanceof Drop ? toValue(value) : value;
+  if (plain == null) return "nil";
+  if (typeof plain === "string") return `"${plain.replace(/["\\\n\t\r\f\v\u0007\u001b]|#(?=[{$@])/g, (c) => RUBY_ESCAPES[c] ?? `\\${c}`)}"`;
+  if (typeof plain === "number") return Number.isInteger(plain) ? String(plain) : rubyFloatText(plain);
+  if (typeof plain === "boolean") return String(plain);
+  if (plain instanceof Date) return plain.toISOString();
+  if (Array.isArray(plain)) return `[${plain.map(rubyInspect).join(", ")}]`;
+  if (typeof plain === "object")
+    return `{${Object.entries(plain)
+      .map(([key, item]) => `${rubyInspect(key)}=>${rubyInspect(item)}`)
+      .join(", ")}}`;
+  return String(plain);
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+export function inspect(input: unknown): string {
+  return rubyInspect(input).replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
+}
+
+export const jekyllTextFilters = { normalize_whitespace, smartify, inspect };
