@@ -5,6 +5,7 @@ import type { SiteModel } from "../model/site-model.ts";
 import { includesFileSystem } from "./includes-fs.ts";
 import { useRenderer } from "./liquidjs-internals.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
+import { withRubyLookups } from "./ruby-lookups.ts";
 import { JekyllScope } from "./scope.ts";
 import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
@@ -188,7 +189,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
 
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
-    return super.parse(html, filepath);
+    return super.parse(withRubyLookups(html), filepath);
   }
 
   /** Every render gets a budget of its own (render-budget.ts). */

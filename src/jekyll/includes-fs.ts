@@ -3,6 +3,7 @@ import type { FS } from "liquidjs";
 import { oversizeMessage } from "../model/limits.ts";
 import type { SiteModel, SourceFile } from "../model/site-model.ts";
 import { RenderLimitError } from "./render-budget.ts";
+import { withRubyLookups } from "./ruby-lookups.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 
 /**
@@ -19,7 +20,7 @@ export function includesFileSystem(model: SiteModel): FS {
     if (!include) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
     if (include.oversize !== undefined) throw new RenderLimitError(oversizeMessage("include", include.oversize, `include "${path.basename(file)}"`));
     refuseDeepBlocks(include.text, include.absolutePath);
-    return include.text;
+    return withRubyLookups(include.text);
   };
   return {
     existsSync: (file) => files.has(path.resolve(file)),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Scalar } from "yaml";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../../jekyll/render-budget.ts";
+import { originalPlace } from "../../jekyll/ruby-lookups.ts";
 import { baseMessage, type TemplateErrorRecord } from "../../jekyll/template-errors.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
 import { relativeToRoot, type SiteModel, type SourceFile, type SourcePage } from "../../model/site-model.ts";
@@ -83,9 +84,12 @@ class SourceLocator {
   locate(record: TemplateErrorRecord): Located {
     const page = this.page(record.page);
     const token = tokenOf(record.error);
-    const input = token?.input;
-    const offset = token?.begin ?? 0;
-    const needle = input?.slice(token?.begin ?? 0, token?.end ?? 0) || undefined;
+    // The text as the author wrote it (the engine may have written dots into `a[b]c`).
+    const written = token?.input === undefined ? undefined : originalPlace(token.input, token.begin ?? 0);
+    const input = written?.input;
+    const offset = written?.offset ?? 0;
+    const end = token?.input === undefined ? 0 : originalPlace(token.input, token.end ?? 0).offset;
+    const needle = input?.slice(offset, end) || undefined;
     // A template that is not a page (a layout Eleventy parses) is named by its own file.
     const file = page?.file ?? (record.page === undefined ? "(unknown page)" : relativeToRoot(this.source.root, record.page));
     const fallback: Location = { file, line: 1, column: 1 };
