@@ -14,7 +14,11 @@ export class JekyllIncludeTag extends IncludeTag {
     super(token, remainTokens, liquid, parser);
     const file = this.includedFile;
     if (typeof file === "string" && escapesIncludes(file)) {
-      throw new Error(`include path "${file}" leaves _includes/: includes can only be files inside _includes/`);
+      throw new Error(
+        token.name === "include_relative"
+          ? `include_relative path "${file}" leaves the page's folder: it can only include files beside the page or below its folder`
+          : `include path "${file}" leaves _includes/: includes can only be files inside _includes/`,
+      );
     }
   }
 
