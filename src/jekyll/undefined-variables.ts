@@ -81,7 +81,8 @@ export class TolerantRenderer extends LiquidRendererClass {
       *render(ctx: Context, emitter: Emitter): Generator<unknown, unknown, unknown> {
         const context = ctx as JekyllContext;
         const outer = context.tolerated;
-        const tolerated = new Set<string>();
+        // Made at the first undefined name: most templates have none.
+        let tolerated: Set<string> | undefined;
         try {
           for (;;) {
             context.tolerated = tolerated;
@@ -89,9 +90,9 @@ export class TolerantRenderer extends LiquidRendererClass {
               return yield template.render(ctx, emitter);
             } catch (error) {
               const name = undefinedName(error);
-              if (name === undefined || tolerated.has(name)) throw error;
+              if (name === undefined || tolerated?.has(name)) throw error;
               onUndefined(error as UndefinedVariableError, ctx);
-              tolerated.add(name);
+              (tolerated ??= new Set()).add(name);
             }
           }
         } finally {
