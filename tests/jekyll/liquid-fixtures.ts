@@ -15,6 +15,7 @@ export interface LiquidFixture {
 export const SHARED_FILES: Record<string, string> = {
   "_includes/greeting.html": "Hello from the greeting include, {{ include.who | default: 'reader' }}.",
   "_includes/farewell.html": "Goodbye from the farewell include.",
+  "_includes/callouts/warning.html": "<strong>Warning:</strong> {{ include.text }}",
   "content/snippets/part.txt": "A relative snippet for {{ include.topic }}, on {{ page.title }}.\n",
   "content/guide.md": "---\ntitle: Guide\npermalink: /guides/the-guide/\n---\nThe guide.\n",
   "content/_posts/2024-01-15-tunnel-news.md": "---\ntitle: Tunnel news\npermalink: /news/tunnel-news/\n---\nNews.\n",
@@ -88,6 +89,11 @@ export const FIXTURES: LiquidFixture[] = [
     template: "{% highlight shell linenos %}\nssh -N -L 5432:db:5432 stitch@bastion\necho done\n{% endhighlight %}",
   },
   { name: "include-dynamic-name", frontMatter: "partial: farewell.html", template: "<p>{% include {{ page.partial }} %}</p>" },
+  {
+    name: "include-dynamic-path",
+    frontMatter: "kind: warning",
+    template: '<p>{% include callouts/{{ page.kind }}.html text="Mind the gap" %}</p>',
+  },
   {
     name: "include-relative",
     frontMatter: "title: Relative page",
