@@ -19,6 +19,7 @@ import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
 import { LinkTag, PostUrlTag } from "./tags/site-links.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
 import { JekyllContext, TolerantRenderer } from "./undefined-variables.ts";
+import { unknownFilterUses } from "./unknown-filters.ts";
 
 /**
  * Jekyll's Liquid dialect on LiquidJS, for one build: unquoted include paths, `include.param`,
@@ -54,6 +55,12 @@ export interface JekyllEngineOptions {
    * error throws at the first one and a warning is not reported.
    */
   undefinedVariables?: "error" | "warning";
+  /**
+   * What a filter the engine doesn't have is: an error (the default; the template is refused),
+   * or a warning (Jekyll's default, `strict_filters: false`): the value passes through unchanged
+   * and each use is reported where it is written (unknown-filters.ts).
+   */
+  undefinedFilters?: "error" | "warning";
 }
 
 /** Eleventy's `page` object, as far as the engine reads it. */
@@ -93,29 +100,32 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   readonly scope: JekyllScope;
   readonly siteFiles: SiteFiles;
   private readonly errors: TemplateErrorCollector | undefined;
+  private readonly lenientFilters: boolean;
   private readonly pageGate: (page: EleventyPage) => Promise<void>;
   private readonly renderLimits: RenderLimits;
   /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
   private readonly pagesInLayout = new WeakSet<object>();
 
   constructor(options: JekyllEngineOptions) {
+    const lenientFilters = options.undefinedFilters === "warning";
     super({
       root: [options.model.dirs.includes],
       partials: [options.model.dirs.includes],
       extname: "",
       jekyllInclude: true,
       dynamicPartials: false,
-      strictFilters: true,
+      strictFilters: !lenientFilters,
       strictVariables: true,
       lenientIf: true,
       cache: new BuildTemplateCache(),
-      fs: includesFileSystem(options.model),
+      fs: includesFileSystem(options.model, lenientFilters ? (text) => this?.reportUnknownFilters(text) : undefined),
       catchAllErrors: options.errors !== undefined,
       parseLimit: SOURCE_FILE_LIMIT_BYTES,
       memoryLimit: LIQUID_MEMORY_LIMIT,
       // LiquidJS's own time limit only backs up the budget's (which says where it stopped).
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
+    this.lenientFilters = lenientFilters;
     this.scope = new JekyllScope(options.model);
     this.siteFiles = new SiteFiles(options.model);
     this.errors = options.errors;
@@ -189,7 +199,17 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
 
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
+    if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
     return super.parse(withRubyLookups(html), filepath);
+  }
+
+  /** Each use of a filter the engine doesn't have, as a warning (when filters are lenient). */
+  reportUnknownFilters(text: string, filepath?: string): void {
+    if (!this.errors) return;
+    for (const use of unknownFilterUses(text, (name) => name in this.filters)) {
+      const error = Object.assign(new Error(`undefined filter: ${use.name}`), { token: { input: text, begin: use.begin, end: use.end } });
+      this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: "warning" });
+    }
   }
 
   /** Every render gets a budget of its own (render-budget.ts). */

@@ -10,9 +10,10 @@ import { refuseDeepBlocks } from "./tag-nesting.ts";
  * LiquidJS's file access, answered from the site model: an include is the text the model read
  * (one read of every file; a file the model refused, a link out of the site for one, does not
  * exist here). What LiquidJS's parser must not be given is refused at the include: a file over
- * the size limit, block tags nested too deep (see tag-nesting.ts).
+ * the size limit, block tags nested too deep (see tag-nesting.ts). `onRead` sees each include's
+ * text as it is read (once per build: LiquidJS keeps what it parsed).
  */
-export function includesFileSystem(model: SiteModel): FS {
+export function includesFileSystem(model: SiteModel, onRead?: (text: string) => void): FS {
   const files = new Map<string, SourceFile>(model.includes.map((include) => [include.absolutePath, include]));
   const root = model.dirs.includes + path.sep;
   const text = (file: string) => {
@@ -20,6 +21,7 @@ export function includesFileSystem(model: SiteModel): FS {
     if (!include) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
     if (include.oversize !== undefined) throw new RenderLimitError(oversizeMessage("include", include.oversize, `include "${path.basename(file)}"`));
     refuseDeepBlocks(include.text, include.absolutePath);
+    onRead?.(include.text);
     return withRubyLookups(include.text);
   };
   return {

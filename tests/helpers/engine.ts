@@ -9,7 +9,7 @@ import { readSite } from "../../src/model/read-site.ts";
 export function engineForSite(
   root: string,
   renderLimits?: Partial<RenderLimits>,
-  options: Pick<JekyllEngineOptions, "errors" | "undefinedVariables"> = {},
+  options: Pick<JekyllEngineOptions, "errors" | "undefinedVariables" | "undefinedFilters"> = {},
 ): JekyllLiquid {
   const model = readSite(root);
   const filters = siteFilters({ root, settings: model.settings, markdown: createMarkdown(), history: new GitHistory(root) });

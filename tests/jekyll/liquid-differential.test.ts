@@ -12,8 +12,9 @@ import { FIXTURES, jekyllSiteFiles } from "./liquid-fixtures.ts";
 
 // Each construct of Jekyll's Liquid (liquid-fixtures.ts), rendered by Jekyll 4.3 and by this
 // project's engine from the same template text and data, compared as main content (headings,
-// list items, code text, links, normalised text). Jekyll's defaults (`strict_variables: false`)
-// on both sides: undefined variables render as nothing and are reported as warnings here.
+// list items, code text, links, normalised text). Jekyll's defaults (`strict_variables: false`,
+// `strict_filters: false`) on both sides: undefined variables render as nothing and unknown
+// filters pass their value through, and both are reported as warnings here.
 
 let root: string;
 let jekyllOut: string;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   root = await writeSite(jekyllSiteFiles(), "liquid-differential-");
   jekyllOut = await buildWithJekyll(root);
   model = readSite(root);
-  liquid = engineForSite(root, undefined, { errors, undefinedVariables: "warning" });
+  liquid = engineForSite(root, undefined, { errors, undefinedVariables: "warning", undefinedFilters: "warning" });
 }, 180_000);
 afterAll(async () => {
   const { rm } = await import("node:fs/promises");
@@ -64,8 +65,17 @@ describe("what Jekyll renders as nothing is still reported", () => {
     await renderHere("undefined-variable");
     const findings = liquidFindings(errors.records.slice(before), model, Object.keys(liquid.filters));
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`)).toEqual([
-      'content/undefined-variable.html:4:15: warning: undefined variable or data key "page.missing": "page" has no key "missing"; it has layout, inputPath, url, title',
-      'content/undefined-variable.html:4:40: warning: undefined variable or data key "nothing": "nothing" is not defined on this page',
+      'content/undefined-variable.html:4:15: warning: undefined variable or data key "page.missing": "page" has no key "missing"; it has layout, inputPath, url, title (rendered as nothing, as Jekyll does)',
+      'content/undefined-variable.html:4:40: warning: undefined variable or data key "nothing": "nothing" is not defined on this page (rendered as nothing, as Jekyll does)',
+    ]);
+  });
+
+  it("reports each unknown filter as a warning where it is written, with the nearest filter's name", async () => {
+    const ofPage = errors.records.filter((record) => record.page?.endsWith("unknown-filter.html"));
+    const findings = liquidFindings(ofPage, model, Object.keys(liquid.filters));
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message}`)).toEqual([
+      'content/unknown-filter.html:5:26: warning: unknown filter "no_such_filter" (the value is shown unchanged, as Jekyll does)',
+      'content/unknown-filter.html:5:71: warning: unknown filter "no_such_filter" (the value is shown unchanged, as Jekyll does)',
     ]);
   });
 });

@@ -49,6 +49,11 @@ export const FIXTURES: LiquidFixture[] = [
       '<p>{% for x in page.missing %}item{% else %}no items{% endfor %}; {% case page.missing %}{% when "a" %}a{% else %}other{% endcase %}; {% include greeting.html who=page.missing %}</p>',
   },
   {
+    name: "unknown-filter",
+    template: '<p>[{{ "kept as it is" | no_such_filter }}] [{{ page.title | upcase | no_such_filter: 3 }}]</p>',
+    frontMatter: "title: Shown",
+  },
+  {
     name: "where-missing-key",
     template: '<p>{% assign reds = site.data.items | where: "color", "red" %}{% for i in reds %}{{ i.name }} {% endfor %}({{ reds.size }})</p>',
   },

@@ -6,7 +6,10 @@ import { PAGE_DATA_KEY } from "../../src/jekyll/scope.ts";
 import { engineForSite } from "../helpers/engine.ts";
 
 /** A site with `files` (paths from its root) and an engine for it; render(template, frontMatter) renders as the page content/page.md. */
-export async function engineWith(files: Record<string, string> = {}, options: Pick<JekyllEngineOptions, "errors" | "undefinedVariables"> = {}) {
+export async function engineWith(
+  files: Record<string, string> = {},
+  options: Pick<JekyllEngineOptions, "errors" | "undefinedVariables" | "undefinedFilters"> = {},
+) {
   const root = await mkdtemp(path.join(tmpdir(), "liquid-unit-"));
   for (const [relative, text] of Object.entries({ "_includes/.keep": "", ...files })) {
     await mkdir(path.dirname(path.join(root, relative)), { recursive: true });

@@ -169,8 +169,10 @@ function describeError(record: TemplateErrorRecord, page: SourcePage | undefined
   const liquidLimit = LIQUID_LIMIT_MESSAGES[message];
   if (liquidLimit) return liquidLimit;
   const undefinedVariable = /^undefined variable: (.+)$/.exec(message);
+  // A warning says what the page shows instead, as Jekyll renders it.
+  const shown = record.severity === "warning";
   if (undefinedVariable) {
-    return `undefined variable or data key "${undefinedVariable[1]}"${record.hint ? `: ${record.hint}` : ""}`;
+    return `undefined variable or data key "${undefinedVariable[1]}"${record.hint ? `: ${record.hint}` : ""}${shown ? " (rendered as nothing, as Jekyll does)" : ""}`;
   }
   const lookup = /^ENOENT: Failed to lookup "([^"]+)"/.exec(message);
   if (lookup) {
@@ -178,7 +180,7 @@ function describeError(record: TemplateErrorRecord, page: SourcePage | undefined
     return `include "${lookup[1]}" does not exist: there is no file _includes/${lookup[1]}${asker}`;
   }
   const filter = /^undefined filter: (.+)$/.exec(message);
-  if (filter) return `unknown filter "${filter[1]}"${didYouMean(filter[1]!, filters)}`;
+  if (filter) return `unknown filter "${filter[1]}"${didYouMean(filter[1]!, filters)}${shown ? " (the value is shown unchanged, as Jekyll does)" : ""}`;
   if (/leaves _includes\//.test(message)) return message;
   const name = (record.error as { name?: string } | undefined)?.name;
   if (name === "TokenizationError" || name === "ParseError") return `Liquid syntax error: ${message}`;
