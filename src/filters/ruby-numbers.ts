@@ -7,6 +7,7 @@ import { Drop } from "liquidjs";
  * number, so a float is a RubyFloat once an operation makes one; an operand is a float when it is
  * one, when it is text like "3.0", or when the template writes it with a decimal point.
  */
+
 export class RubyFloat extends Drop {
   constructor(readonly value: number) {
     super();

@@ -26,8 +26,11 @@ import { unknownFilterUses } from "./unknown-filters.ts";
  * Jekyll's `site` and `page` in every render (scope.ts), includes read from the site model
  * (includes-fs.ts), and LiquidJS's limits: on the length of each template it parses (the source
  * file limit), on what one render allocates and how long it takes (render-budget.ts; LiquidJS's
- * own clock is a backstop behind the budget's, whose error says where it stopped).
+ * own clock is a backstop behind the budget's, whose error says where it stopped). Ruby
+ * Liquid's semantics where LiquidJS's differ: undefined names as nil (undefined-variables.ts),
+ * unknown filters (unknown-filters.ts), `a[b]c` (ruby-lookups.ts), Jekyll's tags (tags/).
  */
+
 export interface JekyllEngineOptions {
   model: SiteModel;
   /** Every filter templates may use (src/filters/index.ts). */
@@ -118,7 +121,8 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       strictVariables: true,
       lenientIf: true,
       cache: new BuildTemplateCache(),
-      fs: includesFileSystem(options.model, lenientFilters ? (text) => this?.reportUnknownFilters(text) : undefined),
+      // Each include is read once, at its first use (after construction): its unknown filters are found then.
+      fs: includesFileSystem(options.model, lenientFilters ? (text) => this.reportUnknownFilters(text) : undefined),
       catchAllErrors: options.errors !== undefined,
       parseLimit: SOURCE_FILE_LIMIT_BYTES,
       memoryLimit: LIQUID_MEMORY_LIMIT,

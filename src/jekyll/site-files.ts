@@ -10,6 +10,7 @@ import { RenderLimitError } from "./render-budget.ts";
  * files beside a page, and the URL of a page named by its path. Given to the engine's tags as the
  * engine is built (the engine is their `liquid`).
  */
+
 export interface HasSiteFiles {
   readonly siteFiles: SiteFiles;
 }

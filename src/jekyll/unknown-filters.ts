@@ -4,6 +4,7 @@
  * says nothing, so the engine finds them in the text it parses and reports each one where it is
  * written (as a warning), rather than letting a typo go unseen.
  */
+
 export interface FilterUse {
   name: string;
   /** Offsets of the name in the text. */

@@ -6,6 +6,7 @@ import { CaptureTag, type Context, type Emitter, toValue } from "liquidjs";
  * error inside a capture made the variable undefined for the rest of the page, and every later
  * use reported another error. The body's error is still reported.
  */
+
 export class JekyllCaptureTag extends CaptureTag {
   override *render(ctx: Context): Generator<unknown, void, string> {
     const captured: Emitter = { buffer: "", write: (html: unknown) => void (captured.buffer += text(html)) };

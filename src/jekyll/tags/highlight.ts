@@ -8,6 +8,7 @@ import { highlightCode } from "../../markdown/code-highlight.ts";
  * tokens inside are highlight.js's, as in fenced code (README: Liquid: differences from Jekyll).
  * The body is Liquid, as in Jekyll: `{{ }}` inside is rendered.
  */
+
 const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -10,6 +10,7 @@ import { JekyllIncludeTag } from "./include.ts";
  * when the tag is parsed, as for `include`. The file is the one of the page being rendered,
  * also when the tag is inside an include, as in Jekyll.
  */
+
 export class JekyllIncludeRelativeTag extends JekyllIncludeTag {
   private readonly parsed = new Map<string, Template[]>();
 

@@ -4,6 +4,7 @@ import { Drop } from "liquidjs";
  * `forloop` and `tablerowloop` with the fields Ruby Liquid 4 gives them: LiquidJS's have no
  * `parentloop`, which nested loops in Jekyll sites read (`forloop.parentloop.index`).
  */
+
 export class JekyllForloop extends Drop {
   protected i = 0;
 

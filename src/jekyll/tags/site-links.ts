@@ -7,6 +7,7 @@ import type { HasSiteFiles } from "../site-files.ts";
  * (`2024-01-15-tunnel-news`). A name that matches nothing is an error at the tag. `link`'s path
  * may hold Liquid (`{% link {{ page.guide }} %}`), as in Jekyll.
  */
+
 abstract class SiteUrlTag extends Tag {
   private readonly markup: Template[];
 
