@@ -1,0 +1,42 @@
+import type { IncludeTag, RenderTag, Template } from "liquidjs";
+import { Context, Liquid, toValueSync } from "liquidjs";
+import { describe, expect, it } from "vitest";
+import { includeTagFields, partialTagFile } from "../../src/jekyll/liquidjs-internals.ts";
+import { pinnedAndInstalled } from "../helpers/pinned.ts";
+
+/**
+ * src/jekyll/liquidjs-internals.ts reads private fields of LiquidJS's include and render tags.
+ * These tests fail when an upgrade moves them: the pin, then each field the adapter reads.
+ */
+const tagOf = <T>(liquid: Liquid, text: string) => liquid.parse(text)[0] as Template & { constructor: unknown } as unknown as T;
+
+describe("LiquidJS's internals, as the adapter uses them", () => {
+  it("is the exact version package.json pins", () => {
+    const { pinned, installed } = pinnedAndInstalled("liquidjs");
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installed).toBe(pinned);
+  });
+
+  it("an include tag keeps the file it names and its parameters", () => {
+    const liquid = new Liquid({ jekyllInclude: true, dynamicPartials: false });
+    const tag = tagOf<IncludeTag>(liquid, "{% include note.html kind=page.kind %}");
+    const fields = includeTagFields(tag);
+    expect(fields.file).toBe("note.html");
+    expect(typeof fields.hash.render).toBe("function");
+    expect(toValueSync(fields.hash.render(new Context({ page: { kind: "tip" } })))).toEqual({ kind: "tip" });
+  });
+
+  it("a render tag keeps the file it names", () => {
+    const liquid = new Liquid({ dynamicPartials: false });
+    // As written, quotes and all: it names the include in the render budget's messages.
+    expect(partialTagFile(tagOf<RenderTag>(liquid, "{% render 'card.html' %}"))).toBe("'card.html'");
+  });
+});
+
+describe("htmlparser2, whose tokenizer states the output checks skip through", () => {
+  it("is the exact version package.json pins", () => {
+    const { pinned, installed } = pinnedAndInstalled("htmlparser2");
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installed).toBe(pinned);
+  });
+});
