@@ -1,4 +1,5 @@
-import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
+import { DomUtils, parseDocument } from "htmlparser2";
 import { parseAllowList, parseSourceAddress } from "../firewall/addresses.ts";
 import { DataFileError } from "./data-file-error.ts";
 
@@ -65,6 +66,11 @@ function addressKey(text: string): string | undefined {
   }
 }
 
+/** A list item's text without the lists nested in it. */
+function ownText(item: Element): string {
+  return item.children.map((child) => (DomUtils.isTag(child) && (child.name === "ul" || child.name === "ol") ? "" : DomUtils.textContent(child))).join("");
+}
+
 /** Marks the region component (_includes/shared/stitch-ip-addresses.html) in rendered HTML. */
 export const IP_COMPONENT_ATTRIBUTE = "data-stitch-ip-addresses";
 
@@ -85,12 +91,10 @@ export function listedIpRegion(html: unknown, siteData: unknown): IpRegion | nul
   const hosts = regions.flatMap((region) => region.addresses.map((address) => address.split("/")[0]!));
   if (!hosts.some((host) => source.includes(host))) return null;
 
-  const $ = cheerio.load(source, null, false);
-  for (const list of $("ul, ol").toArray()) {
-    const items = $(list)
-      .children("li")
-      .toArray()
-      .map((item) => addressKey($(item).clone().children("ul, ol").remove().end().text()));
+  // htmlparser2, which the output checks load anyway: cheerio would add half a second to every start.
+  const lists = DomUtils.getElementsByTagName((name) => name === "ul" || name === "ol", parseDocument(source).children, true);
+  for (const list of lists) {
+    const items = list.children.filter((child): child is Element => DomUtils.isTag(child) && child.name === "li").map((item) => addressKey(ownText(item)));
     if (items.length === 0 || items.some((item) => item === undefined)) continue;
     const listed = new Set(items);
     const match = regions.find((region) => {

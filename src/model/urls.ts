@@ -51,3 +51,12 @@ export function absoluteUrl(input: unknown, baseurl: string, siteUrl: string): s
   const relative = relativeUrl(input, baseurl);
   return relative.startsWith("/") && !relative.startsWith("//") ? `${siteUrl}${relative}` : relative;
 }
+
+/** The host of the site's `url` setting (`https://www.example.com` -> `www.example.com`); undefined when there is none. */
+export function siteHostOf(siteUrl: string): string | undefined {
+  try {
+    return siteUrl ? new URL(siteUrl).host : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -30,6 +30,11 @@ export class YamlSource {
   private parsed: { doc: Document; lineCounter: LineCounter } | undefined;
   private problems: readonly YamlProblem[] | undefined;
 
+  /** Whether the text has been parsed for positions (only a finding that needs one does it). */
+  get hasPositions(): boolean {
+    return this.parsed !== undefined;
+  }
+
   constructor(
     /** The file, relative to the site root. */
     readonly file: string,

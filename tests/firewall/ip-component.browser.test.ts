@@ -1,22 +1,12 @@
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeInBrowser, launchBrowser } from "../helpers/browser.ts";
 import { serveSite } from "../helpers/server.ts";
 import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
-import { describeNeeding, executable, missingOf } from "../helpers/system.ts";
 
 /** The component's scripts in a real browser: the port field rewrites the rules; copy copies. */
 
-const CHROMIUM = executable("/usr/bin/chromium");
 const SEED = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 let site: BuiltSite;
 let server: Awaited<ReturnType<typeof serveSite>>;
@@ -25,11 +15,11 @@ let browser: Browser;
 const component = (page: Page) => page.locator("[data-stitch-ip-addresses]").first();
 const portsShown = (page: Page) => component(page).locator("[data-firewall-port]").allTextContents();
 
-describeNeeding("region IP component in a browser", missingOf([["/usr/bin/chromium (Debian package chromium)", !!CHROMIUM]]), () => {
+describeInBrowser("region IP component in a browser", () => {
   beforeAll(async () => {
     site = await buildProjectSite();
     server = await serveSite(site.outputDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,14 @@
+import type { Cheerio, CheerioAPI } from "cheerio";
+import type { AnyNode } from "domhandler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltSite, buildProjectSite } from "../helpers/site.ts";
+
+/** The texts of the links in a list of guides (a <details> of the last step). */
+const linkTextsIn = ($: CheerioAPI, list: Cheerio<AnyNode>) =>
+  list
+    .find("li a")
+    .map((_, a) => $(a).text())
+    .get();
 
 const SEED_URL = "/docs/common/databases/setting-up-ssh-tunnel-for-database-connection";
 const AMAZON_URL = "/docs/common/databases/setting-up-ssh-tunnel-for-amazon-web-services";
@@ -111,18 +120,7 @@ describe("the SSH tunnel tutorial (seed)", () => {
   it("links every SSH-capable database not hosted in AWS in the last step (generic guide links)", async () => {
     const $ = await site.page(SEED_URL);
     const step = $("#complete-the-setup-for-stitch").parent();
-    const integrations = step
-      .find("details")
-      .eq(0)
-      .find("li a")
-      .map((_, a) => $(a).text())
-      .get();
-    const destinations = step
-      .find("details")
-      .eq(1)
-      .find("li a")
-      .map((_, a) => $(a).text())
-      .get();
+    const [integrations, destinations] = [0, 1].map((list) => linkTextsIn($, step.find("details").eq(list)));
     expect(integrations).toEqual(["Magento", "MariaDB", "Microsoft Azure SQL", "Microsoft SQL Server", "MongoDB", "MySQL", "Oracle", "PostgreSQL"]);
     expect(destinations).toEqual(["Microsoft Azure SQL Data Warehouse", "Self-hosted PostgreSQL"]);
     expect(step.find('a[href="/docs/integrations/databases/mongodb"]').text()).toBe("MongoDB");
@@ -141,18 +139,7 @@ describe("the Amazon Web Services tutorial", () => {
   it('links only the Amazon-hosted databases (ssh-type="amazon")', async () => {
     const $ = await site.page(AMAZON_URL);
     const step = $("#complete-the-setup-for-stitch").parent();
-    const integrations = step
-      .find("details")
-      .eq(0)
-      .find("li a")
-      .map((_, a) => $(a).text())
-      .get();
-    const destinations = step
-      .find("details")
-      .eq(1)
-      .find("li a")
-      .map((_, a) => $(a).text())
-      .get();
+    const [integrations, destinations] = [0, 1].map((list) => linkTextsIn($, step.find("details").eq(list)));
     expect(integrations).toEqual([
       "Amazon Aurora (MySQL) RDS",
       "Amazon Microsoft SQL Server RDS",

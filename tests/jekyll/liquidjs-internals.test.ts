@@ -1,23 +1,58 @@
+import type { IncludeTag, RenderTag, Template } from "liquidjs";
+import { Context, Liquid, toValueSync } from "liquidjs";
 import { describe, expect, it } from "vitest";
 import { JekyllLiquid } from "../../src/jekyll/engine.ts";
-import { LiquidRendererClass } from "../../src/jekyll/liquidjs-internals.ts";
+import { includeTagFields, LiquidRendererClass, partialTagFile } from "../../src/jekyll/liquidjs-internals.ts";
 import { TolerantRenderer } from "../../src/jekyll/undefined-variables.ts";
+import { pinnedAndInstalled } from "../helpers/pinned.ts";
 import { engineWith } from "./render-with.ts";
 
-// What the adapter reads of LiquidJS's private internals: this fails when an upgrade moves them.
-describe("LiquidJS internals the engine relies on", () => {
-  it("the renderer's class renders templates, and the engine's tags use the renderer it sets", async () => {
+/**
+ * src/jekyll/liquidjs-internals.ts reads private fields of LiquidJS's include and render tags,
+ * and subclasses its renderer (whose class LiquidJS does not export). These tests fail when an
+ * upgrade moves them: the pin, then each field the adapter reads.
+ */
+const tagOf = <T>(liquid: Liquid, text: string) => liquid.parse(text)[0] as Template & { constructor: unknown } as unknown as T;
+
+describe("LiquidJS's internals, as the adapter uses them", () => {
+  it("is the exact version package.json pins", () => {
+    const { pinned, installed } = pinnedAndInstalled("liquidjs");
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installed).toBe(pinned);
+  });
+
+  it("an include tag keeps the file it names and its parameters", () => {
+    const liquid = new Liquid({ jekyllInclude: true, dynamicPartials: false });
+    const tag = tagOf<IncludeTag>(liquid, "{% include note.html kind=page.kind %}");
+    const fields = includeTagFields(tag);
+    expect(fields.file).toBe("note.html");
+    expect(typeof fields.hash.render).toBe("function");
+    expect(toValueSync(fields.hash.render(new Context({ page: { kind: "tip" } })))).toEqual({ kind: "tip" });
+  });
+
+  it("a render tag keeps the file it names", () => {
+    const liquid = new Liquid({ dynamicPartials: false });
+    // As written, quotes and all: it names the include in the render budget's messages.
+    expect(partialTagFile(tagOf<RenderTag>(liquid, "{% render 'card.html' %}"))).toBe("'card.html'");
+  });
+});
+
+describe("LiquidJS's renderer, as the engine replaces it", () => {
+  it("the renderer's class renders templates, and the engine's tags render with the one it sets", async () => {
     expect(typeof LiquidRendererClass.prototype.renderTemplates).toBe("function");
     const site = await engineWith({}, { undefinedVariables: "warning" });
     expect(site.liquid).toBeInstanceOf(JekyllLiquid);
     expect(site.liquid.renderer).toBeInstanceOf(TolerantRenderer);
+    // An undefined name inside a block renders as nil only if the if tag renders its body with it.
     expect(await site.render("{% if true %}[{{ nope }}]{% endif %}")).toBe("[]");
     await site.cleanup();
   });
+});
 
-  it("include tags keep their file and parameters where the adapter reads them", async () => {
-    const site = await engineWith({ "_includes/a.html": "{{ include.x }}" });
-    expect(await site.render('{% include_cached a.html x="cached" %} {% include a.html x="plain" %}')).toBe("cached plain");
-    await site.cleanup();
+describe("htmlparser2, whose tokenizer states the output checks skip through", () => {
+  it("is the exact version package.json pins", () => {
+    const { pinned, installed } = pinnedAndInstalled("htmlparser2");
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(installed).toBe(pinned);
   });
 });

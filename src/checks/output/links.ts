@@ -1,5 +1,6 @@
 import { fileForUrlPath } from "../../model/served-files.ts";
 import type { SiteModel } from "../../model/site-model.ts";
+import { siteHostOf } from "../../model/urls.ts";
 import { nearest } from "../../support/nearest.ts";
 import { type Finding, finding } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
@@ -44,14 +45,6 @@ function resolve(url: string, pageUrl: string, siteHost: string | undefined): Re
     fragment = parsed.hash.slice(1);
   }
   return { pathname: parsed.pathname, fragment };
-}
-
-function hostOf(siteUrl: string): string | undefined {
-  try {
-    return siteUrl ? new URL(siteUrl).host : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -134,7 +127,7 @@ function decodedUrl(url: string): string {
 
 export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput): Finding[] {
   const { baseurl } = source.settings;
-  const resolver = new Resolver(hostOf(source.settings.url));
+  const resolver = new Resolver(siteHostOf(source.settings.url));
   const pagesByFile = new Map<string, OutputPage>();
   for (const page of pages) pagesByFile.set(page.url.replace(/^\/+/, ""), page);
   const sourceByPath = new Map(source.pages.map((page) => [page.absolutePath, page]));

@@ -1,5 +1,5 @@
+import { createRequire } from "node:module";
 import type { DefaultTreeAdapterTypes } from "parse5";
-import { parse } from "parse5";
 
 /**
  * Raw HTML in a page's content (markdown allows it, and kramdown attribute lists and data values
@@ -197,6 +197,10 @@ export function needsStandardParser(html: string, start: number): boolean {
 type Element = DefaultTreeAdapterTypes.Element;
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 
+// Loaded on first use: most pages never need the standard parser (needsStandardParser).
+let parse5: typeof import("parse5") | undefined;
+const parseHtml = (html: string) => (parse5 ??= createRequire(import.meta.url)("parse5") as typeof import("parse5")).parse(html);
+
 /**
  * The hits of a page as parse5 reads it. `skipHead`: the page has a `<head>` of its own (the
  * layout's); without one, parse5 moves leading content (a `<script>`, say) into the head it makes.
@@ -220,7 +224,7 @@ export function standardParserHits(html: string, skipHead: boolean): RawHtmlHit[
       if (tag === "template") visit((element as DefaultTreeAdapterTypes.Template).content);
     }
   };
-  visit(parse(html));
+  visit(parseHtml(html));
   return hits;
 }
 

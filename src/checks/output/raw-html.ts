@@ -1,4 +1,5 @@
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
+import { siteHostOf } from "../../model/urls.ts";
 import { type Finding, finding, type Location, type Severity } from "../finding.ts";
 import { htmlSpellings, locateText, type Needle } from "../locate-text.ts";
 import type { OutputPage } from "./page-summary.ts";
@@ -33,14 +34,6 @@ function otherHost(url: string, pageUrl: string, siteHost: string | undefined): 
   }
   if (parsed.origin === ORIGIN || (siteHost !== undefined && parsed.host === siteHost)) return undefined;
   return parsed.host || `a ${parsed.protocol} URL`;
-}
-
-function hostOf(siteUrl: string): string | undefined {
-  try {
-    return siteUrl ? new URL(siteUrl).host : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 interface Judged {
@@ -168,7 +161,7 @@ function decodedUrl(url: string): string {
 
 export function checkRawHtml(source: SiteModel, pages: OutputPage[]): Finding[] {
   const sourceByPath = new Map<string, SourcePage>(source.pages.map((page) => [page.absolutePath, page]));
-  const siteHost = hostOf(source.settings.url);
+  const siteHost = siteHostOf(source.settings.url);
   const findings: Finding[] = [];
   // A hit from an include or a data file (the navigation, say) repeats on every page that shows
   // it: it is reported once, at its line, naming the pages.
