@@ -1,7 +1,7 @@
 // Progressive enhancement for the region IP component (_includes/shared/stitch-ip-addresses.html):
 // shows its port field and writes the reader's port into every marked spot of its rules
-// (`data-firewall-port`). Without this script the page shows the rules for the default port
-// with a note on where to change it.
+// (`data-firewall-port`), and into the tunnel diagram's. Without this script the page shows the
+// rules for the default port with a note on where to change it.
 for (const component of document.querySelectorAll("[data-stitch-ip-addresses]")) {
   const control = component.querySelector("[data-firewall-port-control]");
   const input = control?.querySelector("[data-firewall-port-input]");
@@ -20,6 +20,13 @@ for (const component of document.querySelectorAll("[data-stitch-ip-addresses]"))
       return;
     }
     for (const spot of component.querySelectorAll("[data-firewall-port]")) spot.textContent = String(port);
+    // The tunnel diagram (_includes/shared/ssh-tunnel-diagram.html) shows the same SSH port.
+    for (const diagram of document.querySelectorAll("[data-ssh-tunnel-diagram]")) {
+      for (const spot of diagram.querySelectorAll("[data-firewall-port]")) spot.textContent = String(port);
+      for (const text of diagram.querySelectorAll("[data-firewall-port-template]")) {
+        text.textContent = text.getAttribute("data-firewall-port-template").replaceAll("{port}", String(port));
+      }
+    }
     if (status) status.textContent = `The rules below now use port ${port}.`;
   });
 }

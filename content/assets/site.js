@@ -299,6 +299,8 @@ if (searchForm && searchInput && searchPanel) {
     if (event.key === "Escape" && !searchPanel.hidden) {
       close();
       searchInput.focus();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !searchPanel.hidden) {
+      moveInResults(event);
     }
   });
   document.addEventListener("click", (event) => {
@@ -306,6 +308,41 @@ if (searchForm && searchInput && searchPanel) {
   });
   searchForm.addEventListener("focusout", (event) => {
     if (event.relatedTarget && !searchForm.contains(event.relatedTarget)) close();
+  });
+}
+
+// Keyboard: ArrowDown from the box enters the results, the arrows move between them (focusing
+// each link, so Enter follows it), ArrowUp from the first goes back to the box.
+function moveInResults(event) {
+  const links = [...searchPanel.querySelectorAll("a[href]")];
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement);
+  const next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+  event.preventDefault();
+  (next < 0 ? searchInput : links[next]).focus();
+}
+
+// Shortcuts from anywhere on the page: `/`, and Ctrl+K (⌘K on macOS), focus the search box,
+// except while the reader types in a field of their own.
+const isMac = /Mac|iPhone|iPad/.test(navigator.userAgentData?.platform ?? navigator.platform ?? "");
+const typingIn = (target) =>
+  target instanceof Element && (target.closest("input, textarea, select, [contenteditable]:not([contenteditable=false])") !== null || target.isContentEditable);
+
+if (searchInput) {
+  const hint = searchForm.querySelector(".search-hint");
+  if (hint) {
+    hint.innerHTML = `<kbd>/</kbd> <kbd>${isMac ? "⌘" : "Ctrl"}</kbd><kbd>K</kbd>`;
+    hint.hidden = false;
+  }
+  searchInput.setAttribute("aria-keyshortcuts", isMac ? "/ Meta+K" : "/ Control+K");
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.isComposing || event.altKey || typingIn(event.target)) return;
+    const slash = event.key === "/" && !event.ctrlKey && !event.metaKey;
+    const commandK = event.key.toLowerCase() === "k" && (isMac ? event.metaKey : event.ctrlKey) && !event.shiftKey;
+    if (!slash && !commandK) return;
+    event.preventDefault();
+    searchInput.focus();
+    searchInput.select();
   });
 }
 

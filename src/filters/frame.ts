@@ -1,12 +1,13 @@
 import path from "node:path";
 import type { GitHistory } from "../frame/git-history.ts";
 import { breadcrumbs } from "../frame/navigation.ts";
+import { pagerOf } from "../frame/pager.ts";
 import { sidebarSections } from "../frame/sidebar.ts";
 import { pageSummary } from "../frame/summaries.ts";
 
 /**
  * Liquid filters for the frame around every page (`_includes/site/`): navigation, breadcrumbs,
- * descriptions, the "Edit this page" link and the "Last updated" date.
+ * previous / next links, descriptions, the "Edit this page" link and the "Last updated" date.
  */
 export interface PageFrameOptions {
   /** The project's root: edit links name files relative to it. */
@@ -45,6 +46,7 @@ export function pageFrameFilters({ root, baseurl, history }: PageFrameOptions) {
   return {
     sidebar_sections: (site: unknown, currentUrl: unknown) => sidebarSections(site, currentUrl, baseurl),
     breadcrumbs,
+    pager: pagerOf,
     edit_url: (inputPath: unknown, site: unknown) => editUrl(inputPath, site, root),
     last_updated: (inputPath: unknown) => {
       const file = sourceFile(inputPath);

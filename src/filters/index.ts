@@ -2,6 +2,7 @@ import type MarkdownIt from "markdown-it";
 import type { GitHistory } from "../frame/git-history.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import { connectionFilters } from "./connections.ts";
+import { diagramFilters } from "./diagram.ts";
 import { firewallFilters } from "./firewall.ts";
 import { pageFrameFilters } from "./frame.ts";
 import { htmlFilters } from "./html.ts";
@@ -17,7 +18,7 @@ import { urlFilters } from "./urls.ts";
  * Every Liquid filter this site adds to standard Liquid, by purpose, one module each (as
  * LiquidJS keeps its own): Jekyll's where LiquidJS's differ (Ruby's arithmetic, Jekyll's
  * collection and text filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
- * absolute_url), Stitch's IP addresses and firewall rules, connection guides, HTML structure,
+ * absolute_url), Stitch's IP addresses, firewall rules and the tunnel diagram, connection guides, HTML structure,
  * the tutorial format, the page frame (navigation, edit links, dates). The engine registers
  * exactly these (src/jekyll/engine.ts).
  */
@@ -40,6 +41,7 @@ export function siteFilters({ root, settings, markdown, history }: FilterContext
     ...urlFilters(settings.baseurl, settings.url),
     ...ipFilters,
     ...firewallFilters,
+    ...diagramFilters,
     ...connectionFilters,
     ...htmlFilters,
     ...tutorialFilters,

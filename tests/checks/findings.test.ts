@@ -441,7 +441,7 @@ const cases: Case[] = [
       line: 3,
       severity: "error",
       message:
-        /^undefined variable or data key "include.kind".*\(included by content\/common\/databases\/setting-up-ssh-tunnel-for-amazon-web-services.md:16\)/,
+        /^undefined variable or data key "include.kind".*\(included by content\/common\/databases\/setting-up-ssh-tunnel-for-amazon-web-services.md:18\)/,
     },
   },
   {
