@@ -75,8 +75,10 @@ export class Progress {
     if (this.stageName === "" || (!now && time - this.lastDraw < REDRAW_EVERY_MS)) return;
     this.lastDraw = time;
     this.shown = true;
-    const width = this.stream.columns ?? 80;
-    this.stream.write(`\r\x1b[K${this.describe().slice(0, Math.max(width - 1, 10))}`);
+    // A terminal that reports no width (0, as a bare pseudo-terminal may) gets the whole line.
+    const width = this.stream.columns ?? 0;
+    const line = this.describe();
+    this.stream.write(`\r\x1b[K${width > 20 ? line.slice(0, width - 1) : line}`);
   }
 }
 
