@@ -16,14 +16,14 @@ export type GeneratorKind = "build" | "check" | "start";
 export function generatorCommand(kind: GeneratorKind): string[] {
   const compiled = path.join(PROJECT_ROOT, "dist/cli");
   if (existsSync(compiled)) return [path.join(compiled, "main.js"), kind];
-  return ["--import", import.meta.resolve("tsx"), path.join(PROJECT_ROOT, `src/cli/${kind}.ts`)];
+  return ["--import", import.meta.resolve("tsx"), path.join(PROJECT_ROOT, "src/cli/main.ts"), kind];
 }
 
 /** Which of generatorCommand's two forms this run uses, for the report. */
 export function generatorDescription(): string {
   const args = generatorCommand("build");
   return args[0] === "--import"
-    ? `node --import tsx ${path.relative(PROJECT_ROOT, args[2]!)}`
+    ? `node --import tsx ${path.relative(PROJECT_ROOT, args[2]!)} ${args.slice(3).join(" ")}`
     : `node ${path.relative(PROJECT_ROOT, args[0]!)} ${args.slice(1).join(" ")}`;
 }
 

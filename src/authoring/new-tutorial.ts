@@ -22,6 +22,8 @@ export interface NewTutorial {
   file: string;
   /** The permalink: `/common/databases/<slug>`. */
   url: string;
+  /** Where readers find it: the site's host (`url` in _data/site.yml), base URL and permalink. */
+  address: string;
 }
 
 function yamlString(text: string): string {
@@ -71,9 +73,10 @@ export async function createTutorial(options: NewTutorialOptions): Promise<NewTu
   const file = `content/${folder}/${slug}.md`;
   const absolute = path.join(options.root, file);
   if (existsSync(absolute)) throw new NewTutorialError(`${file} already exists; it was left as it is`);
-  const taken = readSite(options.root).pages.find((page) => page.url === url);
+  const model = readSite(options.root);
+  const taken = model.pages.find((page) => page.url === url);
   if (taken) throw new NewTutorialError(`the permalink ${url} is already the URL of ${taken.file}; choose another title`);
   await mkdir(path.dirname(absolute), { recursive: true });
   await writeFile(absolute, tutorialSkeleton(title, url), { flag: "wx" });
-  return { file, url };
+  return { file, url, address: `${model.settings.url}${model.settings.baseurl}${url}` };
 }

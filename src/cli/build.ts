@@ -1,5 +1,6 @@
-import { runChecks } from "./run-checks.ts";
+import type { ParsedArgs } from "./args.ts";
+import { buildSpec, checkCommand } from "./check-command.ts";
 
-// `npm run build [-- --strict] [-- --format json]`: checks the site and builds it into _site/,
-// which is replaced only when the checks pass.
-process.exitCode = await runChecks(process.argv.slice(2), true);
+// `stitch-docs build`: checks the site and builds it into _site/, replaced only when the checks pass.
+export const spec = buildSpec;
+export const run = (args: ParsedArgs) => checkCommand(args, true);

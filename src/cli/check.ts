@@ -1,4 +1,6 @@
-import { runChecks } from "./run-checks.ts";
+import type { ParsedArgs } from "./args.ts";
+import { checkCommand, checkSpec } from "./check-command.ts";
 
-// `npm run check [-- --strict] [-- --format json]`: every mistake in the site, nothing published.
-process.exitCode = await runChecks(process.argv.slice(2), false);
+// `stitch-docs check`: every mistake in the site, nothing published.
+export const spec = checkSpec;
+export const run = (args: ParsedArgs) => checkCommand(args, false);

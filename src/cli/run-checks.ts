@@ -1,65 +1,78 @@
-import { type PipelineOptions, type PipelineResult, runPipeline } from "../pipeline/run-pipeline.ts";
+import { siteDirectories } from "../model/settings.ts";
+import { type PipelineOptions, type PipelineResult, type PipelineStage, runPipeline } from "../pipeline/run-pipeline.ts";
 import { firstMessage, moduleBeside, startWorker } from "../support/threads.ts";
-import { failureAsJson, parseCheckArgs, printFindings, wantsJson } from "./check-report.ts";
+import { printFailure, printFindings, type ReportOptions } from "./check-report.ts";
+import { Progress, progressHooks } from "./progress.ts";
 import { describeFailure, type FailureReport, failureText } from "./report.ts";
 
 /**
- * `npm run check` and `npm run build`: the same checks; build also publishes when they pass.
+ * One run of `check` or `build` (build also publishes when the checks pass), reported.
  *
- * With `--format json` the run happens on a thread of its own whose stdout is this process's
- * stderr, so that nothing a library prints while the site builds can land in the JSON: stdout
- * holds one JSON document, whatever happens, a crash included. A thread that crashes, runs out of
- * memory or stops without an answer is a failure reported like any other. A text run needs no
- * thread (starting one costs more than a small site's build).
+ * With `--format json` or `github` the run happens on a thread of its own whose stdout is this
+ * process's stderr, so that nothing a library prints while the site builds can land among the
+ * findings: stdout holds them alone, whatever happens, a crash included. A thread that crashes,
+ * runs out of memory or stops without an answer is a failure reported like any other. A text run
+ * needs no thread (starting one costs more than a small site's build).
  */
 export type CheckRunOutcome = { result: Omit<PipelineResult, "rendered"> } | { failure: FailureReport };
+
+/** What the run's thread posts before its outcome: the progress line's events. */
+export type ProgressMessage = { stage: PipelineStage; pages: number } | { page: true };
 
 /** How long the run's thread may take to end once it has answered (its streams flushed). */
 const THREAD_ENDS_WITHIN_MS = 10_000;
 
-export async function runChecks(argv: string[], publish: boolean): Promise<number> {
-  const options = parseCheckArgs(argv);
-  if (typeof options === "string") {
-    if (wantsJson(argv)) console.log(failureAsJson({ messages: [options] }, "usage"));
-    else console.error(`error: ${options}`);
-    return 2;
+export async function runChecks(pipeline: PipelineOptions, report: ReportOptions): Promise<number> {
+  const publish = pipeline.publish ?? false;
+  const progress = report.quiet ? undefined : new Progress(process.stderr, Boolean(pipeline.searchIndex ?? publish));
+  let outcome: CheckRunOutcome;
+  try {
+    outcome = report.format === "text" ? await checkRun(pipeline, progress) : await checkRunOnThread(pipeline, progress);
+  } finally {
+    progress?.done();
   }
-  const run: PipelineOptions = { root: process.cwd(), publish, strict: options.strict };
-  const outcome = options.format === "json" ? await checkRunOnThread(run) : await checkRun(run);
   if ("failure" in outcome) {
-    if (options.format === "json") console.log(failureAsJson(outcome.failure, "run"));
-    else console.error(failureText(outcome.failure));
+    printFailure(outcome.failure, "run", report, failureText(outcome.failure));
     if (publish) console.error("Build failed: _site/ was left as it was.");
     return 1;
   }
   const { result } = outcome;
-  const exitCode = printFindings(result, options);
+  const exitCode = printFindings(result, report);
   if (publish && result.published) {
     const timings = Object.entries(result.timings) as Array<[string, number]>;
     const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
     // Per stage, so that a stage's cost is visible (`npm run bench` reads this line too).
-    console.error(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
+    if (!report.quiet) console.error(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
   } else if (publish) {
     console.error("Build failed: _site/ was left as it was.");
   }
   return exitCode;
 }
 
-async function checkRun(options: PipelineOptions): Promise<CheckRunOutcome> {
+async function checkRun(options: PipelineOptions, progress: Progress | undefined): Promise<CheckRunOutcome> {
+  const listeners = progress ? progressHooks(progress, siteDirectories(options.root, options.outputDir).input) : {};
   try {
-    return { result: await runPipeline(options) };
+    return { result: await runPipeline({ ...options, ...listeners }) };
   } catch (error) {
     return { failure: describeFailure(error, options.root) };
   }
 }
 
-async function checkRunOnThread(options: PipelineOptions): Promise<CheckRunOutcome> {
-  const thread = startWorker(moduleBeside(import.meta.url, "check-thread"), options, { stdout: true });
+const isOutcome = (message: unknown) => typeof message === "object" && message !== null && ("result" in message || "failure" in message);
+
+async function checkRunOnThread(options: PipelineOptions, progress: Progress | undefined): Promise<CheckRunOutcome> {
+  const thread = startWorker(moduleBeside(import.meta.url, "check-thread"), { ...options, progress: progress !== undefined }, { stdout: true });
   thread.stdout.pipe(process.stderr, { end: false });
+  if (progress) {
+    thread.on("message", (message: ProgressMessage) => {
+      if ("stage" in message) progress.stage(message.stage, message.pages);
+      else if ("page" in message) progress.page();
+    });
+  }
   const ended = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
   let outcome: CheckRunOutcome;
   try {
-    outcome = await firstMessage<CheckRunOutcome>(thread, "the check run's thread");
+    outcome = await firstMessage<CheckRunOutcome>(thread, "the check run's thread", isOutcome);
   } catch (error) {
     outcome = { failure: { messages: [(error as Error).message] } };
   }

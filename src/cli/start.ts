@@ -1,20 +1,42 @@
-import { startDevServer } from "../dev/dev-server.ts";
-import { reportFailure } from "./report.ts";
+import path from "node:path";
+import { type CommandSpec, HELP_OPTION, type ParsedArgs, portNumber, SOURCE_OPTIONS } from "./args.ts";
 
-// `npm start`: build, serve on 127.0.0.1 (PORT, default 8080) and rebuild on every change.
-try {
-  const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number (0 to 65535; 0 picks a free one), not ${JSON.stringify(process.env.PORT)}`);
-  const server = await startDevServer({ root: process.cwd(), port });
+// `stitch-docs start` (`serve`, `npm start`): build, serve on 127.0.0.1 and rebuild on every change.
+export const spec: CommandSpec = {
+  name: "start",
+  aliases: ["serve"],
+  summary: "Builds the site, serves it on http://127.0.0.1:PORT/ (this machine only) and rebuilds it on every save; Ctrl+C stops.",
+  options: {
+    port: { type: "string", short: "p", value: "N", description: "the port (default: $PORT, else 8080; 0 picks a free one)" },
+    drafts: { type: "boolean", description: "include pages with `published: false`, marked as drafts" },
+    ...SOURCE_OPTIONS,
+    quiet: { type: "boolean", short: "q", description: "only findings and errors, not each build's summary" },
+    ...HELP_OPTION,
+  },
+  notes: ["A port that is taken is said at once, before the site is built."],
+};
+
+export async function run({ values }: ParsedArgs): Promise<number> {
+  const port =
+    typeof values.port === "string" ? portNumber(values.port, "--port") : process.env.PORT === undefined ? 8080 : portNumber(process.env.PORT, "PORT");
+  const root = path.resolve((values.source as string | undefined) ?? ".");
+  const destination = values.destination as string | undefined;
+  const quiet = values.quiet === true;
+  const { startDevServer } = await import("../dev/dev-server.ts");
+  const server = await startDevServer({
+    root,
+    port,
+    drafts: values.drafts === true,
+    ...(destination === undefined ? {} : { outputDir: path.resolve(destination) }),
+    // Findings and errors always; the lines that say all is well, unless quiet.
+    log: (line) => {
+      if (!quiet || /^\S+:\d+:\d+: |error/.test(line)) console.log(line);
+    },
+  });
   console.log(`Serving ${server.url}/ (the site's pages are below its base URL, to this machine only); watching content/, _includes/, _data/. Ctrl+C stops.`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   // The server's thread ended by itself (the reason is in the terminal): nothing is served any more.
-  void server.stopped.then((reason) => {
-    if (reason !== undefined) process.exit(1);
-  });
-} catch (error) {
-  process.exitCode = reportFailure(error);
+  return (await server.stopped) === undefined ? 0 : 1;
 }

@@ -17,6 +17,10 @@ import { watchTree } from "./watch-tree.ts";
 
 export interface DevServerOptions {
   root: string;
+  /** Where the site is built; default `<root>/_site`. */
+  outputDir?: string;
+  /** Build pages with `published: false` too (`start --drafts`). */
+  drafts?: boolean;
   /** 0 picks a free port. */
   port?: number;
   /** Called with each build's report lines (the terminal). */
@@ -57,7 +61,7 @@ function servedFindings(report: BuildReport): { broken: boolean; findings: Findi
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root } = options;
-  const dirs = siteDirectories(root);
+  const dirs = siteDirectories(root, options.outputDir);
   const log = options.log ?? ((line: string) => console.log(line));
   const waiting: Array<(report: BuildReport) => void> = [];
   let latest: BuildReport;
@@ -89,7 +93,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const number = ++buildCount;
     let report: BuildReport;
     try {
-      const { rendered, ...result } = await runPipeline({ root, publish: true });
+      const { rendered, ...result } = await runPipeline({ root, outputDir: dirs.output, publish: true, drafts: options.drafts ?? false });
       fastRender.buildFinished(rendered, result.published);
       baseurl = rendered?.model.settings.baseurl ?? baseurl;
       report = { result, startedAt, durationMs: Date.now() - startedAt, number };

@@ -95,7 +95,9 @@ export class DevHttpServer {
         const taken = error.code === "EADDRINUSE";
         reject(
           taken
-            ? new Error(`port ${this.config.port} of 127.0.0.1 is taken (npm start running already?); set PORT to another, or PORT=0 for any free one`)
+            ? new Error(
+                `port ${this.config.port} of 127.0.0.1 is taken (is npm start running already?); choose another with --port N (or PORT=N), or --port 0 for any free one`,
+              )
             : error,
         );
       });

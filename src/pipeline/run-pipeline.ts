@@ -42,9 +42,19 @@ export interface PipelineOptions {
   searchIndex?: boolean | SearchIndexSettings;
   /** More Eleventy plugins (Eleventy's own way to extend a build). */
   plugins?: readonly EleventyPlugin[];
+  /** Build pages with `published: false` too, marked as drafts (`build --drafts`, `start --drafts`). */
+  drafts?: boolean;
   /** Called with each page as it is rendered, before it is written: this project's one hook. */
   onPage?: PageListener;
+  /** Called as each stage starts, with what it knows by then (the CLI's progress line). */
+  onStage?: StageListener;
 }
+
+/** The pipeline's stages, in order; each names its entry in `PipelineResult.timings`. */
+export type PipelineStage = "read" | "source-checks" | "render" | "write" | "output-checks" | "publish";
+
+/** `pages`: how many pages the run renders (0 until the source checks have chosen them). */
+export type StageListener = (stage: PipelineStage, progress: { pages: number }) => void;
 
 export interface RenderedSite {
   model: SiteModel;
@@ -83,9 +93,12 @@ function timer() {
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const clock = timer();
+  const stage = (name: PipelineStage, pages = 0) => options.onStage?.(name, { pages });
+  stage("read");
   const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
   const model = readSite(options.root, dirs);
   clock.lap("read");
+  stage("source-checks");
   const source = checkSource(model);
   const findings = [...source.findings];
   clock.lap("source-checks");
@@ -118,11 +131,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       pageGate: (page) => writer.turn(typeof page.url === "string" ? page.url : ""),
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
+    stage("render", source.pages.length);
     try {
       await renderSite({ model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
       // Before the writer finishes: the search index takes in copied HTML files too.
       await copyAssets(model, build);
       clock.lap("render");
+      stage("write", source.pages.length);
       written = await writer.finish();
     } catch (error) {
       await writer.abandon();
@@ -130,6 +145,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       throw writer.failed ?? error;
     }
     clock.lap("write");
+    stage("output-checks", source.pages.length);
     findings.push(
       ...checkOutput(model, {
         pages: written.summaries,
@@ -141,6 +157,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     );
     clock.lap("output-checks");
     if (publish && !isFailing(findings, options.strict)) {
+      stage("publish", source.pages.length);
       await output.publish(build);
       published = true;
       clock.lap("publish");

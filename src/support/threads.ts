@@ -34,10 +34,11 @@ export function startWorker(module: URL, workerData?: unknown, options: Omit<Wor
 }
 
 /**
- * The first message `worker` posts. A thread that fails, or stops, before it posts one rejects
- * it, named as `what`: waiting for its message alone would wait for ever.
+ * The first message `worker` posts (that `accept` takes, when given: others are its caller's).
+ * A thread that fails, or stops, before it posts one rejects it, named as `what`: waiting for its
+ * message alone would wait for ever.
  */
-export function firstMessage<Message>(worker: Worker, what: string): Promise<Message> {
+export function firstMessage<Message>(worker: Worker, what: string, accept: (message: unknown) => boolean = () => true): Promise<Message> {
   return new Promise((resolve, reject) => {
     const settle = () => {
       worker.off("message", onMessage);
@@ -45,6 +46,7 @@ export function firstMessage<Message>(worker: Worker, what: string): Promise<Mes
       worker.off("exit", onExit);
     };
     const onMessage = (message: Message) => {
+      if (!accept(message)) return;
       settle();
       resolve(message);
     };

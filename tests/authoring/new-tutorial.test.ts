@@ -17,6 +17,7 @@ describe("npm run new", () => {
     expect(created).toEqual({
       file: "content/common/databases/setting-up-an-ssh-tunnel-for-snowflakes-proxy.md",
       url: "/common/databases/setting-up-an-ssh-tunnel-for-snowflakes-proxy",
+      address: expect.stringMatching(/^https?:\/\/[^/]+\/docs\/common\/databases\/setting-up-an-ssh-tunnel-for-snowflakes-proxy$/),
     });
     const result = await runPipeline({ root, publish: true });
     expect(result.findings).toEqual([]);

@@ -26,7 +26,7 @@ interface Report {
 }
 
 async function cli(script: "check" | "build", root: string): Promise<{ code: number; report: Report }> {
-  const args = ["--import", TSX_LOADER, path.join(PROJECT_ROOT, `src/cli/${script}.ts`), "--format", "json"];
+  const args = ["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/main.ts"), script, "--format", "json"];
   const options = { cwd: root, env: { ...process.env, NO_COLOR: "1" }, timeout: KILL_AFTER_MS, maxBuffer: 64 * 1024 * 1024 };
   let result: { code: number; stdout: string };
   try {

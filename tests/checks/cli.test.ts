@@ -1,29 +1,13 @@
-import { execFile } from "node:child_process";
 import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "../helpers/cli.ts";
-import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
+import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
 
 /** `npm run check` / `npm run build` as CI and editors run them: output format and exit codes. */
-const run = promisify(execFile);
-const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
-
-async function cli(script: "check" | "build", root: string, args: string[] = []) {
-  try {
-    const { stdout, stderr } = await run(TSX, [path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (command: "check" | "build", root: string, args: string[] = []) => runCli(command, root, args);
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));

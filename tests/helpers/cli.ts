@@ -4,8 +4,9 @@ import { pathToFileURL } from "node:url";
 import { PROJECT_ROOT } from "./site.ts";
 
 /**
- * The npm scripts' entry points as a child process: `node --import tsx src/cli/<script>.ts`, one
- * process (no tsx wrapper in between), so that a signal sent to it reaches the build itself.
+ * The command-line tool as a child process, from its sources: `node --import tsx src/cli/main.ts
+ * <command>`, one process (no tsx wrapper in between), so that a signal sent to it reaches the
+ * build itself.
  */
 const TSX_LOADER = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
@@ -27,22 +28,33 @@ export interface CliRun {
   timedOut: boolean;
 }
 
-export function spawnCli(script: "build" | "check", root: string, args: string[] = [], options: CliOptions = {}): ChildProcess {
+/** A command of `stitch-docs` (`build`, `check`, `start`, `new`, `schema`, ...). */
+export type CliCommand = string;
+
+export const CLI_MAIN = path.join(PROJECT_ROOT, "src/cli/main.ts");
+
+export function cliEnv(options: CliOptions = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  return spawn(process.execPath, ["--import", TSX_LOADER, ...(options.nodeArgs ?? []), path.join(PROJECT_ROOT, `src/cli/${script}.ts`), ...args], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return env;
 }
 
-/** Runs `npm run <script>` in `root` to its end, or until timeoutMs kills it. */
-export function runCli(script: "build" | "check", root: string, args: string[] = [], options: CliOptions = {}): Promise<CliRun> {
-  const child = spawnCli(script, root, args, options);
+/** `node` and its arguments that run `stitch-docs <command> <args>` from the sources. */
+export function cliCommandLine(command: CliCommand, args: string[] = [], nodeArgs: string[] = []): string[] {
+  return [process.execPath, "--import", TSX_LOADER, ...nodeArgs, CLI_MAIN, command, ...args];
+}
+
+export function spawnCli(command: CliCommand, root: string, args: string[] = [], options: CliOptions = {}): ChildProcess {
+  const [node, ...argv] = cliCommandLine(command, args, options.nodeArgs);
+  return spawn(node!, argv, { cwd: root, env: cliEnv(options), stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Runs `stitch-docs <command>` (what `npm run <command>` runs) in `root` to its end, or until timeoutMs kills it. */
+export function runCli(command: CliCommand, root: string, args: string[] = [], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawnCli(command, root, args, options);
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk) => (stdout += chunk));
