@@ -1,11 +1,13 @@
 import type MarkdownIt from "markdown-it";
 import type { GitHistory } from "../frame/git-history.ts";
 import type { SiteSettings } from "../model/settings.ts";
+import type { MarkdownCopies } from "../render/markdown-copies.ts";
 import { connectionFilters } from "./connections.ts";
 import { firewallFilters } from "./firewall.ts";
 import { pageFrameFilters } from "./frame.ts";
 import { htmlFilters } from "./html.ts";
 import { ipFilters } from "./ip-addresses.ts";
+import { markdownCopyFilters } from "./markdown-copy.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
 import { tutorialFilters } from "./tutorial.ts";
 import { urlFilters } from "./urls.ts";
@@ -14,8 +16,8 @@ import { urlFilters } from "./urls.ts";
  * Every Liquid filter this site adds to standard Liquid, by purpose, one module each (as
  * LiquidJS keeps its own): rendering (markdownify, flatify), URLs (Jekyll's relative_url and
  * absolute_url), Stitch's IP addresses and firewall rules, connection guides, HTML structure,
- * the tutorial format, the page frame (navigation, edit links, dates). The engine registers
- * exactly these (src/jekyll/engine.ts).
+ * the tutorial format, the page frame (navigation, edit links, dates), the pages' Markdown
+ * copies. The engine registers exactly these (src/jekyll/engine.ts).
  */
 export interface FilterContext {
   /** The site's root folder: edit links name files relative to it. */
@@ -24,9 +26,11 @@ export interface FilterContext {
   /** The build's markdown-it, which markdownify shares with Eleventy's markdown pages. */
   markdown: MarkdownIt;
   history: GitHistory;
+  /** What the pages' Markdown copies are collected in (none: the `markdown_copy` filter only passes its input on). */
+  copies?: MarkdownCopies;
 }
 
-export function siteFilters({ root, settings, markdown, history }: FilterContext) {
+export function siteFilters({ root, settings, markdown, history, copies }: FilterContext) {
   return {
     flatify,
     ...markdownFilters(markdown),
@@ -37,5 +41,6 @@ export function siteFilters({ root, settings, markdown, history }: FilterContext
     ...htmlFilters,
     ...tutorialFilters,
     ...pageFrameFilters({ root, baseurl: settings.baseurl, history }),
+    ...markdownCopyFilters(settings.baseurl, copies),
   };
 }
