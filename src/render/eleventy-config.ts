@@ -1,6 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type MarkdownIt from "markdown-it";
 import type { GitHistory } from "../frame/git-history.ts";
+import { llmsTxt } from "../frame/llms-txt.ts";
 import type { JekyllLiquid } from "../jekyll/engine.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
@@ -37,7 +38,13 @@ export function eleventyConfigFor(settings: RenderSettings) {
     modelDirectories(eleventyConfig, settings.model);
     eleventyConfig.addPlugin(templateEngines, { engine: settings.engine, markdown: settings.markdown, copies: settings.copies });
     eleventyConfig.addPlugin(modelTemplates, { model: settings.model, pages: settings.pages });
-    eleventyConfig.addPlugin(siteFiles, { settings: settings.model.settings, pages: settings.pages, redirects: settings.redirects, history: settings.history });
+    eleventyConfig.addPlugin(siteFiles, {
+      settings: settings.model.settings,
+      pages: settings.pages,
+      redirects: settings.redirects,
+      history: settings.history,
+      llmsTxt: llmsTxt(settings.model, settings.pages),
+    });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
     eleventyConfig.addPlugin(pageOutputPlugin, { output: settings.output, copies: settings.copies });
   };
