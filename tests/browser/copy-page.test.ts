@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { axeViolationsInBothSchemes } from "../helpers/axe.ts";
 import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 
