@@ -57,7 +57,7 @@ export function pageOutputPlugin(eleventyConfig: EleventyConfig, { output, copie
     if (typeof outputPath !== "string") return content;
     const pageUrl = typeof url === "string" ? url : "";
     output.take({ outputPath, inputPath, url: pageUrl, order: order.get(pageUrl) ?? -1, content: String(content) });
-    const copy = outputPath.endsWith(".html") ? copies?.take(inputPath) : undefined;
+    const copy = /\.html$/i.test(outputPath) ? copies?.take(inputPath) : undefined;
     if (copy !== undefined) output.take({ outputPath: copyOf(outputPath), inputPath, url: copyOf(pageUrl), order: -1, content: copy });
     return "";
   });

@@ -62,6 +62,12 @@ layout: page
 ## A heading
 
 The site is {{ site.title }}. {% include test/greeting.html name="plain" %}
+
+A [new tab](https://example.com){:target="new"} link; in code, \`[x](y){:target="new"}\` stays.
+
+\`\`\`markdown
+[x](y){:target="new"}
+\`\`\`
 `;
 const HIDDEN = "---\ntitle: Hidden\npermalink: /hidden\nlayout: page\nsitemap: false\n---\nNot for machines.\n";
 const FILES = {
@@ -160,9 +166,10 @@ describe("a tutorial's Markdown copy", () => {
 });
 
 describe("a plain page's Markdown copy", () => {
-  it("is its title and its body after Liquid", async () => {
+  it("is its title and its body after Liquid, without kramdown's attribute lists outside code", async () => {
     expect(await read("docs/plain-share.md")).toBe(
-      "# Plain sharing\n\n## A heading\n\nThe site is Stitch Documentation. Hello, plain! This line came from an include.\n",
+      "# Plain sharing\n\n## A heading\n\nThe site is Stitch Documentation. Hello, plain! This line came from an include.\n\n" +
+        'A [new tab](https://example.com) link; in code, `[x](y){:target="new"}` stays.\n\n```markdown\n[x](y){:target="new"}\n```\n',
     );
   });
 
