@@ -73,31 +73,28 @@ export class MarkdownCopies {
 }
 
 /**
- * kramdown's attribute lists (`[text](url){:target="new"}`, `{: .class}` after a block) style the
- * HTML page and mean nothing to other markdown readers; code (fenced blocks, code spans) keeps them.
+ * A field's text made tidy for readers other than this site's: kramdown's attribute lists
+ * (`[text](url){:target="new"}`, `{: .class}` after a block) style the HTML page only and are
+ * left out; lines of spaces (a Liquid tag's line leaves one) are emptied and runs of blank lines
+ * made one. Code (fenced blocks, code spans) stays as written.
  */
-function withoutAttributeLists(text: string): string {
-  let fence: string | undefined;
-  return text
-    .split("\n")
-    .map((line) => {
-      const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-      if (fence !== undefined) {
-        if (marker?.startsWith(fence)) fence = undefined;
-        return line;
-      }
-      if (marker) {
-        fence = marker;
-        return line;
-      }
-      return line.replace(/(`+)[^`]*?\1|\{:[^}\n]*\}/g, (match, codeSpan: string | undefined) => (codeSpan ? match : ""));
-    })
-    .join("\n");
-}
-
-/** A field's text: lines of spaces emptied (a Liquid tag's line leaves one), attribute lists out. */
 function cleaned(text: string): string {
-  return withoutAttributeLists(text.replace(/^[ \t]+$/gm, "")).trim();
+  let fence: string | undefined;
+  const lines: string[] = [];
+  for (const line of text.split("\n")) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker?.startsWith(fence)) fence = undefined;
+      lines.push(line);
+      continue;
+    }
+    if (marker) fence = marker;
+    const tidy = marker ? line : line.replace(/(`+)[^`]*?\1|\{:[^}\n]*\}/g, (match, codeSpan: string | undefined) => (codeSpan ? match : ""));
+    const blank = tidy.trim() === "";
+    if (blank && lines.at(-1) === "") continue;
+    lines.push(blank ? "" : tidy);
+  }
+  return lines.join("\n").trim();
 }
 
 /**
@@ -111,7 +108,7 @@ function listItem(text: string): string {
   return [`- ${first}`, ...continued].join("\n");
 }
 
-const oneLine = (text: string) => withoutAttributeLists(text).replace(/\s+/g, " ").trim();
+const oneLine = (text: string) => cleaned(text).replace(/\s+/g, " ").trim();
 
 function block(part: CopyPart): string {
   switch (part.kind) {
