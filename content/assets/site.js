@@ -52,7 +52,9 @@ if (themeToggle) {
 //     data-copy-text attribute if it has one, the text of its <li> items one per line if it is a
 //     list, else its text; a <button data-copy-text="..."> copies that text. Give such buttons
 //     `hidden`: they are revealed here, since they can't work without JavaScript. The region IP
-//     lists (_includes/shared/stitch-ip-addresses.html) use this.
+//     lists (_includes/shared/stitch-ip-addresses.html) use this;
+//   - a <button data-copy-page="URL"> ("Copy page as Markdown", _includes/site/copy-page.html)
+//     copies the file at URL, fetched from this site: the page's Markdown copy.
 // Each result ("Copied", "Copy failed") is shown on the button and announced to screen readers.
 
 function textOfTarget(target) {
@@ -97,13 +99,37 @@ async function writeClipboard(text) {
   if (!copied) throw new Error("copy refused");
 }
 
+async function fetchText(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+}
+
+/**
+ * A file's text onto the clipboard. The clipboard is given an item at once, while the click still
+ * counts as the reader's (Safari refuses a write that comes after a fetch), which the file fills
+ * when it arrives; where that is not supported, the text is written once fetched.
+ */
+async function copyFile(url) {
+  const text = fetchText(url);
+  if (window.isSecureContext && navigator.clipboard?.write && typeof ClipboardItem === "function") {
+    try {
+      const blob = text.then((value) => new Blob([value], { type: "text/plain" }));
+      return await navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+    } catch {
+      // Fall through to writing the text.
+    }
+  }
+  return writeClipboard(await text);
+}
+
 async function copyFrom(button) {
   const label = button.querySelector(".copy-label") ?? button;
   const original = button.dataset.copyLabel ?? label.textContent;
   button.dataset.copyLabel = original;
   let result;
   try {
-    await writeClipboard(textToCopy(button));
+    await (button.dataset.copyPage ? copyFile(button.dataset.copyPage) : writeClipboard(textToCopy(button)));
     result = "Copied";
     announce("Copied to clipboard");
   } catch {
@@ -145,11 +171,11 @@ function addCodeToolbar(pre) {
 }
 
 document.querySelectorAll("main pre").forEach(addCodeToolbar);
-document.querySelectorAll("button[data-copy-target][hidden], button[data-copy-text][hidden]").forEach((button) => {
+document.querySelectorAll("button[data-copy-target][hidden], button[data-copy-text][hidden], button[data-copy-page][hidden]").forEach((button) => {
   button.hidden = false;
 });
 document.addEventListener("click", (event) => {
-  const button = event.target.closest?.(".copy-button, button[data-copy-target], button[data-copy-text]");
+  const button = event.target.closest?.(".copy-button, button[data-copy-target], button[data-copy-text], button[data-copy-page]");
   if (button) copyFrom(button);
 });
 

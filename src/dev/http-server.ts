@@ -47,6 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
   ".xml": "application/xml",
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",

@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { GitHistory } from "../frame/git-history.ts";
 import type { SiteSettings } from "../model/settings.ts";
+import type { MarkdownCopies } from "../render/markdown-copies.ts";
 import { connectionFilters } from "./connections.ts";
 import { diagramFilters } from "./diagram.ts";
 import { firewallFilters } from "./firewall.ts";
@@ -9,6 +10,7 @@ import { htmlFilters } from "./html.ts";
 import { ipFilters } from "./ip-addresses.ts";
 import { jekyllCollectionFilters } from "./jekyll-collections.ts";
 import { jekyllTextFilters } from "./jekyll-text.ts";
+import { markdownCopyFilters } from "./markdown-copy.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
 import { rubyNumberFilters } from "./ruby-numbers.ts";
 import { tutorialFilters } from "./tutorial.ts";
@@ -19,7 +21,8 @@ import { urlFilters } from "./urls.ts";
  * LiquidJS keeps its own): Jekyll's where LiquidJS's differ (Ruby's arithmetic, Jekyll's
  * collection and text filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
  * absolute_url), Stitch's IP addresses, firewall rules and the tunnel diagram, connection guides, HTML structure,
- * the tutorial format, the page frame (navigation, edit links, dates). The engine registers
+ * the tutorial format, the page frame (navigation, edit links, dates), the pages' Markdown
+ * copies. The engine registers
  * exactly these (src/jekyll/engine.ts).
  */
 export interface FilterContext {
@@ -29,9 +32,11 @@ export interface FilterContext {
   /** The build's markdown-it, which markdownify shares with Eleventy's markdown pages. */
   markdown: MarkdownIt;
   history: GitHistory;
+  /** What the pages' Markdown copies are collected in (none: the `markdown_copy` filter only passes its input on). */
+  copies?: MarkdownCopies;
 }
 
-export function siteFilters({ root, settings, markdown, history }: FilterContext) {
+export function siteFilters({ root, settings, markdown, history, copies }: FilterContext) {
   return {
     ...rubyNumberFilters,
     ...jekyllCollectionFilters,
@@ -46,5 +51,6 @@ export function siteFilters({ root, settings, markdown, history }: FilterContext
     ...htmlFilters,
     ...tutorialFilters,
     ...pageFrameFilters({ root, baseurl: settings.baseurl, history }),
+    ...markdownCopyFilters(settings.baseurl, copies),
   };
 }

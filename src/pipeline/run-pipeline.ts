@@ -8,6 +8,7 @@ import { JekyllLiquid } from "../jekyll/engine.ts";
 import { TemplateErrorCollector } from "../jekyll/template-errors.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { listFiles } from "../model/files.ts";
+import { hasMarkdownCopy } from "../model/machine-files.ts";
 import { readSite } from "../model/read-site.ts";
 import { siteDirectories } from "../model/settings.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
@@ -16,6 +17,7 @@ import { OutputFolder } from "../publish/output-folder.ts";
 import { type PageListener, PageWriter } from "../publish/page-writer.ts";
 import type { SearchIndexResult, SearchIndexSettings } from "../publish/search-index.ts";
 import type { EleventyPlugin } from "../render/eleventy-config.ts";
+import { MarkdownCopies } from "../render/markdown-copies.ts";
 import { renderSite } from "../render/render-site.ts";
 
 /**
@@ -117,6 +119,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const history = new GitHistory(dirs.root);
     const markdown = createMarkdown();
     const templateErrors = new TemplateErrorCollector();
+    const copies = new MarkdownCopies(
+      new Map(
+        source.pages
+          .filter((page) => hasMarkdownCopy(page.data))
+          .map((page) => [page.absolutePath, typeof page.data!.title === "string" ? page.data!.title : ""]),
+      ),
+    );
     const work = {
       summarize: true,
       searchIndex: searchIndex
@@ -126,14 +135,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const writer = new PageWriter(build, work, source.pages.length, options.onPage ? [options.onPage] : []);
     const engine = new JekyllLiquid({
       model,
-      filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history }),
+      filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history, copies }),
       errors: templateErrors,
       pageGate: (page) => writer.turn(typeof page.url === "string" ? page.url : ""),
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     stage("render", source.pages.length);
     try {
-      await renderSite({ model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
+      await renderSite(
+        { model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, copies, plugins: options.plugins },
+        build,
+      );
       // Before the writer finishes: the search index takes in copied HTML files too.
       await copyAssets(model, build);
       clock.lap("render");

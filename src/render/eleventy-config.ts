@@ -1,10 +1,12 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type MarkdownIt from "markdown-it";
 import type { GitHistory } from "../frame/git-history.ts";
+import { llmsTxt } from "../frame/llms-txt.ts";
 import type { JekyllLiquid } from "../jekyll/engine.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { quietTransformWarnings } from "./eleventy-internals.ts";
+import type { MarkdownCopies } from "./markdown-copies.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
 import { type PageOutput, pageOutputPlugin } from "./page-output.ts";
 import { siteFiles } from "./site-files.ts";
@@ -23,6 +25,8 @@ export interface RenderSettings {
   markdown: MarkdownIt;
   history: GitHistory;
   output: PageOutput;
+  /** The pages' Markdown copies, handed over with each page (none: no copies are written). */
+  copies?: MarkdownCopies;
   /** More Eleventy plugins, added before the page output's (which must come last). */
   plugins?: readonly EleventyPlugin[];
 }
@@ -32,10 +36,16 @@ export function eleventyConfigFor(settings: RenderSettings) {
   return (eleventyConfig: EleventyConfig): void => {
     quietTransformWarnings(eleventyConfig);
     modelDirectories(eleventyConfig, settings.model);
-    eleventyConfig.addPlugin(templateEngines, { engine: settings.engine, markdown: settings.markdown });
+    eleventyConfig.addPlugin(templateEngines, { engine: settings.engine, markdown: settings.markdown, copies: settings.copies });
     eleventyConfig.addPlugin(modelTemplates, { model: settings.model, pages: settings.pages });
-    eleventyConfig.addPlugin(siteFiles, { settings: settings.model.settings, pages: settings.pages, redirects: settings.redirects, history: settings.history });
+    eleventyConfig.addPlugin(siteFiles, {
+      settings: settings.model.settings,
+      pages: settings.pages,
+      redirects: settings.redirects,
+      history: settings.history,
+      llmsTxt: llmsTxt(settings.model, settings.pages),
+    });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
-    eleventyConfig.addPlugin(pageOutputPlugin, settings.output);
+    eleventyConfig.addPlugin(pageOutputPlugin, { output: settings.output, copies: settings.copies });
   };
 }

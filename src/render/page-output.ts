@@ -1,4 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { MarkdownCopies } from "./markdown-copies.ts";
 
 /**
  * How the render stage hands each page on: Eleventy renders, and the page's final HTML goes to a
@@ -36,8 +37,14 @@ export interface PageOutput {
 
 const isHtmlUrl = (url: string) => url.endsWith(".html") || url.endsWith("/");
 
-/** The Eleventy plugin: add it last, since transforms run in the order they were added. */
-export function pageOutputPlugin(eleventyConfig: EleventyConfig, output: PageOutput): void {
+/** `x.html` -> `x.md`, `/docs/` (Eleventy's URL of `/docs/index.html`) -> `/docs/index.md`. */
+const copyOf = (file: string) => (file.endsWith("/") ? `${file}index.md` : file.replace(/\.html$/i, ".md"));
+
+/**
+ * The Eleventy plugin: add it last, since transforms run in the order they were added. A page
+ * with a Markdown copy (`copies`) is followed by its copy, as a file of its own.
+ */
+export function pageOutputPlugin(eleventyConfig: EleventyConfig, { output, copies }: { output: PageOutput; copies?: MarkdownCopies }): void {
   let order = new Map<string, number>();
   // Every page's URL is known before the first one renders.
   eleventyConfig.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
@@ -50,6 +57,8 @@ export function pageOutputPlugin(eleventyConfig: EleventyConfig, output: PageOut
     if (typeof outputPath !== "string") return content;
     const pageUrl = typeof url === "string" ? url : "";
     output.take({ outputPath, inputPath, url: pageUrl, order: order.get(pageUrl) ?? -1, content: String(content) });
+    const copy = /\.html$/i.test(outputPath) ? copies?.take(inputPath) : undefined;
+    if (copy !== undefined) output.take({ outputPath: copyOf(outputPath), inputPath, url: copyOf(pageUrl), order: -1, content: copy });
     return "";
   });
 }

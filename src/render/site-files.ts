@@ -1,5 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { GitHistory } from "../frame/git-history.ts";
+import { llmsTxtPath } from "../model/machine-files.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import type { SourcePage } from "../model/site-model.ts";
@@ -8,7 +9,7 @@ import { absoluteUrl, jekyllUrlFor, outputPathFor } from "../model/urls.ts";
 /**
  * The files a docs site needs besides its pages, added to every build as Eleventy virtual
  * templates: a redirect page per `redirect_from` URL, `_redirects` (Netlify's format, read by
- * several static hosts), `sitemap.xml` and `robots.txt`.
+ * several static hosts), `sitemap.xml`, `robots.txt` and `llms.txt` (src/frame/llms-txt.ts).
  */
 export interface SiteFilesOptions {
   settings: SiteSettings;
@@ -16,6 +17,8 @@ export interface SiteFilesOptions {
   pages: readonly SourcePage[];
   redirects: readonly Redirect[];
   history: GitHistory;
+  /** The text of `<baseurl>/llms.txt`. */
+  llmsTxt: string;
 }
 
 export interface SitemapEntry {
@@ -67,6 +70,8 @@ export function siteFiles(eleventyConfig: EleventyConfig, options: SiteFilesOpti
   });
   // At the host's root, where hosts look for them, not below the base URL.
   eleventyConfig.addTemplate("_site-files/robots.liquid", ROBOTS, { ...notAPage, permalink: "/robots.txt" });
+  // Written as it is (no Liquid: titles and summaries are the authors' text).
+  eleventyConfig.addTemplate("_site-files/llms.html", options.llmsTxt, { ...notAPage, permalink: llmsTxtPath(baseurl), templateEngineOverride: "html" });
   eleventyConfig.addTemplate("_site-files/redirects.liquid", REDIRECTS_FILE, { ...notAPage, permalink: "/_redirects", "redirect-rules": options.redirects });
   options.redirects.forEach((redirect, index) => {
     eleventyConfig.addTemplate(`_site-files/redirect-from/${index}.liquid`, "", {

@@ -197,8 +197,10 @@ describe("Eleventy's own settings in front matter", () => {
       const pages: string[] = [];
       const result = await runPipeline({ root, publish: true, onPage: (page) => void pages.push(page.outputPath) });
       expect(result.findings).toEqual([]);
+      // The page and its Markdown copy, each once, in their places.
       expect(pages.filter((file) => file.includes("eleventy-keys")).map((file) => file.slice(file.indexOf("/docs/")))).toEqual([
         "/docs/common/eleventy-keys.html",
+        "/docs/common/eleventy-keys.md",
       ]);
       expect(pages.every((file) => file.startsWith(path.join(root, "._site.builds") + path.sep))).toBe(true);
       expect(await readFile(path.join(root, "_site/docs/common/eleventy-keys.html"), "utf8")).toContain("<h1>Keys</h1>");

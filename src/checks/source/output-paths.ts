@@ -1,3 +1,4 @@
+import { hasMarkdownCopy, llmsTxtPath, markdownCopyPathFor } from "../../model/machine-files.ts";
 import { asList } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
@@ -7,8 +8,9 @@ import { type Finding, finding, type Location } from "../finding.ts";
 
 /**
  * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
- * `_redirects`), the search index's folder, the assets copied from content/assets/, each page at
- * its URL, each `redirect_from` entry at its old URL. One map of output path -> first claimant,
+ * `_redirects`, llms.txt), the search index's folder, the assets copied from content/assets/,
+ * each page at its URL and its Markdown copy beside it (src/model/machine-files.ts), each
+ * `redirect_from` entry at its old URL. One map of output path -> first claimant,
  * checked before anything is built, so that nothing silently replaces anything else: a page
  * that would replace site.js, a redirect over a page, two pages at one URL. Paths are compared
  * as files (`/x` and `/x.html` are one page), ignoring letter case (macOS and Windows file
@@ -51,6 +53,7 @@ function builtInClaims(source: SiteModel): Claim[] {
     { path: `${baseurl}/sitemap.xml`, owner: "the sitemap, which the build writes" },
     { path: "/robots.txt", owner: "robots.txt, which the build writes" },
     { path: "/_redirects", owner: "the _redirects file, which the build writes" },
+    { path: llmsTxtPath(baseurl), owner: "llms.txt, which the build writes" },
     { path: `${baseurl}/pagefind`, owner: "the search index's folder", folder: true },
     ...source.assets.map((asset) => ({ path: `${baseurl}/assets/${asset}`, owner: `the asset content/assets/${asset}` })),
   ];
@@ -120,10 +123,13 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
       skippedPages.push(page);
       continue;
     }
-    const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
-    if (!taken) continue;
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    error(location(), `${subject} ${taken.clash}: give the page another permalink`);
+    const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
+    const copyPath = markdownCopyPathFor(page.url, baseurl);
+    const copyTaken = taken || !hasMarkdownCopy(page.data) ? undefined : outputs.claim({ path: copyPath, owner: `the Markdown copy of ${page.file}` });
+    if (!taken && !copyTaken) continue;
+    if (taken) error(location(), `${subject} ${taken.clash}: give the page another permalink`);
+    else error(location(), `${subject} has its Markdown copy at ${copyPath}, which ${copyTaken!.clash}: give the page another permalink`);
     skippedPages.push(page);
   }
 
