@@ -92,7 +92,8 @@ export function progressHooks(target: Pick<Progress, "stage" | "page">, inputDir
   return {
     onStage: (stage, { pages }) => target.stage(stage, pages),
     onPage: (page) => {
-      if (path.resolve(page.inputPath).startsWith(prefix)) target.page();
+      // A page's Markdown copy comes through here too, from the same file: only its HTML counts.
+      if (page.outputPath.endsWith(".html") && path.resolve(page.inputPath).startsWith(prefix)) target.page();
     },
   };
 }
