@@ -31,6 +31,10 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<str
   for (const dir of ["_data", "_includes", "content"]) {
     await cp(path.join(PROJECT_ROOT, dir), path.join(root, dir), { recursive: true });
   }
+  // Encoded images are kept by content (src/publish/image-cache.ts): every copy shares the
+  // project's cache, so the suites encode the site's screenshots once between them.
+  await mkdir(path.join(PROJECT_ROOT, ".cache"), { recursive: true });
+  await symlink(path.join(PROJECT_ROOT, ".cache"), path.join(root, ".cache"));
   for (const relative of options.remove ?? []) await rm(path.join(root, relative), { recursive: true, force: true });
   for (const [relative, text] of Object.entries(options.files ?? {})) {
     await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
