@@ -33,6 +33,7 @@ interface Form {
 function frame({ app = ["Cloud console (mock-up)", "#232f3e"], title, crumb, height, body }: Form): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
+    `<title>${esc(`${title} (mock-up)`)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#f2f3f3"/>`,
     `<rect width="${WIDTH}" height="56" fill="${app[1]}"/>`,
     text(24, 36, app[0], 20, "#ffffff", "bold"),
