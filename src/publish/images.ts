@@ -10,7 +10,8 @@ import { type EncodedImage, ImageCache, type ImageMetadata } from "./image-cache
  * a raster image of the site (below `<baseurl>/assets/`) becomes a `<picture>` with AVIF and WebP
  * sources and the original format as the fallback, in several widths (`srcset`/`sizes`, for
  * phones), `width`/`height` from the image (no layout shift), `loading="lazy"`,
- * `decoding="async"`, inside a link to the full-size original. Each image is encoded once per
+ * `decoding="async"`, inside a link to the full-size original (named by the image's alt text; an
+ * image without alt text, decorative or not yet described, gets no link). Each image is encoded once per
  * build, however many pages show it (image-cache.ts keeps it between builds), and its variants
  * are copied to `<baseurl>/assets/images/` in the build's folder.
  *
@@ -86,7 +87,11 @@ export class SiteImages {
       for (const name of Object.keys(attributes))
         if (!ATTRIBUTE_NAME.test(name) || ["src", "srcset", "width", "height"].includes(name)) delete attributes[name];
       const picture = markupOf(generateObject(metadata, attributes));
-      result += `${html.slice(from, image.start)}<a class="image-link" href="${escapeHtml(image.src)}">${picture}</a>`;
+      // A link is named by its image's alt text: an image without one gets none (its warning says why).
+      const linked = attributes.alt.trim()
+        ? `<a class="image-link" href="${escapeHtml(image.src)}">${picture}</a>`
+        : `<span class="image-link">${picture}</span>`;
+      result += html.slice(from, image.start) + linked;
       from = image.end;
     }
     return result + html.slice(from);

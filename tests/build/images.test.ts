@@ -41,6 +41,8 @@ const PAGE = [
   "",
   '<img src="https://images.example.com/remote.png" alt="A remote image">',
   "",
+  '<img src="{{ site.baseurl }}/assets/images/shot.png" alt="" role="presentation" class="decoration">',
+  "",
 ].join("\n");
 
 const OTHER_PAGE = [
@@ -131,6 +133,14 @@ describe("site images", () => {
     expect(other("picture img").attr("srcset")).toBe($("picture img").first().attr("srcset"));
     const built = readdirSync(path.join(site.outputDir, "docs/assets/images")).filter((name) => name.startsWith("shot-"));
     expect(built).toHaveLength(9);
+  });
+
+  it("link no decorative image (a link without a name is one a screen reader can only call 'link')", async () => {
+    const $ = await site.page("/docs/common/screens");
+    const decoration = $("img.decoration");
+    expect(decoration.closest("picture")).toHaveLength(1);
+    expect(decoration.closest("a")).toHaveLength(0);
+    expect($("a.image-link")).toHaveLength(2);
   });
 
   it("leave a remote image alone", async () => {
