@@ -2,7 +2,7 @@
 // site (data, includes, content: the small site), and the tutorial corpus, that site plus N
 // tutorials shaped like the seed and N collection pages (half database integrations, half
 // destinations) that the ssh-connection-guide-links include filters. The floor is plain-corpus.ts.
-import { cp, readdir } from "node:fs/promises";
+import { cp, mkdir, readdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { capitalize, pad, paragraph, quote, sentence, VERBS, WORDS, writeFiles } from "./prose.ts";
 import { SeededRandom } from "./random.ts";
@@ -227,6 +227,11 @@ export async function writeOwnSite(projectRoot: string, root: string): Promise<v
   for (const dir of ["_data", "_includes", "content"]) {
     await cp(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
   }
+  // The screenshots' encodings, kept by content (src/publish/image-cache.ts), are the project's:
+  // a cold build measures the generator, not AVIF encoding, which a real site does once.
+  await mkdir(path.join(projectRoot, ".cache"), { recursive: true });
+  await rm(path.join(root, ".cache"), { recursive: true, force: true });
+  await symlink(path.join(projectRoot, ".cache"), path.join(root, ".cache"));
 }
 
 /** The project's site plus N tutorials and N collection pages, at `root`. */

@@ -13,6 +13,7 @@ import { readSite } from "../model/read-site.ts";
 import { siteDirectories } from "../model/settings.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { copyAssets } from "../publish/assets.ts";
+import type { ImageStats } from "../publish/images.ts";
 import { OutputFolder } from "../publish/output-folder.ts";
 import { type PageListener, PageWriter } from "../publish/page-writer.ts";
 import type { SearchIndexResult, SearchIndexSettings } from "../publish/search-index.ts";
@@ -77,6 +78,8 @@ export interface PipelineResult {
   /** What the run rendered, and with what, when it rendered (npm start's fast path reuses it). */
   rendered?: RenderedSite;
   searchIndex?: SearchIndexResult;
+  /** How many site images the build served, and how many it had to encode (the others came from `.cache/images/`). */
+  images?: ImageStats;
 }
 
 function timer() {
@@ -128,6 +131,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     );
     const work = {
       summarize: true,
+      images: {
+        assetsDir: path.join(dirs.input, "assets"),
+        assets: model.assets,
+        baseurl: model.settings.baseurl,
+        buildDir: build,
+        cacheDir: path.join(dirs.root, ".cache", "images"),
+      },
       searchIndex: searchIndex
         ? { ...(typeof searchIndex === "object" ? searchIndex : {}), siteDir: build, bundleDir: path.join(build, model.settings.baseurl, "pagefind") }
         : undefined,
@@ -174,7 +184,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       published = true;
       clock.lap("publish");
     }
-    return result(published, { rendered: { model, pages: source.pages, engine, templateErrors }, searchIndex: written.searchIndex });
+    return result(published, { rendered: { model, pages: source.pages, engine, templateErrors }, searchIndex: written.searchIndex, images: written.images });
   } finally {
     if (!published) await output.discard(build);
   }

@@ -4,11 +4,13 @@ import path from "node:path";
 import { pageSummarizer } from "../checks/output/page-summaries.ts";
 import type { OutputPage } from "../checks/output/page-summary.ts";
 import type { PageProcessor, RenderedPage } from "../render/page-output.ts";
+import { type ImageStats, SiteImages, type SiteImagesOptions } from "./images.ts";
 import { createSearchIndexer, type SearchIndexOptions, type SearchIndexResult } from "./search-index.ts";
 
 /**
  * What happens to each rendered page (page-sink.ts runs it, on a thread of its own for a large
- * site): the output checks' summary of it, its entry in the search index, and the file itself.
+ * site): the output checks' summary of it (of the page as rendered), its site images as
+ * `<picture>`s (images.ts), its entry in the search index, and the file itself.
  * Files are written in the background (libuv's threads), so that a slow disk holds up neither
  * the summaries nor the rendering; `finish` waits for every write. The first failure (a write,
  * the indexer) is told through `onFailure` at once, so that the build stops rendering pages
@@ -19,12 +21,15 @@ export interface PageWorkOptions {
   summarize: boolean;
   /** Index each HTML page for search (Pagefind). */
   searchIndex?: SearchIndexOptions;
+  /** Serve the pages' site images in modern formats and sizes. */
+  images?: SiteImagesOptions;
 }
 
 export interface PageWorkResult {
   /** The summaries of the pages written, in the order they were written. */
   summaries: OutputPage[];
   searchIndex?: SearchIndexResult;
+  images?: ImageStats;
 }
 
 export class PageWork {
@@ -36,11 +41,13 @@ export class PageWork {
     private readonly summarizer: PageProcessor<OutputPage[]> | undefined,
     private readonly indexer: PageProcessor<SearchIndexResult> | undefined,
     private readonly onFailure: (message: string) => void,
+    private readonly images: SiteImages | undefined,
   ) {}
 
   static async start(options: PageWorkOptions, onFailure: (message: string) => void): Promise<PageWork> {
     const indexer = options.searchIndex ? await createSearchIndexer(options.searchIndex) : undefined;
-    return new PageWork(options.summarize ? pageSummarizer() : undefined, indexer, onFailure);
+    const images = options.images ? new SiteImages(options.images) : undefined;
+    return new PageWork(options.summarize ? pageSummarizer() : undefined, indexer, onFailure, images);
   }
 
   get failed(): string | undefined {
@@ -52,6 +59,7 @@ export class PageWork {
     if (this.failure !== undefined) return written();
     try {
       await this.summarizer?.page(page);
+      if (this.images && page.outputPath.endsWith(".html")) page = { ...page, content: await this.images.rewrite(page.content, page.url) };
       await this.indexer?.page(page);
       this.makeFolderFor(page.outputPath);
     } catch (error) {
@@ -74,7 +82,7 @@ export class PageWork {
     if (this.failure !== undefined) throw new Error(this.failure);
     try {
       const searchIndex = await this.indexer?.finish();
-      return { summaries: (await this.summarizer?.finish()) ?? [], searchIndex };
+      return { summaries: (await this.summarizer?.finish()) ?? [], searchIndex, images: this.images?.stats };
     } catch (error) {
       this.fail((error as Error).message);
       throw new Error(this.failure);

@@ -26,9 +26,12 @@ async function fixture(options: Parameters<typeof makeFixtureSite>[0] = {}): Pro
   return root;
 }
 
-/** The entries of the root a build may have added: everything but the fixture's own folders. */
+/**
+ * The entries of the root a build may have added: everything but the fixture's own folders and
+ * the image cache (`.cache/`, kept between builds on purpose: src/publish/image-cache.ts).
+ */
 async function besideTheSite(root: string): Promise<string[]> {
-  return (await readdir(root)).filter((name) => !["_data", "_includes", "content"].includes(name)).sort();
+  return (await readdir(root)).filter((name) => !["_data", "_includes", "content", ".cache"].includes(name)).sort();
 }
 
 /** The entries of the hidden folder of builds, named after the folder's entry in the root. */

@@ -509,7 +509,7 @@ const cases: Case[] = [
   },
   {
     name: "a missing image in a raw <img> with an escaped ampersand",
-    files: tutorial((l) => (l[20] = '      <img src="{{ site.baseurl }}/assets/before&amp;after.png" alt="">')),
+    files: tutorial((l) => (l[20] = '      <img src="{{ site.baseurl }}/assets/before&amp;after.png" alt="Before and after">')),
     expected: { file: TUTORIAL_FILE, line: 21, severity: "error", message: /^image "\/docs\/assets\/before&after.png" does not exist/ },
   },
   {

@@ -144,7 +144,8 @@ describe("hostile front matter", () => {
     const root = await makeFixtureSite();
     const site = path.join(outer, "site");
     await mkdir(site);
-    for (const dir of ["_data", "_includes", "content"]) await (await import("node:fs/promises")).rename(path.join(root, dir), path.join(site, dir));
+    // (.cache: the fixture's link to the project's image cache, src/publish/image-cache.ts)
+    for (const dir of ["_data", "_includes", "content", ".cache"]) await (await import("node:fs/promises")).rename(path.join(root, dir), path.join(site, dir));
     await rm(root, { recursive: true, force: true });
     const file = path.join(site, "content/common/databases/hostile.md");
     const sourceFiles = new Set(await filesBelow(site));

@@ -175,6 +175,7 @@ describe("link resolution", () => {
     references,
     hasPolicy: true,
     rawSyntax: [],
+    imagesWithoutAlt: [],
     rawHtml: [],
   });
 

@@ -13,7 +13,7 @@ type Severity = "error" | "warning";
 /** [line of the page's body, expected severity (or severities, in the order of their columns) or "fine"] */
 const BODY: Array<[string, Severity | Severity[] | "fine"]> = [
   // What runs script.
-  ["<img src=/docs/assets/favicon.svg alt='' ONERROR=alert(1)>", "error"],
+  ["<img src=/docs/assets/favicon.svg alt='x' ONERROR=alert(1)>", "error"],
   ['<a href="jav&#x09;ascript:alert(1)">tab inside the scheme</a>', "error"],
   ['<a href="&#106;avascript:alert(1)">character reference</a>', "error"],
   ['<iframe src="javascript:alert(1)"></iframe>', "error"],
@@ -21,13 +21,13 @@ const BODY: Array<[string, Severity | Severity[] | "fine"]> = [
   ['<svg><a href="#main"><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "error"],
   ["<svg><script>alert(1)</script></svg>", "error"],
   // Markup htmlparser2 reads as text or as a comment, and browsers as HTML.
-  ["<noscript><p title=\"</noscript><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>\"></noscript>", "error"],
-  ["<noembed><p title=\"</noembed><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>\"></noembed>", "error"],
+  ["<noscript><p title=\"</noscript><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>\"></noscript>", "error"],
+  ["<noembed><p title=\"</noembed><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>\"></noembed>", "error"],
   // (the <style> does nothing under the policy: a warning before the handler's error)
-  ["<svg><style><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)></style></svg>", ["warning", "error"]],
-  ["<math><style><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)></style></math>", ["warning", "error"]],
-  ["<!-- a --!><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>-->", "error"],
-  ["<![CDATA[><img src=/docs/assets/favicon.svg alt='' onerror=alert(1)>]]>", "error"],
+  ["<svg><style><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)></style></svg>", ["warning", "error"]],
+  ["<math><style><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)></style></math>", ["warning", "error"]],
+  ["<!-- a --!><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>-->", "error"],
+  ["<![CDATA[><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>]]>", "error"],
   // What sends the reader, or the page's links, elsewhere.
   ['<meta http-equiv="refresh" content="0; url=https://phish.example/">', "error"],
   ['<base href="https://phish.example/">', "error"],
@@ -36,7 +36,7 @@ const BODY: Array<[string, Severity | Severity[] | "fine"]> = [
   ['<iframe src="https://video.example/embed/1" title="video"></iframe>', "warning"],
   ['<object data="/docs/assets/diagram.svg"></object>', "warning"],
   ['<video poster="//cdn.example/poster.png"></video>', "warning"],
-  ['<img src="/docs/assets/favicon.svg" srcset="https://cdn.example/a.png 2x" alt="">', "warning"],
+  ['<img src="/docs/assets/favicon.svg" srcset="https://cdn.example/a.png 2x" alt="A picture">', "warning"],
   ['<link rel="stylesheet" href="https://fonts.example/css">', "warning"],
   ['<form action="https://forms.example/submit"><button>Send</button></form>', "warning"],
   // What is fine.

@@ -7,7 +7,7 @@ import * as cheerio from "cheerio";
 import { type Finding, formatFinding } from "../../src/checks/finding.ts";
 import { listFiles } from "../../src/model/files.ts";
 import { fileForUrlPath } from "../../src/model/served-files.ts";
-import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { type PipelineResult, runPipeline } from "../../src/pipeline/run-pipeline.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // shared/ lies beside the clone; a git worktree sits one level deeper (wt/<name>).
@@ -31,6 +31,10 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<str
   for (const dir of ["_data", "_includes", "content"]) {
     await cp(path.join(PROJECT_ROOT, dir), path.join(root, dir), { recursive: true });
   }
+  // Encoded images are kept by content (src/publish/image-cache.ts): every copy shares the
+  // project's cache, so the suites encode the site's screenshots once between them.
+  await mkdir(path.join(PROJECT_ROOT, ".cache"), { recursive: true });
+  await symlink(path.join(PROJECT_ROOT, ".cache"), path.join(root, ".cache"));
   for (const relative of options.remove ?? []) await rm(path.join(root, relative), { recursive: true, force: true });
   for (const [relative, text] of Object.entries(options.files ?? {})) {
     await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
@@ -48,6 +52,8 @@ export interface BuiltSite {
   outputDir: string;
   /** Every built HTML file, relative to the output folder, sorted. */
   htmlFiles: string[];
+  /** What the build returned (its findings, timings, image counts), for a site built here. */
+  result?: PipelineResult;
   /** The parsed page served at a URL path (`/docs/common/x`), as a static host maps it. */
   page(urlPath: string): Promise<cheerio.CheerioAPI>;
   /** The output file a URL path is served from, or undefined. */
@@ -65,7 +71,7 @@ export { fileForUrlPath };
 export async function buildFixtureSite(root: string, options: { searchIndex?: boolean } = {}): Promise<BuiltSite> {
   const result = await runPipeline({ root, publish: true, searchIndex: options.searchIndex ?? false });
   if (!result.published) throw new Error(`the fixture site did not build:\n${result.findings.map(formatFinding).join("\n")}`);
-  return builtSiteAt(root, path.join(root, "_site"));
+  return { ...(await builtSiteAt(root, path.join(root, "_site"))), result };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TemplateErrorRecord } from "../../jekyll/template-errors.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import type { Finding } from "../finding.ts";
+import { checkImageAlt } from "./image-alt.ts";
 import { checkLinks } from "./links.ts";
 import { liquidFindings } from "./liquid.ts";
 import { checkPagePolicies } from "./page-csp.ts";
@@ -13,7 +14,7 @@ import { checkRawSyntax } from "./raw-syntax.ts";
  * written; the files of the build's folder; the Liquid errors the engine recorded), reported in
  * the author's files. Links, fragments and assets resolve to something built; no Liquid or
  * kramdown syntax reached a page as text; no raw HTML the content must not carry; every page
- * carries the Content-Security-Policy.
+ * carries the Content-Security-Policy; every image has alt text.
  */
 export interface BuiltSite {
   /** Each HTML page's summary, in the order the pages were written. */
@@ -35,5 +36,6 @@ export function checkOutput(model: SiteModel, built: BuiltSite): Finding[] {
     ...checkRawSyntax(model, pages),
     ...checkRawHtml(model, pages),
     ...checkPagePolicies(model, pages),
+    ...checkImageAlt(model, pages),
   ];
 }

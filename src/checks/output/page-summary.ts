@@ -37,6 +37,8 @@ export interface OutputPage {
   rawSyntax: string[];
   /** Scripts, event handlers, `javascript:` URLs and the like in the page's content (not its `<head>`), in order. */
   rawHtml: RawHtmlHit[];
+  /** The `src` of each image of the content without alt text (and not marked decorative with `role="presentation"`), in order. */
+  imagesWithoutAlt: string[];
 }
 
 /**
@@ -81,6 +83,8 @@ function detached(text: string): string {
 /** Text inside these shows code as written: template syntax there is on purpose. */
 const LITERAL_ELEMENTS = new Set(["code", "pre", "script", "style", "textarea"]);
 const RAW_SYNTAX = /\{\{.{0,80}?(?:\}\}|$)|\{%.{0,80}?(?:%\}|$)|\{:.{0,80}?(?:\}|$)/gms;
+/** An image its author marked as decoration: screen readers skip it, so it needs no alt text. */
+const DECORATIVE = /^\s*(?:presentation|none)\b/i;
 const STYLESHEET_OR_ICON = /\bstylesheet\b|\bicon\b|\bpreload\b/;
 
 const REFERENCE_ATTRIBUTES = new Map<string, { attribute: "href" | "src"; kind: PageReference["kind"] }>([
@@ -125,7 +129,16 @@ function policyVerdict(part: Part, name: string, attributes: Record<string, stri
 }
 
 export function summarizePage(html: string, inputPath: string, url: string, strings = new SummaryStrings()): OutputPage {
-  const page: OutputPage = { inputPath: path.resolve(inputPath), url, ids: new Set(), references: [], hasPolicy: false, rawSyntax: [], rawHtml: [] };
+  const page: OutputPage = {
+    inputPath: path.resolve(inputPath),
+    url,
+    ids: new Set(),
+    references: [],
+    hasPolicy: false,
+    rawSyntax: [],
+    rawHtml: [],
+    imagesWithoutAlt: [],
+  };
   // Decided by the first element of the head that matters: the policy, or something it must come before.
   let policy: boolean | undefined;
   const referenced = new Set<string>();
@@ -183,6 +196,9 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
         if (policy === undefined) policy = policyVerdict(part, name, attributes);
         if (part === "content") hitsOfElement(name, attributes, page.rawHtml);
         if (tag.id !== undefined) page.ids.add(strings.string(tag.id));
+        if (name === "img" && part === "content" && !attributes.alt?.trim() && !DECORATIVE.test(attributes.role ?? "")) {
+          page.imagesWithoutAlt.push(strings.string(tag.src ?? ""));
+        }
         if (name === "a" && tag.name !== undefined) page.ids.add(strings.string(tag.name));
         const reference = REFERENCE_ATTRIBUTES.get(name);
         let url = reference ? tag[reference.attribute] : undefined;
