@@ -5,11 +5,13 @@ import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
 import { tableAlignmentClasses } from "./table-alignment.ts";
+import { kramdownTypography } from "./typography.ts";
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(): MarkdownIt {
   return new MarkdownIt({ html: true, linkify: true, typographer: false })
     .use(kramdownAttributes)
+    .use(kramdownTypography)
     .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
     .use(safeNewTabLinks)
     .use(tableAlignmentClasses)

@@ -66,7 +66,8 @@ function shapeOf(nodes: AnyNode[], $: cheerio.CheerioAPI, depth: number, out: st
       const isCodeBlock = element.name === "pre" || (element.name === "div" && /\bhighlighter-rouge\b/.test(element.attribs.class ?? ""));
       if (isCodeBlock) {
         flush();
-        out.push(`${"  ".repeat(depth)}<pre>${JSON.stringify($(element).text().replace(/\n+$/, ""))}`);
+        const pre = element.name === "pre" ? $(element) : $(element).find("pre").first();
+        out.push(`${"  ".repeat(depth)}<pre>${JSON.stringify(pre.text().replace(/\n+$/, ""))}`);
       } else if (BLOCK.has(element.name)) {
         flush();
         out.push(`${"  ".repeat(depth)}<${element.name}${attributesOf(element)}>`);
