@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import { codeHighlighting } from "./code-highlight.ts";
+import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
@@ -10,6 +11,7 @@ import { kramdownTypography } from "./typography.ts";
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(): MarkdownIt {
   return new MarkdownIt({ html: true, linkify: true, typographer: false })
+    .use(kramdownHtmlBlocks)
     .use(kramdownAttributes)
     .use(kramdownTypography)
     .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
