@@ -1,6 +1,9 @@
 import MarkdownIt from "markdown-it";
+import markdownItAbbr from "markdown-it-abbr";
 import markdownItAnchor from "markdown-it-anchor";
+import markdownItDeflist from "markdown-it-deflist";
 import { codeHighlighting } from "./code-highlight.ts";
+import { kramdownFootnotes } from "./footnotes.ts";
 import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
@@ -10,9 +13,12 @@ import { kramdownTypography } from "./typography.ts";
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: true, typographer: false })
+  return new MarkdownIt({ html: true, linkify: false, typographer: false })
     .use(kramdownHtmlBlocks)
     .use(kramdownAttributes)
+    .use(kramdownFootnotes)
+    .use(markdownItDeflist)
+    .use(markdownItAbbr)
     .use(kramdownTypography)
     .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
     .use(safeNewTabLinks)

@@ -37,14 +37,15 @@ describe("the site's markdown", () => {
     expect($("pre > code").text()).toBe("sudo ls\n");
   });
 
-  it("renders GFM tables and autolinks", () => {
-    const $ = cheerio.load(md.render("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee https://www.stitchdata.com"));
+  it("renders GFM tables and <url> autolinks, and leaves bare URLs as text as kramdown does", () => {
+    const $ = cheerio.load(md.render("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee <https://www.stitchdata.com>, not www.example.com"));
     expect(
       $("table td")
         .map((_, td) => $(td).text())
         .get(),
     ).toEqual(["1", "2"]);
     expect($("a").attr("href")).toBe("https://www.stitchdata.com");
+    expect($("a")).toHaveLength(1);
   });
 
   it("aligns table columns with classes, never inline styles (the pages' CSP ignores those)", () => {
