@@ -1,4 +1,5 @@
 import type MarkdownIt from "markdown-it";
+import type { PluginSimple } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import markdownItFootnote from "markdown-it-footnote";
 
@@ -26,7 +27,8 @@ interface FootnoteMeta {
 
 export function kramdownFootnotes(md: MarkdownIt, overrides: Partial<FootnoteOptions> = {}): void {
   const options = { ...defaultFootnoteOptions, ...overrides };
-  md.use(markdownItFootnote);
+  // Its published types name markdown-it's CommonJS types, which are the same API.
+  md.use(markdownItFootnote as unknown as PluginSimple);
   md.inline.ruler.disable("footnote_inline");
   const escape = md.utils.escapeHtml;
   const meta = (tokens: Token[], index: number) => tokens[index]!.meta as FootnoteMeta;
