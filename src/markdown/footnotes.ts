@@ -30,9 +30,9 @@ export function kramdownFootnotes(md: MarkdownIt, overrides: Partial<FootnoteOpt
   // Its published types name markdown-it's CommonJS types, which are the same API.
   md.use(markdownItFootnote as unknown as PluginSimple);
   md.inline.ruler.disable("footnote_inline");
-  const escape = md.utils.escapeHtml;
+  const escapeHtml = md.utils.escapeHtml;
   const meta = (tokens: Token[], index: number) => tokens[index]!.meta as FootnoteMeta;
-  const name = (footnote: FootnoteMeta) => escape(footnote.label ?? String(footnote.id + options.firstNumber));
+  const name = (footnote: FootnoteMeta) => escapeHtml(footnote.label ?? String(footnote.id + options.firstNumber));
   const refId = (footnote: FootnoteMeta) => `fnref:${name(footnote)}${footnote.subId > 0 ? `:${footnote.subId}` : ""}`;
   const rules = md.renderer.rules;
   rules.footnote_ref = (tokens, index) => {

@@ -107,7 +107,7 @@ export function kramdownHtmlBlocks(md: MarkdownIt, overrides: Partial<HtmlBlockO
       if (!name || options.spanElements.includes(name)) return false;
       const html = state.src.slice(from, state.eMarks[endLine - 1]);
       const open = nextTag(html, 0);
-      if (!open || open.start !== 0 || open.closing) return false;
+      if (open?.start !== 0 || open.closing) return false;
       const end = open.selfClosing ? { closeStart: open.end, closeEnd: open.end } : elementEnd(html, open);
       if (!end) return false;
       // The block takes the whole line its element closes on.
