@@ -6,6 +6,7 @@ import { codeHighlighting } from "./code-highlight.ts";
 import { kramdownFootnotes } from "./footnotes.ts";
 import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
+import { kramdownExtensions } from "./kramdown-extensions.ts";
 import { kramdownListLooseness } from "./list-looseness.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
@@ -16,6 +17,7 @@ import { kramdownTypography } from "./typography.ts";
 export function createMarkdown(): MarkdownIt {
   return new MarkdownIt({ html: true, linkify: false, typographer: false })
     .use(kramdownHtmlBlocks)
+    .use(kramdownExtensions)
     .use(kramdownAttributes)
     .use(kramdownListLooseness)
     .use(kramdownFootnotes)
