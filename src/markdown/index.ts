@@ -7,6 +7,7 @@ import { kramdownFootnotes } from "./footnotes.ts";
 import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { kramdownExtensions } from "./kramdown-extensions.ts";
+import { kramdownTables } from "./kramdown-tables.ts";
 import { kramdownListCodeFences } from "./list-code-fences.ts";
 import { kramdownListLooseness } from "./list-looseness.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
@@ -22,6 +23,7 @@ export function createMarkdown(): MarkdownIt {
     .use(kramdownAttributes)
     .use(kramdownListLooseness)
     .use(kramdownListCodeFences)
+    .use(kramdownTables)
     .use(kramdownFootnotes)
     .use(markdownItDeflist)
     .use(markdownItAbbr)
