@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import { elementEnd, type HtmlTag, nextTag } from "./html-tags.ts";
+import { closingTags, elementEnd, type HtmlTag, nextTag } from "./html-tags.ts";
 
 /**
  * HTML blocks as kramdown reads them: a line starting (after up to 3 spaces) with a tag that is not
@@ -94,6 +94,13 @@ function pushInline(state: StateBlock, text: string, line: number): void {
   token.children = [];
 }
 
+// The closing tags of the source being parsed (one source at a time: parsing is synchronous).
+let closings: { src: string; closes: ReturnType<typeof closingTags> } | undefined;
+const closingTagsOf = (src: string) => {
+  if (closings?.src !== src) closings = { src, closes: closingTags(src) };
+  return closings.closes;
+};
+
 export function kramdownHtmlBlocks(md: MarkdownIt, overrides: Partial<HtmlBlockOptions> = {}): void {
   const options = { ...defaultHtmlBlockOptions, ...overrides };
   md.block.ruler.before(
@@ -105,13 +112,11 @@ export function kramdownHtmlBlocks(md: MarkdownIt, overrides: Partial<HtmlBlockO
       const firstLine = state.src.slice(state.bMarks[startLine]!, state.eMarks[startLine]);
       const name = BLOCK_START.exec(firstLine)?.[1]?.toLowerCase();
       if (!name || options.spanElements.includes(name)) return false;
-      const html = state.src.slice(from, state.eMarks[endLine - 1]);
-      const open = nextTag(html, 0);
-      if (open?.start !== 0 || open.closing) return false;
-      const end = open.selfClosing ? { closeStart: open.end, closeEnd: open.end } : elementEnd(html, open);
-      if (!end) return false;
+      const close = closingTagsOf(state.src).get(from);
+      if (!close || close.closeEnd > state.eMarks[endLine - 1]!) return false;
+      const html = state.src.slice(from, close.closeEnd);
       // The block takes the whole line its element closes on.
-      const nextLine = startLine + 1 + countLines(html.slice(0, end.closeEnd));
+      const nextLine = startLine + 1 + countLines(html);
       if (silent) return true;
       const text = state.src.slice(from, state.eMarks[nextLine - 1]);
       const first = state.tokens.length;

@@ -65,3 +65,31 @@ export function elementEnd(html: string, open: HtmlTag): { closeStart: number; c
   }
   return undefined;
 }
+
+/**
+ * The closing tag of every element in `html`, by the offset of its opening tag: one pass, so
+ * that finding the end of each HTML block costs nothing however many blocks never close (a
+ * search per block would go over the rest of the page each time). Matched as elementEnd does.
+ */
+export function closingTags(html: string): Map<number, { closeStart: number; closeEnd: number }> {
+  const closes = new Map<number, { closeStart: number; closeEnd: number }>();
+  const stack: HtmlTag[] = [];
+  for (let tag = nextTag(html, 0); tag; tag = nextTag(html, tag.end)) {
+    if (!tag.closing) {
+      if (tag.selfClosing) closes.set(tag.start, { closeStart: tag.end, closeEnd: tag.end });
+      else if (RAW_TEXT.has(tag.name)) {
+        const end = elementEnd(html, tag);
+        if (!end) break;
+        closes.set(tag.start, end);
+        tag = { ...tag, end: end.closeEnd };
+      } else stack.push(tag);
+      continue;
+    }
+    let index = stack.length - 1;
+    while (index >= 0 && stack[index]!.name !== tag.name) index--;
+    if (index < 0) continue;
+    closes.set(stack[index]!.start, { closeStart: tag.start, closeEnd: tag.end });
+    stack.length = index;
+  }
+  return closes;
+}
