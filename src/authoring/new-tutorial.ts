@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { headingSlug } from "../markdown/slug.ts";
+import { urlSlug } from "../markdown/slug.ts";
 import { readSite } from "../model/read-site.ts";
 
 /**
@@ -68,7 +68,7 @@ export async function createTutorial(options: NewTutorialOptions): Promise<NewTu
   if (title === "") throw new NewTutorialError('give the tutorial a title: npm run new -- "Title of the tutorial"');
   const folder = (options.folder ?? "common/databases").replace(/^\/+|\/+$/g, "");
   if (folder.split("/").some((part) => part === ".." || part === "")) throw new NewTutorialError(`invalid folder "${options.folder}"`);
-  const slug = headingSlug(title);
+  const slug = urlSlug(title);
   const url = `/${folder}/${slug}`;
   const file = `content/${folder}/${slug}.md`;
   const absolute = path.join(options.root, file);

@@ -1,15 +1,33 @@
 import MarkdownIt from "markdown-it";
+import markdownItAbbr from "markdown-it-abbr";
 import markdownItAnchor from "markdown-it-anchor";
+import markdownItDeflist from "markdown-it-deflist";
 import { codeHighlighting } from "./code-highlight.ts";
+import { kramdownFootnotes } from "./footnotes.ts";
+import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
+import { kramdownExtensions } from "./kramdown-extensions.ts";
+import { kramdownTables } from "./kramdown-tables.ts";
+import { kramdownListCodeFences } from "./list-code-fences.ts";
+import { kramdownListLooseness } from "./list-looseness.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
 import { tableAlignmentClasses } from "./table-alignment.ts";
+import { kramdownTypography } from "./typography.ts";
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: true, typographer: false })
+  return new MarkdownIt({ html: true, linkify: false, typographer: false })
+    .use(kramdownHtmlBlocks)
+    .use(kramdownExtensions)
     .use(kramdownAttributes)
+    .use(kramdownListLooseness)
+    .use(kramdownListCodeFences)
+    .use(kramdownTables)
+    .use(kramdownFootnotes)
+    .use(markdownItDeflist)
+    .use(markdownItAbbr)
+    .use(kramdownTypography)
     .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
     .use(safeNewTabLinks)
     .use(tableAlignmentClasses)

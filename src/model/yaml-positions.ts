@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
 import type { Location } from "../checks/finding.ts";
 import { readYaml, YamlLimitError, type YamlVerdict, yamlErrorReason } from "./yaml.ts";
+import type { YamlNote } from "./yaml-psych.ts";
 
 /**
  * YAML text (a data file, or a page's front matter) with the position of every node, so that a
@@ -48,6 +49,11 @@ export class YamlSource {
   /** The text's data, as the build's reader read it; undefined when it refused the text. */
   get data(): unknown {
     return this.verdict.ok ? this.verdict.data : undefined;
+  }
+
+  /** What the build's reader read but Jekyll would accept without a word (duplicate keys, a second document). */
+  get notes(): readonly YamlNote[] {
+    return this.verdict.ok ? this.verdict.notes : [];
   }
 
   /** Whether the build's reader read the text. */
@@ -182,7 +188,8 @@ export function nodeAtPath(source: YamlSource, path: YamlPath): NodeAtPath {
     key = undefined;
     let next: Node | undefined;
     if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      // The last of duplicate keys: the one whose value the data holds.
+      const pair = [...current.items].reverse().find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
       if (pair) {
         key = pair.key as Node;
         next = (pair.value as Node | null) ?? undefined;

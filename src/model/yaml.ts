@@ -1,8 +1,10 @@
 import { constructFromEvents, EVENT_ID, type Event, parseEvents, YAMLException } from "js-yaml";
+import { PSYCH_SCHEMA, psychNotes, type YamlNote } from "./yaml-psych.ts";
 
 /**
- * The build's YAML reader (js-yaml: front matter, `_data/` files, the site settings), with two
- * limits that keep whatever reads the data afterwards bounded:
+ * The build's YAML reader (js-yaml: front matter, `_data/` files, the site settings), reading
+ * YAML as Jekyll does (Psych's YAML 1.1, yaml-psych.ts), with two limits that keep whatever reads
+ * the data afterwards bounded:
  *
  * - Nesting: lists and mappings at most 100 inside each other (js-yaml's own default, made
  *   explicit and reported as such). Deeper text makes parsers, and everything that walks the
@@ -110,25 +112,26 @@ function checkAliases(text: string, events: Event[]): void {
 }
 
 /**
- * Parses `text` as js-yaml's `load` does (one document; empty text is an error), refusing what
- * exceeds the limits with a YamlLimitError at the place that does.
+ * Parses `text` as Jekyll's Psych does (the first document; empty text is an error), refusing
+ * what exceeds the limits with a YamlLimitError at the place that does. What Psych accepts
+ * silently (duplicate keys, further documents) comes back as notes.
  */
-export function loadYaml(text: string): unknown {
+export function loadYaml(text: string): { data: unknown; notes: YamlNote[] } {
   const source = String(text);
   const events = parseBoundedEvents(source);
   checkAliases(source, events);
-  const documents = constructFromEvents(events, { source });
+  // `json`: a later duplicate key replaces the earlier one (and an explicit key a merged one), as in Psych.
+  const documents = constructFromEvents(events, { source, schema: PSYCH_SCHEMA, json: true });
   if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
-  if (documents.length > 1) throw new YAMLException("expected a single document in the stream, but found more");
-  return documents[0];
+  return { data: documents[0], notes: psychNotes(source, events) };
 }
 
-/** loadYaml's verdict: the data, or the error it threw and where in the text, when it says. */
-export type YamlVerdict = { ok: true; data: unknown } | { ok: false; error: unknown; position?: number };
+/** loadYaml's verdict: the data and its notes, or the error it threw and where in the text, when it says. */
+export type YamlVerdict = { ok: true; data: unknown; notes: YamlNote[] } | { ok: false; error: unknown; position?: number };
 
 export function readYaml(text: string): YamlVerdict {
   try {
-    return { ok: true, data: loadYaml(text) };
+    return { ok: true, ...loadYaml(text) };
   } catch (error) {
     return { ok: false, error, position: yamlErrorPosition(error) };
   }

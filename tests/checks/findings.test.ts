@@ -720,6 +720,21 @@ const cases: Case[] = [
     expected: { file: TUTORIAL_FILE, line: 20, severity: "warning", message: /^unknown key "anchr" in step 2; did you mean "anchor"\?/ },
   },
   {
+    name: "a duplicate key in a data file (Jekyll keeps the last)",
+    files: { "_data/ui.yml": uiData.replace("  dashboard: Stitch Dashboard\n", "  dashboard: Dashboard\n  dashboard: Stitch Dashboard\n") },
+    expected: { file: "_data/ui.yml", line: 5, column: 3, severity: "warning", message: /^duplicate key "dashboard": Jekyll uses this last one/ },
+  },
+  {
+    name: "a second YAML document in a data file (Jekyll reads the first)",
+    files: { "_data/ui.yml": `${uiData}---\nignored: true\n` },
+    expected: { file: "_data/ui.yml", line: lineOf(`${uiData}---\nignored`, "ignored"), severity: "warning", message: /^a second YAML document starts here/ },
+  },
+  {
+    name: "a duplicate key in front matter",
+    files: plainPage("twice", "summary: First", "summary: Second"),
+    expected: { file: "content/common/twice.md", line: 5, severity: "warning", message: /^duplicate key "summary"/ },
+  },
+  {
     name: "mojibake",
     files: tutorial((l) => (l[20] = "      It isnâ€™t done yet.")),
     expected: { file: TUTORIAL_FILE, line: 21, column: 13, severity: "warning", message: /^mojibake "isnâ€™t": probably "isn’t"/ },

@@ -48,10 +48,23 @@ describe("kramdownAttributes", () => {
     expect($("p").text()).toBe("A paragraph");
   });
 
-  it("applies a standalone block IAL to the block before it", () => {
-    const $ = render("- one\n- two\n\n{: .compact}");
+  it("applies a block IAL directly after a list (not indented into it) to the whole list", () => {
+    const $ = render("- one\n- two\n{: .compact}");
     expect($("ul").attr("class")).toBe("compact");
-    expect($("p")).toHaveLength(0);
+    expect($("li").last().text()).toBe("two");
+  });
+
+  it("applies a block IAL after a blank line to the block after it, as kramdown does", () => {
+    const $ = render("- one\n- two\n\n{: .compact}\nNext paragraph.");
+    expect($("ul").attr("class")).toBeUndefined();
+    expect($("p.compact").text()).toBe("Next paragraph.");
+  });
+
+  it("names attribute list definitions in IALs", () => {
+    const $ = render('{:callout: .note data-kind="tip"}\n\nA paragraph.\n{: callout .wide}');
+    expect($("p").attr("class")).toBe("note wide");
+    expect($("p").attr("data-kind")).toBe("tip");
+    expect($("p")).toHaveLength(1);
   });
 
   it("leaves braces that are not attribute lists alone", () => {

@@ -1,14 +1,21 @@
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../../src/markdown/index.ts";
-import { headingSlug } from "../../src/markdown/slug.ts";
+import { headingSlug, urlSlug } from "../../src/markdown/slug.ts";
 
 describe("headingSlug", () => {
-  it("makes kramdown-style ids", () => {
+  it("makes ids as Jekyll's kramdown (GFM input) does", () => {
     expect(headingSlug("Step 1: Configure the SSH server")).toBe("step-1-configure-the-ssh-server");
-    expect(headingSlug("What's new in Stitch?")).toBe("whats-new-in-stitch");
-    expect(headingSlug("2024 changes")).toBe("changes");
-    expect(headingSlug("Café")).toBe("cafe");
+    expect(headingSlug("What’s new in Stitch?")).toBe("whats-new-in-stitch");
+    expect(headingSlug("2024 changes")).toBe("2024-changes");
+    expect(headingSlug("Café & the_server")).toBe("café--the_server");
+  });
+});
+
+describe("urlSlug", () => {
+  it("makes ASCII path segments for new tutorials", () => {
+    expect(urlSlug("2024 changes")).toBe("changes");
+    expect(urlSlug("Café & more")).toBe("cafe-more");
   });
 });
 
@@ -30,14 +37,15 @@ describe("the site's markdown", () => {
     expect($("pre > code").text()).toBe("sudo ls\n");
   });
 
-  it("renders GFM tables and autolinks", () => {
-    const $ = cheerio.load(md.render("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee https://www.stitchdata.com"));
+  it("renders GFM tables and <url> autolinks, and leaves bare URLs as text as kramdown does", () => {
+    const $ = cheerio.load(md.render("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee <https://www.stitchdata.com>, not www.example.com"));
     expect(
       $("table td")
         .map((_, td) => $(td).text())
         .get(),
     ).toEqual(["1", "2"]);
     expect($("a").attr("href")).toBe("https://www.stitchdata.com");
+    expect($("a")).toHaveLength(1);
   });
 
   it("aligns table columns with classes, never inline styles (the pages' CSP ignores those)", () => {

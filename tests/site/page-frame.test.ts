@@ -72,7 +72,7 @@ describe("table of contents", () => {
     // Step 2.2.1 sits three lists deep.
     const deepest = toc.find('a[href="#find-database-port"]');
     expect(deepest.parents("ol").length).toBe(3);
-    expect(deepest.text().replace(/\s+/g, " ").trim()).toBe("2.2.1 Find the database's port");
+    expect(deepest.text().replace(/\s+/g, " ").trim()).toBe("2.2.1 Find the database’s port");
   });
 
   it("is only on tutorials", async () => {

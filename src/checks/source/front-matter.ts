@@ -56,6 +56,11 @@ export function yamlSyntaxFindings(source: YamlSource): Finding[] {
   });
 }
 
+/** Duplicate keys and further documents, which Jekyll reads without a word: warnings at their lines. */
+export function yamlNoteFindings(source: YamlSource): Finding[] {
+  return source.notes.map((note) => finding("yaml", "warning", locationAt(source, note.position), note.message));
+}
+
 /** The build's own YAML reader (js-yaml) refused what the positional parser accepted: its reason, at its place. */
 export function jsYamlFinding(source: YamlSource, what = "front matter"): Finding[] {
   const reason = source.buildError === undefined ? "" : `: ${yamlErrorReason(source.buildError)}`;
@@ -216,6 +221,7 @@ export function frontMatterWarnings(page: SourcePage): Finding[] {
   if (!page.frontMatter || !page.data) return [];
   const schema = (isTutorial(page.data) ? tutorialSchema : pageSchema) as unknown as ZodLike;
   return [
+    ...yamlNoteFindings(page.frontMatter),
     ...unknownKeyFindings(page.frontMatter, schema, page.data, []),
     ...(isTutorial(page.data) ? emptyStepFindings(page.frontMatter, page.data.steps, ["steps"]) : []),
   ];

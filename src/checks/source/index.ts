@@ -58,6 +58,6 @@ export function checkSource(model: SiteModel): SourceVerdict {
     (redirect) => !skippedFiles.has(redirect.source) && !outputPaths.refusedRedirects.has(redirectKey(redirect.source, redirect.from)),
   );
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat it.
-  const renderable = dataFindings.length === 0 && !ipFindings.some((found) => found.severity === "error");
+  const renderable = !dataFindings.some((found) => found.severity === "error") && !ipFindings.some((found) => found.severity === "error");
   return { findings, pages: model.pages.filter((page) => !skipped.has(page)), redirects, renderable };
 }

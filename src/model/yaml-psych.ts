@@ -1,0 +1,130 @@
+import { boolYaml11Tag, defineScalarTag, EVENT_ID, type Event, getScalarValue, NOT_RESOLVED, Schema, timestampTag, YAML11_SCHEMA } from "js-yaml";
+
+/**
+ * YAML as Jekyll reads it (Ruby's Psych, YAML 1.1): `yes`/`no`/`on`/`off` in any letter case are
+ * booleans (`y` and `n` stay text, as in Psych), `2024-01-15` is a date and a full timestamp a
+ * time, octal `0777`, `1_000`, merge keys `<<`. Dates and times print as Ruby prints them
+ * (`2024-01-15`, `2024-01-15 10:30:00 +0200`), which is what Liquid shows for them in Jekyll.
+ * Duplicate keys and further documents are what Psych accepts silently; here they are notes.
+ */
+
+/** A date without a time: prints and serialises as `YYYY-MM-DD`, as Ruby's Date does. */
+export class YamlDate extends Date {
+  override toString(): string {
+    return this.toISOString().slice(0, 10);
+  }
+  override toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** A timestamp: prints in the offset it was written with, as Ruby's Time does. */
+export class YamlTime extends Date {
+  constructor(
+    time: number,
+    /** Minutes east of UTC. */
+    readonly offsetMinutes: number,
+  ) {
+    super(time);
+  }
+  override toString(): string {
+    const local = new Date(this.getTime() + this.offsetMinutes * 60_000).toISOString();
+    const sign = this.offsetMinutes < 0 ? "-" : "+";
+    const offset = Math.abs(this.offsetMinutes);
+    const zone = `${sign}${String(Math.floor(offset / 60)).padStart(2, "0")}${String(offset % 60).padStart(2, "0")}`;
+    return `${local.slice(0, 10)} ${local.slice(11, 19)} ${zone}`;
+  }
+  override toJSON(): string {
+    return this.toString();
+  }
+}
+
+const PSYCH_TRUE = /^(?:yes|true|on)$/i;
+const PSYCH_FALSE = /^(?:no|false|off)$/i;
+
+const psychBool = defineScalarTag<boolean>(boolYaml11Tag.tagName, {
+  implicit: true,
+  implicitFirstChars: ["y", "Y", "n", "N", "t", "T", "f", "F", "o", "O"],
+  resolve: (source) => (PSYCH_TRUE.test(source) ? true : PSYCH_FALSE.test(source) ? false : NOT_RESOLVED),
+  identify: (data) => typeof data === "boolean",
+});
+
+const DATE_ONLY = /^\d{4}-\d\d?-\d\d?$/;
+const ZONE = /(?:\s*(Z)|\s*([-+])(\d\d?)(?::?(\d\d))?)$/;
+
+const psychTimestamp = defineScalarTag<Date>(timestampTag.tagName, {
+  implicit: true,
+  implicitFirstChars: "0123456789".split(""),
+  resolve: (source, isExplicit, tagName) => {
+    const date = timestampTag.resolve(source, isExplicit, tagName);
+    if (date === NOT_RESOLVED) return date;
+    if (DATE_ONLY.test(source)) return new YamlDate(date.getTime());
+    const zone = ZONE.exec(source);
+    const offset = !zone || zone[1] ? 0 : (zone[2] === "-" ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? 0));
+    return new YamlTime(date.getTime(), offset);
+  },
+  identify: (data) => data instanceof Date,
+});
+
+export const PSYCH_SCHEMA = new Schema(
+  YAML11_SCHEMA.tags.map((tag) => (tag.tagName === boolYaml11Tag.tagName ? psychBool : tag.tagName === timestampTag.tagName ? psychTimestamp : tag)),
+);
+
+/** Something Psych reads without a word that the author should hear of; `position` is the offset in the text. */
+export interface YamlNote {
+  position: number;
+  message: string;
+}
+
+interface Frame {
+  mapping: boolean;
+  atKey: boolean;
+  keys: Set<string>;
+}
+
+const positionOf = (event: Event): number | undefined =>
+  event.type === EVENT_ID.SCALAR ? event.valueStart : event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING ? event.start : undefined;
+
+/** Duplicate keys (the last wins, as in Psych) and documents after the first (ignored, as Jekyll does). */
+export function psychNotes(source: string, events: Event[]): YamlNote[] {
+  const notes: YamlNote[] = [];
+  const frames: Frame[] = [];
+  let documents = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (++documents === 2) {
+        const next = events.slice(i + 1).find((later) => positionOf(later) !== undefined);
+        const position = next ? positionOf(next)! : Math.max(0, source.indexOf("---", 1));
+        notes.push({
+          position,
+          message:
+            "a second YAML document starts here (after `---`): Jekyll reads only the first one and ignores the rest; remove it, or merge it into the first",
+        });
+      }
+      frames.push({ mapping: false, atKey: false, keys: new Set() });
+      continue;
+    }
+    if (event.type === EVENT_ID.POP) {
+      frames.pop();
+      continue;
+    }
+    const parent = frames[frames.length - 1];
+    if (parent?.mapping) {
+      if (parent.atKey && event.type === EVENT_ID.SCALAR) {
+        const key = getScalarValue(source, event);
+        if (parent.keys.has(key) && key !== "<<") {
+          notes.push({
+            position: event.valueStart,
+            message: `duplicate key "${key}": Jekyll uses this last one and ignores the one before; remove one of them`,
+          });
+        }
+        parent.keys.add(key);
+      }
+      parent.atKey = !parent.atKey;
+    }
+    if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING)
+      frames.push({ mapping: event.type === EVENT_ID.MAPPING, atKey: true, keys: new Set() });
+  }
+  return notes;
+}
