@@ -23,6 +23,8 @@ export interface DevServerOptions {
   log?: (line: string) => void;
   /** Milliseconds to wait for more changes before rebuilding. */
   debounceMs?: number;
+  /** Build drafts too, each marked as a draft (`start --drafts`; see PipelineOptions.drafts). */
+  drafts?: boolean;
 }
 
 export interface BuildReport {
@@ -89,7 +91,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const number = ++buildCount;
     let report: BuildReport;
     try {
-      const { rendered, ...result } = await runPipeline({ root, publish: true });
+      const { rendered, ...result } = await runPipeline({ root, publish: true, drafts: options.drafts ?? false });
       fastRender.buildFinished(rendered, result.published);
       baseurl = rendered?.model.settings.baseurl ?? baseurl;
       report = { result, startedAt, durationMs: Date.now() - startedAt, number };

@@ -7,6 +7,7 @@ import { GitHistory } from "../frame/git-history.ts";
 import { JekyllLiquid } from "../jekyll/engine.ts";
 import { TemplateErrorCollector } from "../jekyll/template-errors.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { modelForBuild } from "../model/drafts.ts";
 import { listFiles } from "../model/files.ts";
 import { readSite } from "../model/read-site.ts";
 import { siteDirectories } from "../model/settings.ts";
@@ -42,6 +43,11 @@ export interface PipelineOptions {
   searchIndex?: boolean | SearchIndexSettings;
   /** More Eleventy plugins (Eleventy's own way to extend a build). */
   plugins?: readonly EleventyPlugin[];
+  /**
+   * Build drafts too (`published: false` pages: `build --drafts`, `start --drafts`), each marked
+   * as a draft on its page; default false: drafts are not built, listed or linked.
+   */
+  drafts?: boolean;
   /** Called with each page as it is rendered, before it is written: this project's one hook. */
   onPage?: PageListener;
 }
@@ -84,7 +90,7 @@ function timer() {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const clock = timer();
   const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
-  const model = readSite(options.root, dirs);
+  const { model, drafts } = modelForBuild(readSite(options.root, dirs), options.drafts ?? false);
   clock.lap("read");
   const source = checkSource(model);
   const findings = [...source.findings];
@@ -119,7 +125,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     try {
-      await renderSite({ model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
+      const builtDrafts = new Set(options.drafts ? drafts.map((page) => page.absolutePath) : []);
+      await renderSite(
+        { model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins, drafts: builtDrafts },
+        build,
+      );
       // Before the writer finishes: the search index takes in copied HTML files too.
       await copyAssets(model, build);
       clock.lap("render");
@@ -137,6 +147,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         templateErrors: templateErrors.records,
         filterNames: Object.keys(engine.filters),
         skippedPages: model.pages.filter((page) => !source.pages.includes(page)),
+        drafts: options.drafts ? [] : drafts,
       }),
     );
     clock.lap("output-checks");

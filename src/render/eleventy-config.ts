@@ -4,6 +4,7 @@ import type { GitHistory } from "../frame/git-history.ts";
 import type { JekyllLiquid } from "../jekyll/engine.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
+import { draftMarks } from "./draft-marks.ts";
 import { quietTransformWarnings } from "./eleventy-internals.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
 import { type PageOutput, pageOutputPlugin } from "./page-output.ts";
@@ -23,6 +24,8 @@ export interface RenderSettings {
   markdown: MarkdownIt;
   history: GitHistory;
   output: PageOutput;
+  /** The drafts this build includes (absolute file paths): each is marked as a draft on its page. */
+  drafts?: ReadonlySet<string>;
   /** More Eleventy plugins, added before the page output's (which must come last). */
   plugins?: readonly EleventyPlugin[];
 }
@@ -35,6 +38,7 @@ export function eleventyConfigFor(settings: RenderSettings) {
     eleventyConfig.addPlugin(templateEngines, { engine: settings.engine, markdown: settings.markdown });
     eleventyConfig.addPlugin(modelTemplates, { model: settings.model, pages: settings.pages });
     eleventyConfig.addPlugin(siteFiles, { settings: settings.model.settings, pages: settings.pages, redirects: settings.redirects, history: settings.history });
+    eleventyConfig.addPlugin(draftMarks, { root: settings.model.root, drafts: settings.drafts ?? new Set() });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
     eleventyConfig.addPlugin(pageOutputPlugin, settings.output);
   };

@@ -7,6 +7,7 @@ import { checkIpAddresses } from "./ip-addresses.ts";
 import { checkLayouts } from "./layouts.ts";
 import { checkMojibake } from "./mojibake.ts";
 import { checkOutputPaths, redirectKey } from "./output-paths.ts";
+import { checkPlaceholders } from "./placeholders.ts";
 import { checkSiteSettings } from "./site-settings.ts";
 import { checkTextEncoding } from "./text-encoding.ts";
 import { checkUnbalancedHtml } from "./unbalanced-html.ts";
@@ -47,6 +48,7 @@ export function checkSource(model: SiteModel): SourceVerdict {
     ...checkMojibake(model),
     ...checkTextEncoding(model),
     ...checkUnbalancedHtml(model),
+    ...checkPlaceholders(model),
   ];
   const skipped = new Set([
     ...model.pages.filter((page) => pageErrors.get(page)!.some((found) => found.check !== "redirects")),
