@@ -4,6 +4,7 @@ import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
 import { outputPathFor } from "../../model/urls.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
+import { NOT_RENDERED, noted } from "./render-plan.ts";
 
 /**
  * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
@@ -115,7 +116,10 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     if (problem) {
       error(
         location(),
-        `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
+        noted(
+          `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
+          NOT_RENDERED,
+        ),
       );
       skippedPages.push(page);
       continue;
@@ -123,7 +127,7 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
     if (!taken) continue;
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    error(location(), `${subject} ${taken.clash}: give the page another permalink`);
+    error(location(), noted(`${subject} ${taken.clash}: give the page another permalink`, NOT_RENDERED));
     skippedPages.push(page);
   }
 
