@@ -1,10 +1,28 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects: `system`, the suites that need a browser (chromium), root or system services
+ * (sshd, PostgreSQL, nftables, iptables, a tmpfs mount) or Jekyll; and `quick`, everything else.
+ * `vitest run` (npm test, CI) runs both; `npm run test:quick` runs `quick` alone, for the
+ * edit-test loop.
+ */
+const SYSTEM = [
+  "tests/browser/**/*.test.ts",
+  "tests/**/*.browser.test.ts",
+  "tests/**/*.jekyll.test.ts",
+  "tests/tunnel/**/*.test.ts",
+  "tests/firewall/rules-with-tools.test.ts",
+  "tests/build/disk-full.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     // Site builds and browser sessions take seconds, not milliseconds; no test asserts on time.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "quick", include: ["tests/**/*.test.ts"], exclude: SYSTEM } },
+      { extends: true, test: { name: "system", include: SYSTEM } },
+    ],
   },
 });

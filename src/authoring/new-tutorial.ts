@@ -26,6 +26,18 @@ export interface NewTutorial {
   address: string;
 }
 
+/**
+ * The skeleton's placeholder sentences, each for the author to replace: a page that still holds
+ * one is a warning at its line (src/checks/source/placeholders.ts), so none goes live unnoticed.
+ */
+export const PLACEHOLDER_TEXTS = [
+  "Say what this tutorial sets up, and for whom.",
+  "The first thing a reader needs before starting.",
+  "The second thing a reader needs.",
+  "Describe the first step.",
+  "Describe the second step.",
+] as const;
+
 function yamlString(text: string): string {
   return JSON.stringify(text);
 }
@@ -40,25 +52,25 @@ layout: tutorial
 intro: |
   {% include misc/data-files.html %}
 
-  Say what this tutorial sets up, and for whom. Link to related guides with the link map, for
+  ${PLACEHOLDER_TEXTS[0]} Link to related guides with the link map, for
   example the [Security FAQ]({{ link.account.security-faq | prepend: site.baseurl }}).
 
 requirements:
   - item: |
-      **The first thing a reader needs before starting.** Say why it is needed.
+      **${PLACEHOLDER_TEXTS[1]}** Say why it is needed.
   - item: |
-      **The second thing a reader needs.**
+      **${PLACEHOLDER_TEXTS[2]}**
 
 steps:
   - title: "Prepare the server"
     anchor: "prepare-the-server"
     content: |
-      Describe the first step. Other pages can link to it as \`${url}#prepare-the-server\`.
+      ${PLACEHOLDER_TEXTS[3]} Other pages can link to it as \`${url}#prepare-the-server\`.
 
   - title: "Connect Stitch"
     anchor: "connect-stitch"
     content: |
-      Describe the second step. Refer back to [the first step](#prepare-the-server) where it helps.
+      ${PLACEHOLDER_TEXTS[4]} Refer back to [the first step](#prepare-the-server) where it helps.
 ---
 `;
 }

@@ -19,14 +19,14 @@ export interface DevServerOptions {
   root: string;
   /** Where the site is built; default `<root>/_site`. */
   outputDir?: string;
-  /** Build pages with `published: false` too (`start --drafts`). */
-  drafts?: boolean;
   /** 0 picks a free port. */
   port?: number;
   /** Called with each build's report lines (the terminal). */
   log?: (line: string) => void;
   /** Milliseconds to wait for more changes before rebuilding. */
   debounceMs?: number;
+  /** Build drafts too, each marked as a draft (`start --drafts`; see PipelineOptions.drafts). */
+  drafts?: boolean;
 }
 
 export interface BuildReport {

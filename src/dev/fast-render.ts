@@ -29,7 +29,7 @@ export interface FastRenderedPage {
 }
 
 /** Front-matter keys whose change reaches other pages or other files. */
-const SITE_SHAPING_KEYS = ["title", "layout", "permalink", "redirect_from"];
+const SITE_SHAPING_KEYS = ["title", "layout", "permalink", "redirect_from", "published"];
 
 export class FastRender {
   private published: RenderedSite | undefined;
@@ -47,7 +47,8 @@ export class FastRender {
     const site = this.published;
     const absolutePath = path.resolve(file);
     const built = site?.pages.find((page) => page.absolutePath === absolutePath);
-    if (!site || !built?.data || built.data.layout !== "tutorial") return undefined;
+    // A draft (built with the drafts option) gets its draft marks from the full build only.
+    if (!site || !built?.data || built.data.layout !== "tutorial" || !built.published) return undefined;
     const { model, engine, templateErrors } = site;
     const page = pageFromText(model.root, model.dirs.input, absolutePath, readFileSync(absolutePath, "utf8"));
     const data = page.data;

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { isPublished } from "./drafts.ts";
 import { siteFilesBelowSync } from "./files.ts";
 import { withFrontMatter } from "./front-matter.ts";
 import { oversizeBytes } from "./limits.ts";
@@ -48,14 +49,14 @@ export function pageStem(inputDir: string, absolutePath: string): string {
 function readPage(reader: SiteReader, inputDir: string, absolutePath: string): SourcePage {
   const page = reader.withFrontMatter(reader.read(absolutePath));
   const stem = pageStem(inputDir, absolutePath);
-  return { ...page, stem, url: jekyllUrlOf(page.data?.permalink, stem) };
+  return { ...page, stem, url: jekyllUrlOf(page.data?.permalink, stem), published: isPublished(page.data) };
 }
 
 /** A page as the model holds it, from its text (what readSite reads from disk): for the checks' tests. */
 export function pageFromText(root: string, inputDir: string, absolutePath: string, text: string): SourcePage {
   const page = withFrontMatter<SourceFile>({ file: relativeToRoot(root, absolutePath), absolutePath, text });
   const stem = pageStem(inputDir, absolutePath);
-  return { ...page, stem, url: jekyllUrlOf(page.data?.permalink, stem) };
+  return { ...page, stem, url: jekyllUrlOf(page.data?.permalink, stem), published: isPublished(page.data) };
 }
 
 export function readSite(root: string, dirs: SiteDirectories = siteDirectories(root)): SiteModel {

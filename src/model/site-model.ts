@@ -43,6 +43,11 @@ export interface SourcePage extends FrontMatterFile {
   stem: string;
   /** The Jekyll URL the page is published at: `/common/x`. */
   url: string;
+  /**
+   * False for a draft (`published: false`, Jekyll's key): a build leaves it out, and out of
+   * everything that lists pages, unless it is asked for drafts (src/model/drafts.ts).
+   */
+  published: boolean;
 }
 
 /** A layout: `_includes/layouts/<name>.html`, which a page names as `layout: <name>`. */

@@ -7,6 +7,7 @@ import { GitHistory } from "../frame/git-history.ts";
 import { JekyllLiquid } from "../jekyll/engine.ts";
 import { TemplateErrorCollector } from "../jekyll/template-errors.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { modelForBuild } from "../model/drafts.ts";
 import { listFiles } from "../model/files.ts";
 import { hasMarkdownCopy } from "../model/machine-files.ts";
 import { readSite } from "../model/read-site.ts";
@@ -45,7 +46,10 @@ export interface PipelineOptions {
   searchIndex?: boolean | SearchIndexSettings;
   /** More Eleventy plugins (Eleventy's own way to extend a build). */
   plugins?: readonly EleventyPlugin[];
-  /** Build pages with `published: false` too, marked as drafts (`build --drafts`, `start --drafts`). */
+  /**
+   * Build drafts too (`published: false` pages: `build --drafts`, `start --drafts`), each marked
+   * as a draft on its page; default false: drafts are not built, listed or linked.
+   */
   drafts?: boolean;
   /** Called with each page as it is rendered, before it is written: this project's one hook. */
   onPage?: PageListener;
@@ -101,7 +105,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const stage = (name: PipelineStage, pages = 0) => options.onStage?.(name, { pages });
   stage("read");
   const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
-  const model = readSite(options.root, dirs);
+  const { model, drafts } = modelForBuild(readSite(options.root, dirs), options.drafts ?? false);
   clock.lap("read");
   stage("source-checks");
   const source = checkSource(model);
@@ -152,8 +156,20 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     stage("render", source.pages.length);
     try {
+      const builtDrafts = new Set(options.drafts ? drafts.map((page) => page.absolutePath) : []);
       await renderSite(
-        { model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, copies, plugins: options.plugins },
+        {
+          model,
+          pages: source.pages,
+          redirects: source.redirects,
+          engine,
+          markdown,
+          history,
+          output: writer,
+          copies,
+          plugins: options.plugins,
+          drafts: builtDrafts,
+        },
         build,
       );
       // Before the writer finishes: the search index takes in copied HTML files too.
@@ -175,6 +191,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         templateErrors: templateErrors.records,
         filterNames: Object.keys(engine.filters),
         skippedPages: model.pages.filter((page) => !source.pages.includes(page)),
+        drafts: options.drafts ? [] : drafts,
       }),
     );
     clock.lap("output-checks");

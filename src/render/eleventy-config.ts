@@ -5,6 +5,7 @@ import { llmsTxt } from "../frame/llms-txt.ts";
 import type { JekyllLiquid } from "../jekyll/engine.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
+import { draftMarks } from "./draft-marks.ts";
 import { quietTransformWarnings } from "./eleventy-internals.ts";
 import type { MarkdownCopies } from "./markdown-copies.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
@@ -27,6 +28,8 @@ export interface RenderSettings {
   output: PageOutput;
   /** The pages' Markdown copies, handed over with each page (none: no copies are written). */
   copies?: MarkdownCopies;
+  /** The drafts this build includes (absolute file paths): each is marked as a draft on its page. */
+  drafts?: ReadonlySet<string>;
   /** More Eleventy plugins, added before the page output's (which must come last). */
   plugins?: readonly EleventyPlugin[];
 }
@@ -45,6 +48,7 @@ export function eleventyConfigFor(settings: RenderSettings) {
       history: settings.history,
       llmsTxt: llmsTxt(settings.model, settings.pages),
     });
+    eleventyConfig.addPlugin(draftMarks, { root: settings.model.root, drafts: settings.drafts ?? new Set() });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
     eleventyConfig.addPlugin(pageOutputPlugin, { output: settings.output, copies: settings.copies });
   };

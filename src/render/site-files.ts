@@ -27,11 +27,14 @@ export interface SitemapEntry {
   lastmod: string;
 }
 
-/** Every page the build writes except those that ask to stay out (`sitemap: false`), sorted by URL. */
+/**
+ * Every page the build writes except those that ask to stay out (`sitemap: false`) and drafts
+ * (built only with the drafts option, and then `noindex`), sorted by URL.
+ */
 export function sitemapEntries({ settings, pages, history }: Pick<SiteFilesOptions, "settings" | "pages" | "history">): SitemapEntry[] {
   const { baseurl, url } = settings;
   return pages
-    .filter((page) => page.data?.sitemap !== false)
+    .filter((page) => page.data?.sitemap !== false && page.published)
     .map((page) => ({
       // As the page is served: its output path without `.html` (`/x.html` is served at `/x`).
       loc: absoluteUrl(jekyllUrlFor(outputPathFor(page.url, baseurl), baseurl), baseurl, url),

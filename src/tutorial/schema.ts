@@ -75,6 +75,8 @@ export const pageSchema = z
     sitemap: z.boolean().optional(),
     /** `false` keeps a page out of the site's search index. */
     search: z.boolean().optional(),
+    /** `false` makes the page a draft: not built, listed or linked, unless the build includes drafts. */
+    published: z.boolean().optional(),
   })
   .passthrough();
 

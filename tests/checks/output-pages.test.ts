@@ -152,6 +152,7 @@ describe("link resolution", () => {
     bodyStartLine: 1,
     stem: url,
     url,
+    published: true,
   });
   const source: SiteModel = {
     root: "/site",

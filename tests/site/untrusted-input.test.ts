@@ -228,13 +228,14 @@ describe("a checked build leaves out what the checks refused", () => {
     expect(written.get("/docs/integrations.html")).toMatch(/^Database integrations/);
   });
 
-  it("writes no redirect to a page it left out", async () => {
+  it("writes no redirect to a page it renders for checking only", async () => {
     const root = await fixture({
-      // Steps that are not a list: the page breaks the format and is not built.
+      // Steps that are not a list: the page breaks the format; its body is checked with the default layout, never published.
       files: { "content/broken.md": "---\ntitle: Broken\nlayout: tutorial\nredirect_from: /old-broken\nsteps: 3\n---\nText.\n" },
     });
     const { result, written } = await writtenPages(root);
     expect(result.findings.map(formatFinding)).toEqual([expect.stringMatching(/^content\/broken\.md:5:1: error: "steps" must be a list/)]);
-    expect([...written.keys()].filter((url) => /broken/.test(url))).toEqual([]);
+    expect(result.published).toBe(false);
+    expect([...written.keys()].filter((url) => /broken/.test(url))).toEqual(["/docs/broken.html"]);
   });
 });

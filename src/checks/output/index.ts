@@ -26,13 +26,15 @@ export interface BuiltSite {
   filterNames: readonly string[];
   /** The pages the source checks left out of the build (a link to one is reported with it, not here). */
   skippedPages: readonly SourcePage[];
+  /** The drafts this build left out (a link to one is an error that says so). */
+  drafts?: readonly SourcePage[];
 }
 
 export function checkOutput(model: SiteModel, built: BuiltSite): Finding[] {
   const pages = [...built.pages];
   return [
     ...liquidFindings([...built.templateErrors], model, [...built.filterNames]),
-    ...checkLinks({ source: model, pages, files: built.files, skippedUrls: new Set(built.skippedPages.map((page) => page.url)) }),
+    ...checkLinks({ source: model, pages, files: built.files, skippedUrls: new Set(built.skippedPages.map((page) => page.url)), drafts: built.drafts ?? [] }),
     ...checkRawSyntax(model, pages),
     ...checkRawHtml(model, pages),
     ...checkPagePolicies(model, pages),

@@ -1,5 +1,5 @@
 import { fileForUrlPath } from "../../model/served-files.ts";
-import type { SiteModel } from "../../model/site-model.ts";
+import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { siteHostOf } from "../../model/urls.ts";
 import { nearest } from "../../support/nearest.ts";
 import { type Finding, finding } from "../finding.ts";
@@ -17,6 +17,8 @@ export interface LinkCheckInput {
   files: ReadonlySet<string>;
   /** Jekyll URLs of pages left out of this build because of their own errors. */
   skippedUrls: ReadonlySet<string>;
+  /** Drafts this build leaves out: a link to one leads nowhere on the published site. */
+  drafts?: readonly SourcePage[];
 }
 
 const NOT_CHECKED = /^(?:mailto|tel|javascript|data|sms|ftp):/i;
@@ -125,13 +127,14 @@ function decodedUrl(url: string): string {
   }
 }
 
-export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput): Finding[] {
+export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: LinkCheckInput): Finding[] {
   const { baseurl } = source.settings;
   const resolver = new Resolver(siteHostOf(source.settings.url));
   const pagesByFile = new Map<string, OutputPage>();
   for (const page of pages) pagesByFile.set(page.url.replace(/^\/+/, ""), page);
   const sourceByPath = new Map(source.pages.map((page) => [page.absolutePath, page]));
   const pageUrls = [...new Set(source.pages.map((page) => `${baseurl}${page.url}`))];
+  const draftsByUrl = new Map(drafts.map((page) => [page.url, page]));
   // Many pages link to the same few hundred paths.
   const filesByPath = new Map<string, string | undefined>();
   const fileFor = (pathname: string) => {
@@ -168,6 +171,10 @@ export function checkLinks({ source, pages, files, skippedUrls }: LinkCheckInput
     if (!file) {
       const jekyllUrl = inSite ? pathname.slice(baseurl.length) || "/" : pathname;
       if (inSite && skippedUrls.has(jekyllUrl.replace(/\.html$/, ""))) return undefined;
+      const draft = inSite && reference.kind === "link" ? draftsByUrl.get(jekyllUrl.replace(/\.html$/, "")) : undefined;
+      if (draft) {
+        return `link ${shown} leads to a draft: ${draft.file} has \`published: false\`, so it is not built. Publish it (remove that line from its front matter), or remove the link until it is published; \`--drafts\` builds drafts for a preview`;
+      }
       const what = reference.kind === "link" ? `link ${shown} resolves to no page` : `${reference.kind} ${shown} does not exist`;
       if (!inSite && fileForUrlPath(files, `${baseurl}${pathname}`)) {
         return `${what}: the path lacks the base URL "${baseurl}"; write {{ site.baseurl }}${pathname} or use | relative_url`;

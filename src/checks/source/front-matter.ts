@@ -31,14 +31,16 @@ export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string
   if (yamlErrors.length > 0) return yamlErrors;
   if (!page.data) return jsYamlFinding(page.frontMatter);
   const schema = schemaFindings(page.frontMatter, page.data);
-  return layouts ? [...schema, ...layoutFindings(page.frontMatter, page.data, layouts)] : schema;
+  return layouts ? [...schema, ...layoutErrors(page, layouts)] : schema;
 }
 
 const NO_FRONT_MATTER_EXAMPLE = "`---` / `title: Page title` / `layout: page` / `---` on the first lines";
 
-function layoutFindings(source: YamlSource, data: Record<string, unknown>, layouts: ReadonlySet<string>): Finding[] {
-  const layout = data.layout;
-  if (typeof layout !== "string" || layouts.has(layout)) return [];
+/** A `layout:` that names no layout of _includes/layouts/ (for a page whose front matter parsed). */
+export function layoutErrors(page: SourcePage, layouts: ReadonlySet<string>): Finding[] {
+  const source = page.frontMatter;
+  const layout = page.data?.layout;
+  if (!source || typeof layout !== "string" || layouts.has(layout)) return [];
   const names = [...layouts].filter((name) => !name.includes("."));
   const message = `layout "${layout}" does not exist in _includes/layouts/${didYouMean(layout, names) || `; layouts: ${names.join(", ")}`}`;
   return [finding("format", "error", locationOfPath(source, ["layout"]), message)];
@@ -70,6 +72,11 @@ export function jsYamlFinding(source: YamlSource, what = "front matter"): Findin
 
 function isTutorial(data: Record<string, unknown>): boolean {
   return data.layout === "tutorial";
+}
+
+/** Whether the front matter follows the format for its layout (the tutorial's, or any page's). */
+export function followsFormat(data: Record<string, unknown>): boolean {
+  return (isTutorial(data) ? tutorialSchema : pageSchema).safeParse(data).success;
 }
 
 function schemaFindings(source: YamlSource, data: Record<string, unknown>): Finding[] {

@@ -2,11 +2,13 @@ import { type Redirect, redirectsOf } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import type { Finding } from "../finding.ts";
 import { checkDataFiles } from "./data-files.ts";
-import { frontMatterErrors, frontMatterWarnings, layoutNames } from "./front-matter.ts";
+import { frontMatterWarnings, layoutNames } from "./front-matter.ts";
 import { checkIpAddresses } from "./ip-addresses.ts";
 import { checkLayouts } from "./layouts.ts";
 import { checkMojibake } from "./mojibake.ts";
 import { checkOutputPaths, redirectKey } from "./output-paths.ts";
+import { checkPlaceholders } from "./placeholders.ts";
+import { planPage } from "./render-plan.ts";
 import { checkSiteSettings } from "./site-settings.ts";
 import { checkTextEncoding } from "./text-encoding.ts";
 import { checkUnbalancedHtml } from "./unbalanced-html.ts";
@@ -21,7 +23,10 @@ import { checkUnreadFiles } from "./unread-files.ts";
  */
 export interface SourceVerdict {
   findings: Finding[];
-  /** The pages to render, in path order. */
+  /**
+   * The pages to render, in path order: a page with a mistake in its layout name or front matter
+   * as a copy for checking only (render-plan.ts), which its error keeps from being published.
+   */
   pages: SourcePage[];
   /** The redirects to write. */
   redirects: Redirect[];
@@ -32,32 +37,32 @@ export interface SourceVerdict {
 export function checkSource(model: SiteModel): SourceVerdict {
   const dataFindings = [...checkDataFiles(model), ...checkSiteSettings(model)];
   const layouts = layoutNames(model);
-  const pageErrors = new Map(model.pages.map((page) => [page, frontMatterErrors(page, layouts)]));
+  const plans = model.pages.map((page) => planPage(page, layouts));
   const outputPaths = checkOutputPaths(model);
   const layoutCheck = checkLayouts(model);
   const ipFindings = checkIpAddresses(model);
   const findings = [
     ...checkUnreadFiles(model),
     ...dataFindings,
-    ...[...pageErrors.values()].flat(),
+    ...plans.flatMap((plan) => plan.findings),
     ...model.pages.flatMap(frontMatterWarnings),
     ...outputPaths.findings,
     ...layoutCheck.findings,
     ...ipFindings,
     ...checkMojibake(model),
     ...checkTextEncoding(model),
-    ...checkUnbalancedHtml(model),
+    ...checkUnbalancedHtml(model.pages.map((page, i) => plans[i]!.render ?? page)),
+    ...checkPlaceholders(model),
   ];
-  const skipped = new Set([
-    ...model.pages.filter((page) => pageErrors.get(page)!.some((found) => found.check !== "redirects")),
-    ...outputPaths.skippedPages,
-    ...layoutCheck.unrenderablePages,
-  ]);
-  const skippedFiles = new Set([...skipped].map((page) => page.file));
+  const skipped = new Set([...model.pages.filter((_, i) => plans[i]!.render === undefined), ...outputPaths.skippedPages, ...layoutCheck.unrenderablePages]);
+  // A page rendered for checking only (render-plan.ts) gets no redirects.
+  const checkingOnly = model.pages.filter((page, i) => plans[i]!.render !== page);
+  const skippedFiles = new Set([...skipped, ...checkingOnly].map((page) => page.file));
   const redirects = redirectsOf(model).filter(
     (redirect) => !skippedFiles.has(redirect.source) && !outputPaths.refusedRedirects.has(redirectKey(redirect.source, redirect.from)),
   );
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat it.
   const renderable = !dataFindings.some((found) => found.severity === "error") && !ipFindings.some((found) => found.severity === "error");
-  return { findings, pages: model.pages.filter((page) => !skipped.has(page)), redirects, renderable };
+  const pages = model.pages.flatMap((page, i) => (skipped.has(page) ? [] : [plans[i]!.render!]));
+  return { findings, pages, redirects, renderable };
 }

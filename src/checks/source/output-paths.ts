@@ -5,6 +5,7 @@ import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
 import { outputPathFor } from "../../model/urls.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
+import { NOT_RENDERED, noted } from "./render-plan.ts";
 
 /**
  * Every file the build writes, and who claims it: the generated files (sitemap, robots.txt,
@@ -118,7 +119,10 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     if (problem) {
       error(
         location(),
-        `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
+        noted(
+          `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
+          NOT_RENDERED,
+        ),
       );
       skippedPages.push(page);
       continue;
@@ -128,8 +132,8 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     const copyPath = markdownCopyPathFor(page.url, baseurl);
     const copyTaken = taken || !hasMarkdownCopy(page.data) ? undefined : outputs.claim({ path: copyPath, owner: `the Markdown copy of ${page.file}` });
     if (!taken && !copyTaken) continue;
-    if (taken) error(location(), `${subject} ${taken.clash}: give the page another permalink`);
-    else error(location(), `${subject} has its Markdown copy at ${copyPath}, which ${copyTaken!.clash}: give the page another permalink`);
+    if (taken) error(location(), noted(`${subject} ${taken.clash}: give the page another permalink`, NOT_RENDERED));
+    else error(location(), noted(`${subject} has its Markdown copy at ${copyPath}, which ${copyTaken!.clash}: give the page another permalink`, NOT_RENDERED));
     skippedPages.push(page);
   }
 

@@ -2,7 +2,7 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { isScalar } from "yaml";
 import { createMarkdown } from "../../markdown/index.ts";
-import type { SiteModel, SourcePage } from "../../model/site-model.ts";
+import type { SourcePage } from "../../model/site-model.ts";
 import { locationInScalar, locationOfPath, nodeAtPath, type YamlPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
 import { describeOwner } from "./front-matter.ts";
@@ -161,9 +161,10 @@ function bodyFindings(md: MarkdownIt, page: SourcePage): Finding[] {
   });
 }
 
-export function checkUnbalancedHtml(source: SiteModel): Finding[] {
+/** `pages`: the site's pages as they render (a page with a misspelt layout as its checking copy, render-plan.ts). */
+export function checkUnbalancedHtml(pages: readonly SourcePage[]): Finding[] {
   let md: MarkdownIt | undefined;
-  return source.pages.flatMap((page) => {
+  return pages.flatMap((page) => {
     if (!page.data) return [];
     md ??= createMarkdown();
     const fields = page.frontMatter && page.data.layout === "tutorial" ? tutorialFields(page.data) : [];
