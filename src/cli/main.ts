@@ -14,7 +14,9 @@ const COMMANDS: Record<string, string> = {
 const [command, ...rest] = process.argv.slice(2);
 const module = command === undefined ? undefined : COMMANDS[command];
 if (module === undefined) {
-  console.error(`usage: stitch-docs <${Object.keys(COMMANDS).join("|")}> [options]${command === undefined ? "" : `\nerror: unknown command ${JSON.stringify(command)}`}`);
+  console.error(
+    `usage: stitch-docs <${Object.keys(COMMANDS).join("|")}> [options]${command === undefined ? "" : `\nerror: unknown command ${JSON.stringify(command)}`}`,
+  );
   process.exitCode = 2;
 } else {
   // The command's module reads its own arguments from process.argv, as when it is run alone.

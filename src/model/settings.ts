@@ -4,10 +4,15 @@ import { urlPathProblem } from "./url-paths.ts";
 /** The project's folders; every module takes them from here so a test site can move them. */
 export interface SiteDirectories {
   root: string;
+  /** Where pages are: content/ (a Jekyll site: its root). */
   input: string;
   includes: string;
+  /** Where layouts are: _includes/layouts/ (a Jekyll site: _layouts/). */
+  layouts: string;
   data: string;
   output: string;
+  /** The built-in theme's includes, looked up after the site's own (a Jekyll site). */
+  themeIncludes?: string;
 }
 
 /**
@@ -52,8 +57,22 @@ export function siteDirectories(root: string, output = "_site"): SiteDirectories
     root,
     input: path.join(root, "content"),
     includes: path.join(root, "_includes"),
+    layouts: path.join(root, "_includes", "layouts"),
     data: path.join(root, "_data"),
     output: path.resolve(root, output),
+  };
+}
+
+/** A Jekyll site tree's folders; `themeRoot` is this project's own site, whose includes are the theme's. */
+export function jekyllDirectories(root: string, output: string, themeRoot: string): SiteDirectories {
+  return {
+    root,
+    input: root,
+    includes: path.join(root, "_includes"),
+    layouts: path.join(root, "_layouts"),
+    data: path.join(root, "_data"),
+    output: path.resolve(root, output),
+    themeIncludes: path.join(themeRoot, "_includes"),
   };
 }
 

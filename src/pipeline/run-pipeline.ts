@@ -9,8 +9,8 @@ import { TemplateErrorCollector } from "../jekyll/template-errors.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { listFiles } from "../model/files.ts";
 import { readSite } from "../model/read-site.ts";
-import { siteDirectories } from "../model/settings.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
+import { siteDirectoriesFor } from "../model/theme.ts";
 import { copyAssets } from "../publish/assets.ts";
 import { OutputFolder } from "../publish/output-folder.ts";
 import { type PageListener, PageWriter } from "../publish/page-writer.ts";
@@ -83,7 +83,7 @@ function timer() {
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const clock = timer();
-  const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
+  const dirs = siteDirectoriesFor(options.root, options.outputDir ?? "_site");
   const model = readSite(options.root, dirs);
   clock.lap("read");
   const source = checkSource(model);
@@ -95,6 +95,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
   if (!source.renderable) return result(false);
 
+  // Drafts (`published: false`) and documents of collections without `output` are not written.
+  const pagesToBuild = source.pages.filter((page) => page.published !== false && page.output !== false);
+  const builtFiles = new Set(pagesToBuild.map((page) => page.file));
+  const redirects = source.redirects.filter((redirect) => builtFiles.has(redirect.source));
   const publish = options.publish ?? false;
   const searchIndex = options.searchIndex ?? publish;
   const output = new OutputFolder(dirs.output);
@@ -110,7 +114,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         ? { ...(typeof searchIndex === "object" ? searchIndex : {}), siteDir: build, bundleDir: path.join(build, model.settings.baseurl, "pagefind") }
         : undefined,
     };
-    const writer = new PageWriter(build, work, source.pages.length, options.onPage ? [options.onPage] : []);
+    const writer = new PageWriter(build, work, pagesToBuild.length, options.onPage ? [options.onPage] : []);
     const engine = new JekyllLiquid({
       model,
       filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history }),
@@ -119,7 +123,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     try {
-      await renderSite({ model, pages: source.pages, redirects: source.redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
+      await renderSite({ model, pages: pagesToBuild, redirects, engine, markdown, history, output: writer, plugins: options.plugins }, build);
       // Before the writer finishes: the search index takes in copied HTML files too.
       await copyAssets(model, build);
       clock.lap("render");
@@ -145,7 +149,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       published = true;
       clock.lap("publish");
     }
-    return result(published, { rendered: { model, pages: source.pages, engine, templateErrors }, searchIndex: written.searchIndex });
+    return result(published, { rendered: { model, pages: pagesToBuild, engine, templateErrors }, searchIndex: written.searchIndex });
   } finally {
     if (!published) await output.discard(build);
   }

@@ -156,7 +156,18 @@ describe("link resolution", () => {
   });
   const source: SiteModel = {
     root: "/site",
-    dirs: { root: "/site", input: "/site/content", includes: "/site/_includes", data: "/site/_data", output: "/site/_site" },
+    dirs: {
+      root: "/site",
+      input: "/site/content",
+      includes: "/site/_includes",
+      layouts: "/site/_includes/layouts",
+      data: "/site/_data",
+      output: "/site/_site",
+    },
+    kind: "native",
+    jekyllCollections: [],
+    unknownPlugins: [],
+    notBuilt: [],
     settings: { baseurl: "", url: "", collections: {}, liquid: STRICT_LIQUID },
     siteData: {},
     pages: [page("content/a/x.md", "/a/x"), page("content/b/x.md", "/b/x")],

@@ -52,7 +52,7 @@ function builtInClaims(source: SiteModel): Claim[] {
     { path: "/robots.txt", owner: "robots.txt, which the build writes" },
     { path: "/_redirects", owner: "the _redirects file, which the build writes" },
     { path: `${baseurl}/pagefind`, owner: "the search index's folder", folder: true },
-    ...source.assets.map((asset) => ({ path: `${baseurl}/assets/${asset}`, owner: `the asset content/assets/${asset}` })),
+    ...source.assets.map((asset) => ({ path: `${baseurl}/${asset.output}`, owner: `the asset ${asset.file}` })),
   ];
 }
 
