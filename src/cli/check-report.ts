@@ -6,18 +6,37 @@ import type { FailureReport } from "./report.ts";
 export interface CheckCliOptions {
   strict: boolean;
   format: "text" | "json";
+  /** Jekyll's `--source`/`-s`: the site's folder (default: the working folder). */
+  source?: string;
+  /** Jekyll's `--destination`/`-d`: the output folder (default: `<source>/_site`). */
+  destination?: string;
+}
+
+/** Jekyll's own flags for where the site is and where it goes: `--source DIR` (`-s`), `--destination DIR` (`-d`), or `--flag=DIR`. */
+export function parseSiteFolderArg(args: string[], i: number): { key: "source" | "destination"; value: string | undefined; next: number } | undefined {
+  const arg = args[i]!;
+  const match = /^(--source|-s|--destination|-d)(?:=(.*))?$/.exec(arg);
+  if (!match) return undefined;
+  const key = match[1] === "--source" || match[1] === "-s" ? "source" : "destination";
+  if (match[2] !== undefined) return { key, value: match[2], next: i };
+  return { key, value: args[i + 1], next: i + 1 };
 }
 
 export function parseCheckArgs(args: string[]): CheckCliOptions | string {
   const options: CheckCliOptions = { strict: false, format: "text" };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--strict") options.strict = true;
+    const folder = parseSiteFolderArg(args, i);
+    if (folder) {
+      if (folder.value === undefined || folder.value === "") return `--${folder.key} needs a folder`;
+      options[folder.key] = folder.value;
+      i = folder.next;
+    } else if (arg === "--strict") options.strict = true;
     else if (arg === "--format" || arg.startsWith("--format=")) {
       const value = arg.includes("=") ? arg.slice("--format=".length) : args[++i];
       if (value !== "text" && value !== "json") return `--format must be "text" or "json", not ${JSON.stringify(value)}`;
       options.format = value;
-    } else return `unknown option ${arg} (options: --strict, --format text|json)`;
+    } else return `unknown option ${arg} (options: --strict, --format text|json, --source DIR, --destination DIR)`;
   }
   return options;
 }

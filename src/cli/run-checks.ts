@@ -1,3 +1,4 @@
+import path from "node:path";
 import { type PipelineOptions, type PipelineResult, runPipeline } from "../pipeline/run-pipeline.ts";
 import { firstMessage, moduleBeside, startWorker } from "../support/threads.ts";
 import { failureAsJson, parseCheckArgs, printFindings, wantsJson } from "./check-report.ts";
@@ -24,12 +25,14 @@ export async function runChecks(argv: string[], publish: boolean): Promise<numbe
     else console.error(`error: ${options}`);
     return 2;
   }
-  const run: PipelineOptions = { root: process.cwd(), publish, strict: options.strict };
+  const root = path.resolve(options.source ?? ".");
+  const run: PipelineOptions = { root, publish, strict: options.strict, ...(options.destination ? { outputDir: path.resolve(options.destination) } : {}) };
+  const folder = options.destination ? `${options.destination.replace(/\/+$/, "")}/` : "_site/";
   const outcome = options.format === "json" ? await checkRunOnThread(run) : await checkRun(run);
   if ("failure" in outcome) {
     if (options.format === "json") console.log(failureAsJson(outcome.failure, "run"));
     else console.error(failureText(outcome.failure));
-    if (publish) console.error("Build failed: _site/ was left as it was.");
+    if (publish) console.error(`Build failed: ${folder} was left as it was.`);
     return 1;
   }
   const { result } = outcome;
@@ -38,9 +41,9 @@ export async function runChecks(argv: string[], publish: boolean): Promise<numbe
     const timings = Object.entries(result.timings) as Array<[string, number]>;
     const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
     // Per stage, so that a stage's cost is visible (`npm run bench` reads this line too).
-    console.error(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
+    console.error(`Built ${folder} in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
   } else if (publish) {
-    console.error("Build failed: _site/ was left as it was.");
+    console.error(`Build failed: ${folder} was left as it was.`);
   }
   return exitCode;
 }

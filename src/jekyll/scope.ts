@@ -41,18 +41,20 @@ export class JekyllScope {
       Object.defineProperty(site, name, { get: () => listed()[name] ?? [], enumerable: true, configurable: true });
     }
     if (this.jekyll) {
-      const collectionList = () => [
-        ...model.jekyllCollections.map((settings) => ({
-          label: settings.label,
-          docs: listed()[settings.label] ?? [],
-          files: [],
-          output: settings.output,
-          permalink: settings.permalink,
-          relative_directory: settings.directory,
-          directory: `${model.root}/${settings.directory}`,
-        })),
-        { label: "posts", docs: [], files: [], output: true, permalink: "/:categories/:year/:month/:day/:title:output_ext", relative_directory: "_posts" },
-      ];
+      // Sorted by label, as Jekyll lists them.
+      const collectionList = () =>
+        [
+          ...model.jekyllCollections.map((settings) => ({
+            label: settings.label,
+            docs: listed()[settings.label] ?? [],
+            files: [],
+            output: settings.output,
+            permalink: settings.permalink,
+            relative_directory: settings.directory,
+            directory: `${model.root}/${settings.directory}`,
+          })),
+          { label: "posts", docs: [], files: [], output: true, permalink: "/:categories/:year/:month/:day/:title:output_ext", relative_directory: "_posts" },
+        ].sort((a, b) => (a.label < b.label ? -1 : 1));
       let list: Data[] | undefined;
       Object.defineProperty(site, "collections", { get: () => (list ??= collectionList()), enumerable: true, configurable: true });
     }
@@ -82,15 +84,32 @@ function jekyllSiteLists(model: SiteModel): Data {
   const pages = model.pages
     .filter((page) => page.collection === undefined && page.data && isPublished(page))
     .map((page) => ({ ...page.data, ...page.jekyll, url: page.url }));
-  const staticFiles = model.assets.map((asset) => {
-    const name = asset.output.slice(asset.output.lastIndexOf("/") + 1);
-    const dot = name.lastIndexOf(".");
-    return { path: `/${asset.output}`, name, extname: dot > 0 ? name.slice(dot) : "", basename: dot > 0 ? name.slice(0, dot) : name };
-  });
+  const staticFiles = model.assets
+    .filter((asset) => !asset.theme)
+    .map((asset) => {
+      const name = asset.output.slice(asset.output.lastIndexOf("/") + 1);
+      const dot = name.lastIndexOf(".");
+      return { path: `/${asset.output}`, name, extname: dot > 0 ? name.slice(dot) : "", basename: dot > 0 ? name.slice(0, dot) : name };
+    });
   return {
     pages,
     html_pages: pages.filter((page) => String(page.url).endsWith("/") || String(page.url).endsWith(".html")),
     static_files: staticFiles,
     posts: [],
   };
+}
+
+/**
+ * Reader#sort_files: pages by file name; pages of one name in the order Jekyll read them (a
+ * folder's subfolders before its own files).
+ */
+function byJekyllPageOrder(a: Data, b: Data): number {
+  const [nameA, nameB] = [String(a.name), String(b.name)];
+  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
+  const readingKey = (page: Data) =>
+    String(page.path)
+      .split("/")
+      .map((segment, index, all) => `${index === all.length - 1 ? "1" : "0"}${segment}`)
+      .join("/");
+  return readingKey(a) < readingKey(b) ? -1 : 1;
 }

@@ -107,3 +107,15 @@ export function documentUrl(
   };
   return { url: fillPermalink(permalink, placeholders), slug: slugify(slugSource), id: `/${collection}${cleanedPath}` };
 }
+
+/**
+ * Where a collection's static file (no front matter) is written (Jekyll::StaticFile): the
+ * collection's pattern filled without an extension gives the folder, then the file's own name.
+ */
+export function collectionStaticPath(collection: string, relativeInCollection: string, template: string): string {
+  const { extension, basename } = pathParts(relativeInCollection);
+  const cleanedPath = `/${relativeInCollection.slice(0, relativeInCollection.length - extension.length)}`;
+  const url = fillPermalink(template, { collection, path: cleanedPath, output_ext: "", name: basename, title: "" });
+  const folder = url.replace(/\/+$/, "").replace(/\/[^/]*$/, "");
+  return `${folder}/${basename}${extension}`.replace(/^\/+/, "");
+}

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { siteFilesBelowSync } from "./files.ts";
 import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, unknownPluginsOf } from "./jekyll-config.ts";
-import { documentUrl, pageUrl, pathParts } from "./permalinks.ts";
+import { collectionStaticPath, documentUrl, pageUrl, pathParts } from "./permalinks.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
 import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage, type StaticFile } from "./site-model.ts";
@@ -99,7 +99,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
       const file = relative(absolutePath);
       const inCollection = relativeToRoot(folder, absolutePath);
       if (!startsWithFrontMatter(absolutePath)) {
-        if (collection.output) assets.push({ source: absolutePath, output: `${collection.label}/${inCollection}`, file });
+        if (collection.output) assets.push({ source: absolutePath, output: collectionStaticPath(collection.label, inCollection, collection.permalink), file });
         continue;
       }
       readPage(absolutePath, collection.label, (_name, data) => {
@@ -171,6 +171,7 @@ function readTheme(reader: SiteReader, dirs: SiteDirectories, ownLayouts: readon
     source,
     output: `assets/${relativeToRoot(assetsDir, source)}`,
     file: `(theme) ${relativeToRoot(themeRoot, source)}`,
+    theme: true,
   }));
   return { layouts, includes, assets };
 }

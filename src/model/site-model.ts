@@ -70,6 +70,8 @@ export interface StaticFile {
   output: string;
   /** Relative to the site root (for messages); a theme's file names its place in the theme. */
   file: string;
+  /** One of the built-in theme's assets (not in a Jekyll site's `site.static_files`). */
+  theme?: boolean;
 }
 
 /** A Jekyll collection as `_config.yml` defines it. */

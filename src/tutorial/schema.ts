@@ -84,6 +84,8 @@ export const pageSchema = z
  * on (where a page and its redirects are written, whether it is in the sitemap) are checked.
  */
 export const jekyllPageSchema = pageSchema.extend({
+  // A pattern (`/guides/:title/`): the URL it gives is checked (src/checks/source/output-paths.ts).
+  permalink: z.string().optional(),
   title: z.unknown().optional(),
   summary: z.unknown().optional(),
   layout: z.string().nullable().optional(),

@@ -106,17 +106,18 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
   const pages = source.pages.filter((page) => page.frontMatter && page.data);
   for (const page of pages) {
     const permalink = page.data!.permalink;
-    // The schema reports a permalink that is not a valid URL path (or not text).
-    if (permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
+    // The schema reports a permalink that is not a valid URL path (or not text); a Jekyll site's
+    // permalink is a pattern, so the URL it gives is checked here.
+    const pattern = source.kind === "jekyll";
+    if (!pattern && permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
     // Without a permalink, the URL comes from the file's name: the finding goes to its first line.
     // (Located only when needed: locating parses the front matter again.)
     const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
-    const problem = permalink === undefined ? pageUrlProblem(page.url) : undefined;
+    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url) : undefined;
     if (problem) {
-      error(
-        location(),
-        `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
-      );
+      const origin = permalink === undefined ? "this page's file name gives it" : `permalink ${JSON.stringify(permalink)} gives`;
+      const advice = permalink === undefined ? "Rename the file, or give the page a permalink" : "Change the permalink";
+      error(location(), `${origin} the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. ${advice}`);
       skippedPages.push(page);
       continue;
     }
