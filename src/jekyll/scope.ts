@@ -8,8 +8,8 @@ import { jekyllUrlFor } from "../model/urls.ts";
  * `_config.yml`; `site.data.*`; the collections as `site.<name>`; a Jekyll site's `site.pages`
  * and `site.collections`), `page` (the page's front matter, Jekyll's own page variables,
  * `page.url` without the base URL), `layout` (the layouts' front matter, the nearest layout's
- * keys first, as Jekyll merges them), and on this repository's own site the page's front matter
- * at the top level too, as the tutorials use it.
+ * keys first, as Jekyll merges them), and the page's front matter at the top level too, as the
+ * tutorials and the theme's layouts use it.
  *
  * Eleventy never sees a page's front matter as its own data: it gets it under PAGE_DATA_KEY,
  * beside the few keys it acts on (`layout`, `permalink`), so that nothing an author writes
@@ -67,7 +67,8 @@ export class JekyllScope {
     const { [PAGE_DATA_KEY]: frontMatter, [PAGE_VARS_KEY]: vars, [LAYOUT_DATA_KEY]: layout, ...eleventyData } = data;
     const own = (frontMatter ?? {}) as Data;
     const page = this.page(own, eleventyData.page as Data | undefined, vars as Data | undefined);
-    if (this.jekyll) return { ...eleventyData, site: this.site, page, layout: layout ?? {} };
+    // The front matter at the top level too: the theme's layouts read it so (`{{ title }}`).
+    if (this.jekyll) return { ...eleventyData, ...own, site: this.site, page, layout: layout ?? {} };
     return { ...eleventyData, ...own, site: this.site, page };
   }
 

@@ -6,9 +6,9 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { listFiles } from "../../src/model/files.ts";
-import { THEME_ROOT } from "../../src/model/theme.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { buildWithJekyll, copySite, JEKYLL, jekyllInstalled, type MainContent, mainContentOf } from "../helpers/jekyll.ts";
+import { PROJECT_ROOT } from "../helpers/site.ts";
 import { describeNeeding } from "../helpers/system.ts";
 
 /**
@@ -103,7 +103,7 @@ function describeFixture(name: string): void {
     const theirs = (await listFiles(builds.jekyll)).filter((file) => file !== "redirects.json").sort();
     const theirSet = new Set(theirs);
     const prefix = builds.baseurl.replace(/^\//, "");
-    const themeAssets = new Set((await listFiles(path.join(THEME_ROOT, "content/assets"))).map((file) => `assets/${file}`));
+    const themeAssets = new Set((await listFiles(path.join(PROJECT_ROOT, "content/assets"))).map((file) => `assets/${file}`));
     const ours = [...ourFiles]
       .map((file) => (prefix && file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : file))
       // What this generator adds to every site: the theme's assets, the search index, sitemap, robots.txt, _redirects.
