@@ -84,7 +84,8 @@ export class JekyllScope {
 function jekyllSiteLists(model: SiteModel): Data {
   const pages = model.pages
     .filter((page) => page.collection === undefined && page.data && isPublished(page))
-    .map((page) => ({ ...page.data, ...page.jekyll, url: page.url }));
+    .map((page) => ({ ...page.data, ...page.jekyll, url: page.url }))
+    .sort(byJekyllPageOrder);
   const staticFiles = model.assets
     .filter((asset) => !asset.theme)
     .map((asset) => {
