@@ -25,6 +25,9 @@ export const PAGE_VARS_KEY = "jekyllPageVariables";
 /** A layout's front matter (Eleventy merges the chain's, the nearest layout's keys winning). */
 export const LAYOUT_DATA_KEY = "jekyllLayout";
 
+/** Jekyll's `jekyll` variable: `jekyll.environment` is JEKYLL_ENV, as Jekyll reads it. */
+const JEKYLL_VARIABLE = { environment: process.env.JEKYLL_ENV ?? "development", version: "4.3.1" };
+
 export class JekyllScope {
   private readonly site: Data;
   private readonly jekyll: boolean;
@@ -68,7 +71,7 @@ export class JekyllScope {
     const own = (frontMatter ?? {}) as Data;
     const page = this.page(own, eleventyData.page as Data | undefined, vars as Data | undefined);
     // The front matter at the top level too: the theme's layouts read it so (`{{ title }}`).
-    if (this.jekyll) return { ...eleventyData, ...own, site: this.site, page, layout: layout ?? {} };
+    if (this.jekyll) return { ...eleventyData, ...own, site: this.site, page, layout: layout ?? {}, jekyll: JEKYLL_VARIABLE };
     return { ...eleventyData, ...own, site: this.site, page };
   }
 
