@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type Finding, formatFinding } from "../checks/finding.ts";
-import { siteDirectories } from "../model/settings.ts";
+import { siteDirectoriesFor } from "../model/theme.ts";
 import { type PipelineResult, runPipeline } from "../pipeline/run-pipeline.ts";
 import { FastRender, type FastRenderedPage } from "./fast-render.ts";
 import { HttpThread } from "./http-thread.ts";
@@ -61,7 +61,7 @@ function servedFindings(report: BuildReport): { broken: boolean; findings: Findi
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root } = options;
-  const dirs = siteDirectories(root, options.outputDir);
+  const dirs = siteDirectoriesFor(root, options.outputDir);
   const log = options.log ?? ((line: string) => console.log(line));
   const waiting: Array<(report: BuildReport) => void> = [];
   let latest: BuildReport;
@@ -146,7 +146,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error;
   }
   latest = await build();
-  const watcher = watchTree([dirs.input, dirs.includes, dirs.data], scheduleBuild);
+  const watcher = watchTree([...new Set([dirs.input, dirs.includes, dirs.layouts, dirs.data])], scheduleBuild);
   const stopped = http.stopped.then((reason) => {
     clearTimeout(timer);
     watcher.close();

@@ -47,8 +47,9 @@ export class FastRender {
     const site = this.published;
     const absolutePath = path.resolve(file);
     const built = site?.pages.find((page) => page.absolutePath === absolutePath);
-    // A draft (built with the drafts option) gets its draft marks from the full build only.
-    if (!site || !built?.data || built.data.layout !== "tutorial" || !built.published) return undefined;
+    // A draft gets its draft marks from the full build only; a Jekyll site's pages take defaults
+    // and Jekyll's variables when read: the full build only.
+    if (!site || site.model.kind === "jekyll" || !built?.data || built.data.layout !== "tutorial" || !built.published) return undefined;
     const { model, engine, templateErrors } = site;
     const page = pageFromText(model.root, model.dirs.input, absolutePath, readFileSync(absolutePath, "utf8"));
     const data = page.data;

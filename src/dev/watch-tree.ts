@@ -25,7 +25,8 @@ function foldersBelow(dir: string): string[] {
   return [
     dir,
     ...entriesOf(dir)
-      .filter((entry) => entry.isDirectory())
+      // Hidden folders (the output's build folders, .git) and node_modules/ are never read as the site.
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules")
       .flatMap((entry) => foldersBelow(path.join(dir, entry.name))),
   ];
 }

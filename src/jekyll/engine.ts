@@ -2,7 +2,7 @@ import path from "node:path";
 import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
-import { includesFileSystem } from "./includes-fs.ts";
+import { includeRoots, includesFileSystem } from "./includes-fs.ts";
 import { useRenderer } from "./liquidjs-internals.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { withRubyLookups } from "./ruby-lookups.ts";
@@ -112,8 +112,8 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   constructor(options: JekyllEngineOptions) {
     const lenientFilters = options.undefinedFilters === "warning";
     super({
-      root: [options.model.dirs.includes],
-      partials: [options.model.dirs.includes],
+      root: includeRoots(options.model),
+      partials: includeRoots(options.model),
       extname: "",
       jekyllInclude: true,
       dynamicPartials: false,

@@ -15,7 +15,9 @@ import { refuseDeepBlocks } from "./tag-nesting.ts";
  */
 export function includesFileSystem(model: SiteModel, onRead?: (text: string) => void): FS {
   const files = new Map<string, SourceFile>(model.includes.map((include) => [include.absolutePath, include]));
-  const root = model.dirs.includes + path.sep;
+  // The site's own includes, then the built-in theme's (a Jekyll site): LiquidJS looks in that order.
+  const roots = includeRoots(model).map((dir) => dir + path.sep);
+  const inRoots = (file: string) => roots.some((root) => path.resolve(file).startsWith(root));
   const text = (file: string) => {
     const include = files.get(path.resolve(file));
     if (!include) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
@@ -30,9 +32,14 @@ export function includesFileSystem(model: SiteModel, onRead?: (text: string) => 
     readFileSync: text,
     readFile: async (file) => text(file),
     resolve: (dir, file, ext) => path.resolve(dir, file + ext),
-    containsSync: (_root, file) => path.resolve(file).startsWith(root),
-    contains: async (_root, file) => path.resolve(file).startsWith(root),
+    containsSync: (_root, file) => inRoots(file),
+    contains: async (_root, file) => inRoots(file),
     dirname: (file) => path.dirname(file),
     sep: path.sep,
   };
+}
+
+/** Where includes are looked up, in order: the site's `_includes/`, then the theme's. */
+export function includeRoots(model: SiteModel): string[] {
+  return model.dirs.themeIncludes === undefined ? [model.dirs.includes] : [model.dirs.includes, model.dirs.themeIncludes];
 }

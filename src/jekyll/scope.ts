@@ -1,12 +1,15 @@
-import { collectionsOf, type JekyllDocument } from "../model/collections.ts";
+import { collectionsOf, isPublished, type JekyllDocument } from "../model/collections.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { jekyllUrlFor } from "../model/urls.ts";
 
 /**
  * Jekyll's names for what a template sees, from the site model and what Eleventy hands each
- * render: `site` (the settings of `_data/site.yml`, `site.data.*`, the collections as
- * `site.<name>`), `page` (the page's front matter, Eleventy's page fields, `page.url` without the
- * base URL), and the page's front matter at the top level too, as the tutorials use it.
+ * render: `site` (the settings of `_data/site.yml`, or every key of a Jekyll site's
+ * `_config.yml`; `site.data.*`; the collections as `site.<name>`; a Jekyll site's `site.pages`
+ * and `site.collections`), `page` (the page's front matter, Jekyll's own page variables,
+ * `page.url` without the base URL), `layout` (the layouts' front matter, the nearest layout's
+ * keys first, as Jekyll merges them), and the page's front matter at the top level too, as the
+ * tutorials and the theme's layouts use it.
  *
  * Eleventy never sees a page's front matter as its own data: it gets it under PAGE_DATA_KEY,
  * beside the few keys it acts on (`layout`, `permalink`), so that nothing an author writes
@@ -17,16 +20,46 @@ type Data = Record<string, unknown>;
 
 /** Where a page's front matter travels through Eleventy's data (see the module's comment). */
 export const PAGE_DATA_KEY = "jekyllFrontMatter";
+/** Jekyll's own variables of a page (`url`, `path`, `name`, `id`, ...), for a Jekyll site. */
+export const PAGE_VARS_KEY = "jekyllPageVariables";
+/** A layout's front matter (Eleventy merges the chain's, the nearest layout's keys winning). */
+export const LAYOUT_DATA_KEY = "jekyllLayout";
+
+/** Jekyll's `jekyll` variable: `jekyll.environment` is JEKYLL_ENV, as Jekyll reads it. */
+const JEKYLL_VARIABLE = { environment: process.env.JEKYLL_ENV ?? "development", version: "4.3.1" };
 
 export class JekyllScope {
   private readonly site: Data;
+  private readonly jekyll: boolean;
 
   constructor(model: SiteModel) {
+    this.jekyll = model.kind === "jekyll";
     const site: Data = { ...model.siteData, baseurl: model.settings.baseurl, data: model.data };
+    if (this.jekyll) Object.assign(site, { url: model.settings.url, ...jekyllSiteLists(model) });
     let collections: Record<string, JekyllDocument[]> | undefined;
+    const listed = () => (collections ??= collectionsOf(model));
     // Listed when a template first uses one: most renders (a permalink, the sitemap) never do.
-    for (const name of Object.keys(model.settings.collections)) {
-      Object.defineProperty(site, name, { get: () => (collections ??= collectionsOf(model))[name] ?? [], enumerable: true, configurable: true });
+    const names = this.jekyll ? model.jekyllCollections.map((collection) => collection.label) : Object.keys(model.settings.collections);
+    for (const name of names) {
+      Object.defineProperty(site, name, { get: () => listed()[name] ?? [], enumerable: true, configurable: true });
+    }
+    if (this.jekyll) {
+      // Sorted by label, as Jekyll lists them.
+      const collectionList = () =>
+        [
+          ...model.jekyllCollections.map((settings) => ({
+            label: settings.label,
+            docs: listed()[settings.label] ?? [],
+            files: [],
+            output: settings.output,
+            permalink: settings.permalink,
+            relative_directory: settings.directory,
+            directory: `${model.root}/${settings.directory}`,
+          })),
+          { label: "posts", docs: [], files: [], output: true, permalink: "/:categories/:year/:month/:day/:title:output_ext", relative_directory: "_posts" },
+        ].sort((a, b) => (a.label < b.label ? -1 : 1));
+      let list: Data[] | undefined;
+      Object.defineProperty(site, "collections", { get: () => (list ??= collectionList()), enumerable: true, configurable: true });
     }
     this.site = site;
   }
@@ -34,14 +67,54 @@ export class JekyllScope {
   /** Eleventy's data for one render, with Jekyll's `site` and `page` in place. */
   scopeFor(data: Data): Data {
     if (!data || typeof data !== "object" || !("page" in data)) return data;
-    const { [PAGE_DATA_KEY]: frontMatter, ...eleventyData } = data;
+    const { [PAGE_DATA_KEY]: frontMatter, [PAGE_VARS_KEY]: vars, [LAYOUT_DATA_KEY]: layout, ...eleventyData } = data;
     const own = (frontMatter ?? {}) as Data;
-    return { ...eleventyData, ...own, site: this.site, page: this.page(own, eleventyData.page as Data | undefined) };
+    const page = this.page(own, eleventyData.page as Data | undefined, vars as Data | undefined);
+    // The front matter at the top level too: the theme's layouts read it so (`{{ title }}`).
+    if (this.jekyll) return { ...eleventyData, ...own, site: this.site, page, layout: layout ?? {}, jekyll: JEKYLL_VARIABLE };
+    return { ...eleventyData, ...own, site: this.site, page };
   }
 
-  private page(frontMatter: Data, eleventyPage: Data = {}): Data {
+  private page(frontMatter: Data, eleventyPage: Data = {}, vars?: Data): Data {
+    if (vars) return { ...frontMatter, ...vars };
     const outputUrl = typeof eleventyPage.url === "string" ? eleventyPage.url : "";
     const baseurl = String(this.site.baseurl);
     return { ...frontMatter, ...eleventyPage, title: frontMatter.title ?? "", url: jekyllUrlFor(outputUrl, baseurl) };
   }
+}
+
+/** A Jekyll site's `site.pages`, `site.html_pages`, `site.static_files` and `site.posts` (none: posts are not read). */
+function jekyllSiteLists(model: SiteModel): Data {
+  const pages = model.pages
+    .filter((page) => page.collection === undefined && page.data && isPublished(page))
+    .map((page) => ({ ...page.data, ...page.jekyll, url: page.url }))
+    .sort(byJekyllPageOrder);
+  const staticFiles = model.assets
+    .filter((asset) => !asset.theme)
+    .map((asset) => {
+      const name = asset.output.slice(asset.output.lastIndexOf("/") + 1);
+      const dot = name.lastIndexOf(".");
+      return { path: `/${asset.output}`, name, extname: dot > 0 ? name.slice(dot) : "", basename: dot > 0 ? name.slice(0, dot) : name };
+    });
+  return {
+    pages,
+    html_pages: pages.filter((page) => String(page.url).endsWith("/") || String(page.url).endsWith(".html")),
+    static_files: staticFiles,
+    posts: [],
+  };
+}
+
+/**
+ * Reader#sort_files: pages by file name; pages of one name in the order Jekyll read them (a
+ * folder's subfolders before its own files).
+ */
+function byJekyllPageOrder(a: Data, b: Data): number {
+  const [nameA, nameB] = [String(a.name), String(b.name)];
+  if (nameA !== nameB) return nameA < nameB ? -1 : 1;
+  const readingKey = (page: Data) =>
+    String(page.path)
+      .split("/")
+      .map((segment, index, all) => `${index === all.length - 1 ? "1" : "0"}${segment}`)
+      .join("/");
+  return readingKey(a) < readingKey(b) ? -1 : 1;
 }

@@ -50,8 +50,8 @@ export class SiteFiles {
     const wanted = relativePath.replace(/^\/+/, "");
     const page = this.pagesByPath.get(path.resolve(this.model.root, wanted));
     if (page) return relativeUrl(page.url, this.model.settings.baseurl);
-    const asset = this.model.assets.find((file) => path.posix.join(path.relative(this.model.root, this.model.dirs.input), "assets", file) === wanted);
-    if (asset !== undefined) return relativeUrl(`/assets/${asset}`, this.model.settings.baseurl);
+    const asset = this.model.assets.find((file) => !file.theme && file.file === wanted);
+    if (asset !== undefined) return relativeUrl(`/${asset.output}`, this.model.settings.baseurl);
     throw new Error(`link: there is no page or file "${relativePath}" (a path from the site's root folder, like content/guide.md)`);
   }
 

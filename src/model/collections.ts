@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SiteModel } from "./site-model.ts";
+import type { SiteModel, SourcePage } from "./site-model.ts";
 import { pageUrlProblem } from "./url-paths.ts";
 
 /**
@@ -11,6 +11,7 @@ import { pageUrlProblem } from "./url-paths.ts";
 export type JekyllDocument = Record<string, unknown> & { title: string; url: string; collection: string };
 
 export function collectionsOf(model: SiteModel): Record<string, JekyllDocument[]> {
+  if (model.kind === "jekyll") return jekyllCollectionsOf(model);
   const collections: Record<string, JekyllDocument[]> = {};
   for (const [name, folder] of Object.entries(model.settings.collections)) {
     const dir = path.resolve(model.dirs.input, String(folder)) + path.sep;
@@ -19,6 +20,40 @@ export function collectionsOf(model: SiteModel): Record<string, JekyllDocument[]
       const title = typeof page.data.title === "string" ? page.data.title : "";
       return [{ ...page.data, title, url: page.url, collection: name }];
     });
+  }
+  return collections;
+}
+
+/** Whether a page is listed and built: not a draft (`published: false`). */
+export const isPublished = (page: SourcePage) => page.published !== false;
+
+/**
+ * A Jekyll site's collections (`_<label>/` folders): each published document with its front
+ * matter and Jekyll's own variables (`id`, `path`, `slug`, `collection`, ...), by path, or by
+ * the collection's `sort_by` key (documents without it after the others, as Jekyll sorts them).
+ */
+function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]> {
+  const collections: Record<string, JekyllDocument[]> = {};
+  for (const settings of model.jekyllCollections) {
+    const documents: JekyllDocument[] = model.pages
+      .filter((page) => page.collection === settings.label && page.data && isPublished(page))
+      .map((page) => ({
+        ...page.data,
+        ...page.jekyll,
+        title: typeof page.data!.title === "string" ? page.data!.title : "",
+        url: page.url,
+        collection: settings.label,
+      }));
+    const key = settings.sortBy;
+    if (key) {
+      const has = (doc: JekyllDocument) => doc[key] !== undefined && doc[key] !== null;
+      documents.sort((a, b) => {
+        if (!has(a) || !has(b)) return Number(!has(a)) - Number(!has(b));
+        const [x, y] = [a[key] as string | number, b[key] as string | number];
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+    }
+    collections[settings.label] = documents;
   }
   return collections;
 }

@@ -54,9 +54,9 @@ function realpathOrSelf(file: string): string {
  * walked in turn) only when its target lies inside `root`, the site's root folder: a link to
  * `/etc/passwd` in content/ must never be published, nor an include read from outside. Links that
  * leave `root`, dangle, or lead back into a folder they are in, and files that are not regular
- * files, are refused. [] when `dir` does not exist.
+ * files, are refused. [] when `dir` does not exist. `skip` leaves out a file or folder unvisited.
  */
-export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
+export function siteFilesBelowSync(dir: string, root: string, skip?: (absolutePath: string) => boolean): SiteFiles {
   const realRoot = realpathOrSelf(root);
   const files: string[] = [];
   const refused: RefusedEntry[] = [];
@@ -70,6 +70,8 @@ export function siteFilesBelowSync(dir: string, root: string): SiteFiles {
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
+      // What the site excludes (a Jekyll site's `exclude:`, node_modules/) is not even listed.
+      if (skip?.(full)) continue;
       if (entry.name.startsWith(".")) {
         hidden.push(full);
         continue;

@@ -4,10 +4,44 @@ import { urlPathProblem } from "./url-paths.ts";
 /** The project's folders; every module takes them from here so a test site can move them. */
 export interface SiteDirectories {
   root: string;
+  /** Where pages are: content/ (a Jekyll site: its root). */
   input: string;
   includes: string;
+  /** Where layouts are: _includes/layouts/ (a Jekyll site: _layouts/). */
+  layouts: string;
   data: string;
   output: string;
+  /** The built-in theme's includes, looked up after the site's own (a Jekyll site). */
+  themeIncludes?: string;
+}
+
+/**
+ * How strict Liquid is, as Jekyll's `liquid:` settings in `_config.yml` say (`strict_variables`,
+ * `strict_filters`, `error_mode`). Jekyll's defaults: an undefined variable or filter renders
+ * empty and is reported as a warning (error_mode `warn`). This repository's own site keeps them
+ * errors (STRICT_LIQUID).
+ */
+export interface LiquidSettings {
+  /** An undefined variable or data key is an error (else a warning, rendered as empty). */
+  strictVariables: boolean;
+  /** An unknown filter is an error (else a warning, the filter does nothing). */
+  strictFilters: boolean;
+  /** Liquid syntax errors: `strict` and `warn` report them (an error / a warning), `lax` as warnings too. */
+  errorMode: "strict" | "warn" | "lax";
+}
+
+export const JEKYLL_DEFAULT_LIQUID: LiquidSettings = { strictVariables: false, strictFilters: false, errorMode: "warn" };
+export const STRICT_LIQUID: LiquidSettings = { strictVariables: true, strictFilters: true, errorMode: "strict" };
+
+/** The `liquid:` settings of a Jekyll `_config.yml` (missing or malformed keys take Jekyll's defaults). */
+export function liquidSettingsOf(value: unknown): LiquidSettings {
+  const liquid = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const mode = liquid.error_mode;
+  return {
+    strictVariables: liquid.strict_variables === true,
+    strictFilters: liquid.strict_filters === true,
+    errorMode: mode === "strict" || mode === "lax" ? mode : "warn",
+  };
 }
 
 /** The settings the build itself needs from `_data/site.yml` (templates see the whole file). */
@@ -15,6 +49,7 @@ export interface SiteSettings {
   baseurl: string;
   url: string;
   collections: Record<string, string>;
+  liquid: LiquidSettings;
 }
 
 export function siteDirectories(root: string, output = "_site"): SiteDirectories {
@@ -22,8 +57,22 @@ export function siteDirectories(root: string, output = "_site"): SiteDirectories
     root,
     input: path.join(root, "content"),
     includes: path.join(root, "_includes"),
+    layouts: path.join(root, "_includes", "layouts"),
     data: path.join(root, "_data"),
     output: path.resolve(root, output),
+  };
+}
+
+/** A Jekyll site tree's folders; `themeRoot` is this project's own site, whose includes are the theme's. */
+export function jekyllDirectories(root: string, output: string, themeRoot: string): SiteDirectories {
+  return {
+    root,
+    input: root,
+    includes: path.join(root, "_includes"),
+    layouts: path.join(root, "_layouts"),
+    data: path.join(root, "_data"),
+    output: path.resolve(root, output),
+    themeIncludes: path.join(themeRoot, "_includes"),
   };
 }
 
@@ -67,11 +116,12 @@ export function siteUrlProblem(value: unknown): string | undefined {
  * The settings the build needs, from `_data/site.yml`'s data. A `baseurl` or `url` the build can't
  * use (see above) reads as none: the source checks report it at its line, and nothing is built.
  */
-export function siteSettingsOf(siteData: Record<string, unknown>): SiteSettings {
+export function siteSettingsOf(siteData: Record<string, unknown>, liquid: LiquidSettings = STRICT_LIQUID): SiteSettings {
   const collections = siteData.collections && typeof siteData.collections === "object" ? (siteData.collections as Record<string, string>) : {};
   return {
     baseurl: baseurlProblem(siteData.baseurl) ? "" : normalizeBaseurl(siteData.baseurl),
     url: typeof siteData.url === "string" && !siteUrlProblem(siteData.url) ? siteData.url.replace(/\/+$/, "") : "",
     collections,
+    liquid,
   };
 }

@@ -48,11 +48,42 @@ export interface SourcePage extends FrontMatterFile {
    * everything that lists pages, unless it is asked for drafts (src/model/drafts.ts).
    */
   published: boolean;
+  /** The collection a Jekyll site's document belongs to (`_tutorials/x.md` is in `tutorials`). */
+  collection?: string;
+  /** False for a document of a collection without `output: true`: listed in `site.<name>`, never written. */
+  output?: boolean;
+  /** Jekyll's variables of the page besides its front matter (`page.path`, `page.name`, `page.id`, ...), for a Jekyll site. */
+  jekyll?: Record<string, unknown>;
 }
 
-/** A layout: `_includes/layouts/<name>.html`, which a page names as `layout: <name>`. */
+/** A layout: `_includes/layouts/<name>.html` (`_layouts/<name>.html` in a Jekyll site), which a page names as `layout: <name>`. */
 export interface SourceLayout extends FrontMatterFile {
   name: string;
+  /** One of the built-in theme's layouts (this project's), not the site's own. */
+  theme?: boolean;
+}
+
+/** A file copied as it is, to `<baseurl>/<output>`. */
+export interface StaticFile {
+  source: string;
+  /** The path below the base URL, `/`-separated: `assets/site.css`. */
+  output: string;
+  /** Relative to the site root (for messages); a theme's file names its place in the theme. */
+  file: string;
+  /** One of the built-in theme's assets (not in a Jekyll site's `site.static_files`). */
+  theme?: boolean;
+}
+
+/** A Jekyll collection as `_config.yml` defines it. */
+export interface CollectionSettings {
+  label: string;
+  output: boolean;
+  /** The permalink pattern of its documents (`/:collection/:path:output_ext` by default). */
+  permalink: string;
+  /** The folder, relative to the site root: `_tutorials`. */
+  directory: string;
+  /** `sort_by`: the front-matter key its documents are listed by (else by path). */
+  sortBy?: string;
 }
 
 export interface DataFile extends SourceFile {
@@ -63,9 +94,19 @@ export interface DataFile extends SourceFile {
 
 export interface SiteModel {
   root: string;
+  /** `native`: this repository's layout (content/, _data/site.yml); `jekyll`: a Jekyll site tree (_config.yml). */
+  kind: "native" | "jekyll";
+  /** The file the settings come from (`_data/site.yml`, or a Jekyll site's `_config.yml`). */
+  settingsFile?: DataFile;
+  /** A Jekyll site's collections (the native site's are `settings.collections`). */
+  jekyllCollections: CollectionSettings[];
+  /** `plugins:` of `_config.yml` that this generator has no equivalent for (reported once). */
+  unknownPlugins: string[];
+  /** A Jekyll site's files with front matter that are not HTML or markdown (`feed.xml`): not built, reported. */
+  notBuilt: string[];
   dirs: SiteDirectories;
   settings: SiteSettings;
-  /** `_data/site.yml` as written: templates see it as `site.<key>`. */
+  /** `_data/site.yml` (or `_config.yml`) as written: templates see it as `site.<key>`. */
   siteData: Record<string, unknown>;
   pages: SourcePage[];
   /** Every file below _includes/, layouts too (a layout can be included). */
@@ -76,8 +117,8 @@ export interface SiteModel {
   data: Record<string, unknown>;
   /** Every file below _data/, YAML or not, absolute. */
   dataPaths: string[];
-  /** Every file below content/assets/ (copied to `<baseurl>/assets/`), relative to that folder. */
-  assets: string[];
+  /** Files copied as they are: content/assets/ to `<baseurl>/assets/`; a Jekyll site's static files at their paths. */
+  assets: StaticFile[];
   /** Links and special files below content/, _data/ and _includes/ that are not read (files.ts). */
   refused: RefusedEntry[];
   /** What reading the site took: each file is read once, and each YAML text parsed once. */

@@ -11,8 +11,8 @@ import { modelForBuild } from "../model/drafts.ts";
 import { listFiles } from "../model/files.ts";
 import { hasMarkdownCopy } from "../model/machine-files.ts";
 import { readSite } from "../model/read-site.ts";
-import { siteDirectories } from "../model/settings.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
+import { siteDirectoriesFor } from "../model/theme.ts";
 import { copyAssets } from "../publish/assets.ts";
 import type { ImageStats } from "../publish/images.ts";
 import { OutputFolder } from "../publish/output-folder.ts";
@@ -104,7 +104,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const clock = timer();
   const stage = (name: PipelineStage, pages = 0) => options.onStage?.(name, { pages });
   stage("read");
-  const dirs = siteDirectories(options.root, options.outputDir ?? "_site");
+  const dirs = siteDirectoriesFor(options.root, options.outputDir ?? "_site");
   const { model, drafts } = modelForBuild(readSite(options.root, dirs), options.drafts ?? false);
   clock.lap("read");
   stage("source-checks");
@@ -117,6 +117,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
   if (!source.renderable) return result(false);
 
+  // Documents of a Jekyll collection without `output` are listed, never written (drafts: modelForBuild).
+  const pagesToBuild = source.pages.filter((page) => page.output !== false);
+  const builtFiles = new Set(pagesToBuild.map((page) => page.file));
+  const redirects = source.redirects.filter((redirect) => builtFiles.has(redirect.source));
   const publish = options.publish ?? false;
   const searchIndex = options.searchIndex ?? publish;
   const output = new OutputFolder(dirs.output);
@@ -128,7 +132,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const templateErrors = new TemplateErrorCollector();
     const copies = new MarkdownCopies(
       new Map(
-        source.pages
+        pagesToBuild
           .filter((page) => hasMarkdownCopy(page.data))
           .map((page) => [page.absolutePath, typeof page.data!.title === "string" ? page.data!.title : ""]),
       ),
@@ -136,8 +140,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const work = {
       summarize: true,
       images: {
-        assetsDir: path.join(dirs.input, "assets"),
-        assets: model.assets,
+        root: dirs.root,
+        assets: Object.fromEntries(
+          model.assets.filter((asset) => asset.output.startsWith("assets/")).map((asset) => [asset.output.slice("assets/".length), asset.source]),
+        ),
         baseurl: model.settings.baseurl,
         buildDir: build,
         cacheDir: path.join(dirs.root, ".cache", "images"),
@@ -146,7 +152,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         ? { ...(typeof searchIndex === "object" ? searchIndex : {}), siteDir: build, bundleDir: path.join(build, model.settings.baseurl, "pagefind") }
         : undefined,
     };
-    const writer = new PageWriter(build, work, source.pages.length, options.onPage ? [options.onPage] : []);
+    const writer = new PageWriter(build, work, pagesToBuild.length, options.onPage ? [options.onPage] : []);
     const engine = new JekyllLiquid({
       model,
       filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history, copies }),
@@ -160,8 +166,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       await renderSite(
         {
           model,
-          pages: source.pages,
-          redirects: source.redirects,
+          pages: pagesToBuild,
+          redirects,
           engine,
           markdown,
           history,
@@ -201,7 +207,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       published = true;
       clock.lap("publish");
     }
-    return result(published, { rendered: { model, pages: source.pages, engine, templateErrors }, searchIndex: written.searchIndex, images: written.images });
+    return result(published, { rendered: { model, pages: pagesToBuild, engine, templateErrors }, searchIndex: written.searchIndex, images: written.images });
   } finally {
     if (!published) await output.discard(build);
   }

@@ -22,10 +22,10 @@ import { type EncodedImage, ImageCache, type ImageMetadata } from "./image-cache
  * rendered, before this rewrite, so findings point at what the author wrote.
  */
 export interface SiteImagesOptions {
-  /** content/assets/, absolute. */
-  assetsDir: string;
-  /** Every file below it, relative to it (the model's `assets`). */
-  assets: readonly string[];
+  /** The site's folder (findings name files relative to it). */
+  root: string;
+  /** The site's files below `<baseurl>/assets/`: path below it -> the file, absolute (from the model's `assets`). */
+  assets: Readonly<Record<string, string>>;
   baseurl: string;
   /** The build's folder. */
   buildDir: string;
@@ -62,7 +62,7 @@ export class SiteImages {
   private readonly done = new Map<string, Promise<EncodedImage>>();
 
   constructor(private readonly options: SiteImagesOptions) {
-    this.assets = new Set(options.assets.map((asset) => asset.split(path.sep).join("/")));
+    this.assets = new Set(Object.keys(options.assets));
     this.urlPath = `${options.baseurl}/assets/images/`;
     this.cache = new ImageCache(options.cacheDir, this.urlPath);
   }
@@ -107,12 +107,12 @@ export class SiteImages {
   }
 
   private async encodeIntoBuild(asset: string): Promise<EncodedImage> {
-    const file = path.join(this.options.assetsDir, asset);
+    const file = this.options.assets[asset]!;
     let encoded: EncodedImage;
     try {
       encoded = await this.cache.encode(file);
     } catch (error) {
-      throw new Error(`could not process the image ${path.relative(path.dirname(path.dirname(this.options.assetsDir)), file)}: ${(error as Error).message}`);
+      throw new Error(`could not process the image ${path.relative(this.options.root, file)}: ${(error as Error).message}`);
     }
     if (encoded.encoded) this.encodedCount++;
     const target = path.join(this.options.buildDir, this.urlPath);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { PAGE_DATA_KEY } from "../jekyll/scope.ts";
+import { LAYOUT_DATA_KEY, PAGE_DATA_KEY, PAGE_VARS_KEY } from "../jekyll/scope.ts";
 import { relativeToRoot, type SiteModel, type SourcePage } from "../model/site-model.ts";
 import { outputPathFor } from "../model/urls.ts";
 
@@ -30,10 +30,10 @@ const NO_FRONT_MATTER = "\u0000\u0000no-front-matter\u0000\u0000";
  * from the model.
  */
 export function modelDirectories(eleventyConfig: EleventyConfig, model: SiteModel): void {
-  const { root, includes } = model.dirs;
+  const { root, includes, layouts } = model.dirs;
   eleventyConfig.setInputDirectory(root);
   eleventyConfig.setIncludesDirectory(relativeToRoot(root, includes));
-  eleventyConfig.setLayoutsDirectory(relativeToRoot(root, path.join(includes, "layouts")));
+  eleventyConfig.setLayoutsDirectory(relativeToRoot(root, layouts));
   eleventyConfig.setDataDirectory(".no-eleventy-data");
 }
 
@@ -46,18 +46,30 @@ export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }:
   eleventyConfig.ignores.add(fromWorkingFolder === "" ? "**" : `${fromWorkingFolder}/**`);
   eleventyConfig.setFrontMatterParsingOptions({ delimiters: NO_FRONT_MATTER });
 
+  // Every layout at its name in the layouts folder: a theme's layout is one of the site's to Eleventy.
+  const layoutsFolder = relativeToRoot(model.dirs.root, model.dirs.layouts);
   for (const layout of model.layouts) {
     if (layout.oversize !== undefined) continue;
-    const data = typeof layout.data?.layout === "string" ? { layout: layout.data.layout } : {};
-    eleventyConfig.addTemplate(layout.file, layout.body, data);
+    const parent = layoutOf(layout.data);
+    const data = { ...(parent ? { layout: parent } : {}), [LAYOUT_DATA_KEY]: layout.data ?? {} };
+    eleventyConfig.addTemplate(`${layoutsFolder}/${layout.name}${path.extname(layout.file) || ".html"}`, layout.body, data);
   }
+  const themeTutorial = model.layouts.some((layout) => layout.name === "tutorial" && layout.theme);
   for (const page of pages) {
     const data = page.data!;
+    const layout = layoutOf(data);
     eleventyConfig.addTemplate(page.file, page.body, {
-      layout: data.layout,
+      layout,
       permalink: outputPathFor(page.url, model.settings.baseurl),
       [PAGE_DATA_KEY]: data,
-      ...(data.layout === "tutorial" ? { templateEngineOverride: "html" } : {}),
+      ...(page.jekyll ? { [PAGE_VARS_KEY]: { ...page.jekyll, url: page.url } } : {}),
+      ...(themeTutorial && layout === "tutorial" ? { templateEngineOverride: "html" } : {}),
     });
   }
+}
+
+/** The layout front matter names; `layout: none` and `layout: null` mean none, as in Jekyll. */
+export function layoutOf(data: Record<string, unknown> | undefined): string | undefined {
+  const layout = data?.layout;
+  return typeof layout === "string" && layout !== "none" && layout !== "" ? layout : undefined;
 }

@@ -80,6 +80,26 @@ export const pageSchema = z
   })
   .passthrough();
 
+/**
+ * A page of a Jekyll site tree (`--source`): Jekyll needs no title or layout (`layout: null` is
+ * none) and reads any value of the keys this site gives meaning to; only the keys the build acts
+ * on (where a page and its redirects are written, whether it is in the sitemap) are checked.
+ */
+export const jekyllPageSchema = pageSchema.extend({
+  // A pattern (`/guides/:title/`): the URL it gives is checked (src/checks/source/output-paths.ts).
+  permalink: z.string().optional(),
+  title: z.unknown().optional(),
+  summary: z.unknown().optional(),
+  layout: z.string().nullable().optional(),
+  input: z.unknown().optional(),
+  "use-tutorial-sidebar": z.unknown().optional(),
+  weight: z.unknown().optional(),
+  ssh: z.unknown().optional(),
+  amazon: z.unknown().optional(),
+  search: z.unknown().optional(),
+  published: z.boolean().optional(),
+});
+
 /** Ids the tutorial layout gives its own headings; a step anchor must not take them. */
 export const LAYOUT_IDS = ["main", "prerequisites", "next-steps"];
 

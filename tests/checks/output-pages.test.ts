@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkLinks } from "../../src/checks/output/links.ts";
 import { type OutputPage, SummaryStrings, summarizePage } from "../../src/checks/output/page-summary.ts";
 import { skippingTokenizer } from "../../src/checks/output/skipping-tokenizer.ts";
+import { STRICT_LIQUID } from "../../src/model/settings.ts";
 import type { SiteModel, SourcePage } from "../../src/model/site-model.ts";
 import { locationOfPath, readYamlSource } from "../../src/model/yaml-positions.ts";
 
@@ -156,8 +157,19 @@ describe("link resolution", () => {
   });
   const source: SiteModel = {
     root: "/site",
-    dirs: { root: "/site", input: "/site/content", includes: "/site/_includes", data: "/site/_data", output: "/site/_site" },
-    settings: { baseurl: "", url: "", collections: {} },
+    dirs: {
+      root: "/site",
+      input: "/site/content",
+      includes: "/site/_includes",
+      layouts: "/site/_includes/layouts",
+      data: "/site/_data",
+      output: "/site/_site",
+    },
+    kind: "native",
+    jekyllCollections: [],
+    unknownPlugins: [],
+    notBuilt: [],
+    settings: { baseurl: "", url: "", collections: {}, liquid: STRICT_LIQUID },
     siteData: {},
     pages: [page("content/a/x.md", "/a/x"), page("content/b/x.md", "/b/x")],
     includes: [],

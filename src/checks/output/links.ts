@@ -167,7 +167,7 @@ export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: L
     const shown = `"${reference.url}"`;
     const samePage = pathname === pagePathname;
     const inSite = baseurl === "" || pathname === baseurl || pathname.startsWith(`${baseurl}/`);
-    const file = samePage ? page.url.replace(/^\/+/, "") : inSite ? fileFor(pathname) : undefined;
+    const file = samePage ? page.url.replace(/^\/+/, "") || "index.html" : inSite ? fileFor(pathname) : undefined;
     if (!file) {
       const jekyllUrl = inSite ? pathname.slice(baseurl.length) || "/" : pathname;
       if (inSite && skippedUrls.has(jekyllUrl.replace(/\.html$/, ""))) return undefined;

@@ -11,6 +11,7 @@ import type { OutputPage } from "./page-summary.ts";
  * reported at its `layout:` line.
  */
 export function checkPagePolicies(model: SiteModel, pages: readonly OutputPage[]): Finding[] {
+  if (model.kind === "jekyll") return jekyllLayoutPolicies(model, pages);
   const sources = new Map(model.pages.map((page) => [page.absolutePath, page]));
   return pages
     .filter((page) => !page.hasPolicy)
@@ -26,4 +27,30 @@ export function checkPagePolicies(model: SiteModel, pages: readonly OutputPage[]
         `${typeof layout === "string" ? ` (layout "${layout}")` : ""}: every page needs a layout built on _includes/layouts/base.html, which carries it`;
       return finding("page-policy", "error", at, message);
     });
+}
+
+/**
+ * A Jekyll site's own layouts were written without this site's policy, and the site must build
+ * unchanged: one warning per layout (not per page), at the layout, saying how many pages lack it.
+ */
+function jekyllLayoutPolicies(model: SiteModel, pages: readonly OutputPage[]): Finding[] {
+  const sources = new Map(model.pages.map((page) => [page.absolutePath, page]));
+  const byLayout = new Map<string, number>();
+  for (const page of pages.filter((output) => !output.hasPolicy)) {
+    const layout = sources.get(path.resolve(page.inputPath))?.data?.layout;
+    const name = typeof layout === "string" && layout !== "none" ? layout.replace(/\.html$/, "") : "";
+    byLayout.set(name, (byLayout.get(name) ?? 0) + 1);
+  }
+  return [...byLayout].map(([name, count]) => {
+    const layout = model.layouts.find((candidate) => candidate.name === name);
+    const file = layout?.file ?? "_config.yml";
+    const pagesText = `${count} page${count === 1 ? "" : "s"}`;
+    const subject = name === "" ? `${pagesText} without a layout` : `layout "${name}" (${pagesText})`;
+    return finding(
+      "page-policy",
+      "warning",
+      { file, line: 1, column: 1 },
+      `${subject} has no Content-Security-Policy meta tag in its <head>: its pages run whatever scripts their HTML holds; add one, or use the theme's layouts`,
+    );
+  });
 }

@@ -4,7 +4,7 @@ import type { SiteModel, SourceFile, SourcePage } from "../../model/site-model.t
 import { yamlErrorReason } from "../../model/yaml.ts";
 import { locationAt, locationOfPath, type YamlPath, type YamlSource } from "../../model/yaml-positions.ts";
 import { didYouMean, nearest } from "../../support/nearest.ts";
-import { pageSchema, tutorialSchema } from "../../tutorial/schema.ts";
+import { jekyllPageSchema, pageSchema, tutorialSchema } from "../../tutorial/schema.ts";
 import { type Finding, finding } from "../finding.ts";
 
 /**
@@ -18,7 +18,7 @@ import { type Finding, finding } from "../finding.ts";
  * that does not exist (`layouts`: the names in _includes/layouts/, with and without extension).
  * Those of check "redirects" (a bad redirect_from entry) are errors but leave the page renderable.
  */
-export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string>): Finding[] {
+export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string>, site: SchemaSite = NATIVE_SITE): Finding[] {
   if (page.oversize !== undefined) return [oversizeFinding(page, "page")];
   if (!page.frontMatter) {
     const start = { file: page.file, line: 1, column: 1 };
@@ -30,19 +30,42 @@ export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string
   const yamlErrors = yamlSyntaxFindings(page.frontMatter);
   if (yamlErrors.length > 0) return yamlErrors;
   if (!page.data) return jsYamlFinding(page.frontMatter);
-  const schema = schemaFindings(page.frontMatter, page.data);
-  return layouts ? [...schema, ...layoutErrors(page, layouts)] : schema;
+  const schema = schemaFindings(page.frontMatter, page.data, site);
+  return layouts ? [...schema, ...layoutErrors(page, layouts, site)] : schema;
+}
+
+/**
+ * Which rules a page follows: this repository's pages follow its format; a Jekyll site's pages
+ * only Jekyll's, except a tutorial on the built-in theme's tutorial layout (`themeTutorial`:
+ * the site has no `tutorial` layout of its own), which follows the tutorial format.
+ */
+export interface SchemaSite {
+  jekyll: boolean;
+  themeTutorial: boolean;
+}
+
+const NATIVE_SITE: SchemaSite = { jekyll: false, themeTutorial: true };
+
+export function schemaSiteOf(model: SiteModel): SchemaSite {
+  return { jekyll: model.kind === "jekyll", themeTutorial: model.layouts.some((layout) => layout.name === "tutorial" && layout.theme) };
+}
+
+function schemaOf(data: Record<string, unknown>, site: SchemaSite) {
+  if (isTutorial(data) && site.themeTutorial) return tutorialSchema;
+  return site.jekyll ? jekyllPageSchema : pageSchema;
 }
 
 const NO_FRONT_MATTER_EXAMPLE = "`---` / `title: Page title` / `layout: page` / `---` on the first lines";
 
-/** A `layout:` that names no layout of _includes/layouts/ (for a page whose front matter parsed). */
-export function layoutErrors(page: SourcePage, layouts: ReadonlySet<string>): Finding[] {
+/** A `layout:` that names no layout (for a page whose front matter parsed). */
+export function layoutErrors(page: SourcePage, layouts: ReadonlySet<string>, site: SchemaSite = NATIVE_SITE): Finding[] {
   const source = page.frontMatter;
   const layout = page.data?.layout;
-  if (!source || typeof layout !== "string" || layouts.has(layout)) return [];
+  // `none` (and null) is no layout, as in Jekyll.
+  if (!source || typeof layout !== "string" || layouts.has(layout) || (site.jekyll && (layout === "none" || layout === ""))) return [];
   const names = [...layouts].filter((name) => !name.includes("."));
-  const message = `layout "${layout}" does not exist in _includes/layouts/${didYouMean(layout, names) || `; layouts: ${names.join(", ")}`}`;
+  const folder = site.jekyll ? "_layouts/ (nor in the built-in theme)" : "_includes/layouts/";
+  const message = `layout "${layout}" does not exist in ${folder}${didYouMean(layout, names) || `; layouts: ${names.join(", ")}`}`;
   return [finding("format", "error", locationOfPath(source, ["layout"]), message)];
 }
 
@@ -75,12 +98,12 @@ function isTutorial(data: Record<string, unknown>): boolean {
 }
 
 /** Whether the front matter follows the format for its layout (the tutorial's, or any page's). */
-export function followsFormat(data: Record<string, unknown>): boolean {
-  return (isTutorial(data) ? tutorialSchema : pageSchema).safeParse(data).success;
+export function followsFormat(data: Record<string, unknown>, site: SchemaSite = NATIVE_SITE): boolean {
+  return schemaOf(data, site).safeParse(data).success;
 }
 
-function schemaFindings(source: YamlSource, data: Record<string, unknown>): Finding[] {
-  const result = (isTutorial(data) ? tutorialSchema : pageSchema).safeParse(data);
+function schemaFindings(source: YamlSource, data: Record<string, unknown>, site: SchemaSite): Finding[] {
+  const result = schemaOf(data, site).safeParse(data);
   if (result.success) return [];
   // A bad redirect_from entry is left out of the redirects (model/redirects.ts); the page still renders.
   return result.error.issues.map((issue) =>
@@ -224,14 +247,13 @@ function emptyStepFindings(source: YamlSource, steps: unknown, path: YamlPath): 
 }
 
 /** Warnings for a page whose front matter parsed. */
-export function frontMatterWarnings(page: SourcePage): Finding[] {
+export function frontMatterWarnings(page: SourcePage, site: SchemaSite = NATIVE_SITE): Finding[] {
   if (!page.frontMatter || !page.data) return [];
-  const schema = (isTutorial(page.data) ? tutorialSchema : pageSchema) as unknown as ZodLike;
-  return [
-    ...yamlNoteFindings(page.frontMatter),
-    ...unknownKeyFindings(page.frontMatter, schema, page.data, []),
-    ...(isTutorial(page.data) ? emptyStepFindings(page.frontMatter, page.data.steps, ["steps"]) : []),
-  ];
+  const chosen = schemaOf(page.data, site);
+  const tutorial = chosen === tutorialSchema;
+  // A Jekyll site's pages carry keys of their own; near misses of this site's keys are not slips there.
+  const unknown = site.jekyll && !tutorial ? [] : unknownKeyFindings(page.frontMatter, chosen as unknown as ZodLike, page.data, []);
+  return [...yamlNoteFindings(page.frontMatter), ...unknown, ...(tutorial ? emptyStepFindings(page.frontMatter, page.data.steps, ["steps"]) : [])];
 }
 
 /** Layout names a page may use: `_includes/layouts/page.html` is `page` (or `page.html`). */

@@ -2,8 +2,9 @@ import { type Redirect, redirectsOf } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import type { Finding } from "../finding.ts";
 import { checkDataFiles } from "./data-files.ts";
-import { frontMatterWarnings, layoutNames } from "./front-matter.ts";
+import { frontMatterWarnings, layoutNames, schemaSiteOf } from "./front-matter.ts";
 import { checkIpAddresses } from "./ip-addresses.ts";
+import { checkJekyllSite } from "./jekyll-site.ts";
 import { checkLayouts } from "./layouts.ts";
 import { checkMojibake } from "./mojibake.ts";
 import { checkOutputPaths, redirectKey } from "./output-paths.ts";
@@ -37,7 +38,8 @@ export interface SourceVerdict {
 export function checkSource(model: SiteModel): SourceVerdict {
   const dataFindings = [...checkDataFiles(model), ...checkSiteSettings(model)];
   const layouts = layoutNames(model);
-  const plans = model.pages.map((page) => planPage(page, layouts));
+  const site = schemaSiteOf(model);
+  const plans = model.pages.map((page) => planPage(page, layouts, site));
   const outputPaths = checkOutputPaths(model);
   const layoutCheck = checkLayouts(model);
   const ipFindings = checkIpAddresses(model);
@@ -45,7 +47,8 @@ export function checkSource(model: SiteModel): SourceVerdict {
     ...checkUnreadFiles(model),
     ...dataFindings,
     ...plans.flatMap((plan) => plan.findings),
-    ...model.pages.flatMap(frontMatterWarnings),
+    ...model.pages.flatMap((page) => frontMatterWarnings(page, site)),
+    ...checkJekyllSite(model),
     ...outputPaths.findings,
     ...layoutCheck.findings,
     ...ipFindings,

@@ -56,7 +56,7 @@ function builtInClaims(source: SiteModel): Claim[] {
     { path: "/_redirects", owner: "the _redirects file, which the build writes" },
     { path: llmsTxtPath(baseurl), owner: "llms.txt, which the build writes" },
     { path: `${baseurl}/pagefind`, owner: "the search index's folder", folder: true },
-    ...source.assets.map((asset) => ({ path: `${baseurl}/assets/${asset}`, owner: `the asset content/assets/${asset}` })),
+    ...source.assets.map((asset) => ({ path: `${baseurl}/${asset.output}`, owner: `the asset ${asset.file}` })),
   ];
 }
 
@@ -110,20 +110,18 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
   const pages = source.pages.filter((page) => page.frontMatter && page.data);
   for (const page of pages) {
     const permalink = page.data!.permalink;
-    // The schema reports a permalink that is not a valid URL path (or not text).
-    if (permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
+    // The schema reports a permalink that is not a valid URL path (or not text); a Jekyll site's
+    // permalink is a pattern, so the URL it gives is checked here.
+    const pattern = source.kind === "jekyll";
+    if (!pattern && permalink !== undefined && (typeof permalink !== "string" || pageUrlProblem(permalink))) continue;
     // Without a permalink, the URL comes from the file's name: the finding goes to its first line.
     // (Located only when needed: locating parses the front matter again.)
     const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
-    const problem = permalink === undefined ? pageUrlProblem(page.url) : undefined;
+    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url) : undefined;
     if (problem) {
-      error(
-        location(),
-        noted(
-          `this page's file name gives it the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. Rename the file, or give the page a permalink`,
-          NOT_RENDERED,
-        ),
-      );
+      const origin = permalink === undefined ? "this page's file name gives it" : `permalink ${JSON.stringify(permalink)} gives`;
+      const advice = permalink === undefined ? "Rename the file, or give the page a permalink" : "Change the permalink";
+      error(location(), noted(`${origin} the URL ${JSON.stringify(page.url)}, which is not a valid URL path: ${problem}. ${advice}`, NOT_RENDERED));
       skippedPages.push(page);
       continue;
     }

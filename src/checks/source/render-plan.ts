@@ -2,7 +2,7 @@ import type { SourcePage } from "../../model/site-model.ts";
 import { pageUrlProblem } from "../../model/url-paths.ts";
 import { nearest } from "../../support/nearest.ts";
 import type { Finding } from "../finding.ts";
-import { followsFormat, frontMatterErrors, layoutErrors } from "./front-matter.ts";
+import { followsFormat, frontMatterErrors, layoutErrors, type SchemaSite } from "./front-matter.ts";
 
 /**
  * Every finding in one run: a mistake in a page's layout name or front matter must not hide the
@@ -37,13 +37,13 @@ export function withNote(findings: Finding[], note: string, first = findings.fin
   return findings.map((found) => (found === first ? { ...found, message: noted(found.message, note) } : found));
 }
 
-export function planPage(page: SourcePage, layouts: ReadonlySet<string>): PagePlan {
-  const formatErrors = frontMatterErrors(page);
+export function planPage(page: SourcePage, layouts: ReadonlySet<string>, site?: SchemaSite): PagePlan {
+  const formatErrors = frontMatterErrors(page, undefined, site);
   const data = page.data;
   // A file too large to read has nothing to check.
   if (page.oversize !== undefined) return { findings: formatErrors };
   if (!data) return { findings: withNote(formatErrors, NOT_RENDERED) };
-  const wrongLayout = layoutErrors(page, layouts);
+  const wrongLayout = layoutErrors(page, layouts, site);
   const blocking = formatErrors.filter((found) => found.check !== "redirects");
   const findings = [...formatErrors, ...wrongLayout];
   if (blocking.length === 0 && wrongLayout.length === 0) return { findings, render: page };
@@ -59,7 +59,7 @@ export function planPage(page: SourcePage, layouts: ReadonlySet<string>): PagePl
       declared,
       [...layouts].filter((name) => !name.includes(".")),
     );
-    if (meant && followsFormat({ ...data, layout: meant })) {
+    if (meant && followsFormat({ ...data, layout: meant }, site)) {
       return { findings: withNote(findings, `The page's other checks ran with layout "${meant}"`, first), render: checkingCopy(meant) };
     }
   }

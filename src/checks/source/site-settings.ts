@@ -4,7 +4,7 @@ import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding } from "../finding.ts";
 
 /**
- * `_data/site.yml`: the site's settings. Without it nothing can be built (the layouts read
+ * `_data/site.yml` (a Jekyll site's `_config.yml`): the site's settings. Without it nothing can be built (the layouts read
  * `site.title`, the build the base URL). `baseurl` and `url`: every output path starts with the
  * base URL, and the site's URL is written into every page's head, the sitemap and robots.txt. A
  * base URL with `..` would write the site outside its folder; a URL with a line break would add
@@ -13,7 +13,9 @@ import { type Finding, finding } from "../finding.ts";
 export const SETTINGS_FILE = "_data/site.yml";
 
 export function checkSiteSettings(model: SiteModel): Finding[] {
-  const file = model.dataFiles.find((data) => data.file === SETTINGS_FILE);
+  const file = model.settingsFile;
+  // A Jekyll site needs no _config.yml (Jekyll's defaults hold).
+  if (!file && model.kind === "jekyll") return [];
   if (!file) {
     if (model.refused.some((entry) => entry.path.endsWith("site.yml"))) return [];
     return [

@@ -1,0 +1,34 @@
+import type { SiteModel } from "../../model/site-model.ts";
+import { locationOfPath } from "../../model/yaml-positions.ts";
+import { type Finding, finding } from "../finding.ts";
+
+/**
+ * What a Jekyll site asks for that this generator does not do, said once each, as warnings (the
+ * rest of the site still builds): plugins without an equivalent here (their tags and filters
+ * then show up as unknown where they are used), and files with front matter that are neither
+ * HTML nor markdown (a `feed.xml` template), which are not built.
+ */
+export function checkJekyllSite(model: SiteModel): Finding[] {
+  if (model.kind !== "jekyll") return [];
+  const config = model.settingsFile;
+  const plugins = model.unknownPlugins.map((name) => {
+    const key = Array.isArray(model.siteData.plugins) ? "plugins" : "gems";
+    const list = (model.siteData[key] as unknown[] | undefined) ?? [];
+    const at = config ? locationOfPath(config.yaml, [key, Math.max(0, list.indexOf(name))]) : { file: "_config.yml", line: 1, column: 1 };
+    return finding(
+      "plugins",
+      "warning",
+      at,
+      `plugin "${name}" has no equivalent in this generator and is ignored: what it adds to pages (tags, filters, files) is not built`,
+    );
+  });
+  const notBuilt = model.notBuilt.map((file) =>
+    finding(
+      "files",
+      "warning",
+      { file, line: 1, column: 1 },
+      "this file has front matter but is neither HTML nor markdown: it is not built (Jekyll would render it)",
+    ),
+  );
+  return [...plugins, ...notBuilt];
+}

@@ -1,0 +1,121 @@
+/**
+ * Jekyll 4.3's URLs for a Jekyll site tree (Jekyll::URL, Page#template, Collection#url_template,
+ * Drops::UrlDrop): a pattern of placeholders (`/:collection/:path:output_ext`) filled from the
+ * file's path, then cleaned as Jekyll cleans it. A placeholder the file has no value for stays as
+ * written (as in Jekyll); the URL checks then report it.
+ */
+
+/** The site-wide `permalink:` styles, as they end a page's or a collection's pattern. */
+const STYLE_SUFFIX: Record<string, string> = { pretty: "/", date: ":output_ext", ordinal: ":output_ext", none: ":output_ext", weekdate: ":output_ext" };
+
+/** Utils.add_permalink_suffix: how a site-wide permalink style ends a pattern. */
+export function withPermalinkSuffix(template: string, style: unknown): string {
+  const name = typeof style === "string" ? style : "date";
+  if (name in STYLE_SUFFIX) return `${template}${STYLE_SUFFIX[name]}`;
+  if (name.endsWith("/")) return `${template}/`;
+  if (name.endsWith(":output_ext")) return `${template}:output_ext`;
+  return template;
+}
+
+/** Utils.slugify: `default` keeps letters and digits; `pretty` also `._~!$&'()+,;=@`. */
+export function slugify(value: unknown, mode: "default" | "pretty" = "default", cased = false): string {
+  if (value == null) return "";
+  const pattern = mode === "pretty" ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{M}\p{L}\p{Nd}]+/gu;
+  const slug = String(value)
+    .replace(pattern, "-")
+    .replace(/^-+|-+$/g, "");
+  return cased ? slug : slug.toLowerCase();
+}
+
+/** URL#sanitize_url: one leading `/`, no `..`, no `./`, no doubled `/`. */
+function sanitize(url: string): string {
+  return `/${url}`
+    .replaceAll("..", "/")
+    .replaceAll("./", "")
+    .replace(/\/{2,}/g, "/");
+}
+
+/** URL#generate_url_from_hash: `:key` replaced; an empty value also takes the `/` before it. */
+export function fillPermalink(template: string, placeholders: Record<string, string | undefined>): string {
+  let url = template;
+  // Longer names first, so that `:basename` is not read as `:base` + "name".
+  for (const key of Object.keys(placeholders).sort((a, b) => b.length - a.length)) {
+    const value = placeholders[key];
+    if (value === undefined || value === "") url = url.replaceAll(`/:${key}`, "").replaceAll(`:${key}`, "");
+    else url = url.replaceAll(`:${key}`, value);
+  }
+  return sanitize(url);
+}
+
+const outputExtOf = (extension: string) => ([".md", ".markdown", ".mkd", ".mkdn", ".mdown"].includes(extension) ? ".html" : extension);
+
+export interface PathParts {
+  /** Relative to the site root or the collection's folder, `/`-separated, with extension. */
+  relative: string;
+  extension: string;
+  basename: string;
+}
+
+export function pathParts(relative: string): PathParts {
+  const name = relative.slice(relative.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot) : "";
+  return { relative, extension, basename: dot > 0 ? name.slice(0, dot) : name };
+}
+
+/** A page's URL (Jekyll::Page): its `permalink`, else `/:path/:basename:output_ext` as the site's style ends it. */
+export function pageUrl(relativePath: string, permalink: unknown, style: unknown): string {
+  const { extension, basename } = pathParts(relativePath);
+  const outputExt = outputExtOf(extension);
+  const dir = relativePath.includes("/") ? relativePath.slice(0, relativePath.lastIndexOf("/")) : "";
+  const placeholders = { path: dir === "" ? "" : `/${dir}`, basename, output_ext: outputExt };
+  let template: string;
+  if (typeof permalink === "string" && permalink !== "") template = permalink;
+  else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
+  else if (basename === "index") template = "/:path/";
+  else template = withPermalinkSuffix("/:path/:basename", style);
+  return fillPermalink(template, placeholders);
+}
+
+/** A collection's pattern for its documents (Collection#url_template). */
+export function collectionTemplate(permalink: unknown, style: unknown): string {
+  if (typeof permalink === "string" && permalink !== "") return permalink;
+  return withPermalinkSuffix("/:collection/:path", style);
+}
+
+/**
+ * A collection document's URL (Jekyll::Document with Drops::UrlDrop): `relativeInCollection` is
+ * the path below the collection's folder (`setup/ssh.md`).
+ */
+export function documentUrl(
+  collection: string,
+  relativeInCollection: string,
+  frontMatter: Record<string, unknown>,
+  template: string,
+): { url: string; slug: string; id: string } {
+  const { extension, basename } = pathParts(relativeInCollection);
+  const cleanedPath = `/${relativeInCollection.slice(0, relativeInCollection.length - extension.length)}`.replace(/\.+$/, "");
+  const slugSource = typeof frontMatter.slug === "string" ? frontMatter.slug : basename;
+  const permalink = typeof frontMatter.permalink === "string" && frontMatter.permalink !== "" ? frontMatter.permalink : template;
+  const placeholders = {
+    collection,
+    path: cleanedPath,
+    name: slugify(basename),
+    title: slugify(slugSource, "pretty", true),
+    slug: slugify(slugSource),
+    output_ext: outputExtOf(extension),
+  };
+  return { url: fillPermalink(permalink, placeholders), slug: slugify(slugSource), id: `/${collection}${cleanedPath}` };
+}
+
+/**
+ * Where a collection's static file (no front matter) is written (Jekyll::StaticFile): the
+ * collection's pattern filled without an extension gives the folder, then the file's own name.
+ */
+export function collectionStaticPath(collection: string, relativeInCollection: string, template: string): string {
+  const { extension, basename } = pathParts(relativeInCollection);
+  const cleanedPath = `/${relativeInCollection.slice(0, relativeInCollection.length - extension.length)}`;
+  const url = fillPermalink(template, { collection, path: cleanedPath, output_ext: "", name: basename, title: "" });
+  const folder = url.replace(/\/+$/, "").replace(/\/[^/]*$/, "");
+  return `${folder}/${basename}${extension}`.replace(/^\/+/, "");
+}

@@ -1,0 +1,177 @@
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import path from "node:path";
+import { isPublished } from "./drafts.ts";
+import { siteFilesBelowSync } from "./files.ts";
+import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, unknownPluginsOf } from "./jekyll-config.ts";
+import { collectionStaticPath, documentUrl, pageUrl, pathParts } from "./permalinks.ts";
+import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
+import { jekyllSiteDataOf } from "./site-data.ts";
+import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage, type StaticFile } from "./site-model.ts";
+import { SiteReader } from "./site-reader.ts";
+
+/**
+ * Reads a Jekyll site tree (`--source DIR`) into the same model as this repository's site, as
+ * Jekyll 4.3 reads it: `_config.yml` (every key is `site.<key>`), `_layouts/`, `_includes/`,
+ * `_data/`, collections in `_<name>/`, pages (files with front matter) anywhere else, every other
+ * file copied as it is; `exclude`/`include` and front matter `defaults` applied. This project's
+ * own layouts, includes and assets are the built-in theme: used where the site has none of its
+ * own of that name, as a Jekyll theme is.
+ */
+type Data = Record<string, unknown>;
+
+/** Files that become pages when they start with front matter; other files with front matter are not built (reported). */
+const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([".md", ".markdown", ".html", ".htm"]);
+const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
+
+/** Jekyll's test: a file is a page (or document) when its first bytes are `---` and a line break. */
+function startsWithFrontMatter(absolutePath: string): boolean {
+  const bytes = Buffer.alloc(5);
+  const fd = openSync(absolutePath, "r");
+  try {
+    const read = readSync(fd, bytes, 0, 5, 0);
+    const head = bytes.subarray(0, read).toString("latin1");
+    return head.startsWith("---\n") || head.startsWith("---\r\n");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
+
+/** Utils.titleize_slug: a document without a title gets one from its file name. */
+const titleOfSlug = (slug: string) =>
+  slug
+    .split("-")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(" ");
+
+export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
+  const reader = new SiteReader(root);
+  const configPath = path.join(root, "_config.yml");
+  const settingsFile: DataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
+  const config = asRecord(settingsFile?.data);
+  const filter = entryFilterOf(config);
+  const defaults = frontMatterDefaultsOf(config);
+  const collections = collectionsOfConfig(config);
+  const outputRelative = relativeToRoot(root, dirs.output);
+  const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
+
+  const pages: SourcePage[] = [];
+  const assets: StaticFile[] = [];
+  const notBuilt: string[] = [];
+  const readPage = (absolutePath: string, type: string, extra: (file: string, data: Data) => Partial<SourcePage>) => {
+    const file = reader.withFrontMatter(reader.read(absolutePath));
+    const data = file.data ? defaults(file.file, type, file.data) : undefined;
+    const more = extra(file.file, data ?? {});
+    const page: SourcePage = { ...file, stem: "", url: "", ...more, data: data && (more.data ?? data), published: isPublished(data) };
+    pages.push(page);
+  };
+
+  // Pages and static files: everything outside the `_` folders that the site does not exclude.
+  const main = siteFilesBelowSync(root, root, (absolutePath) => {
+    const rel = relative(absolutePath);
+    return rel === outputRelative || filter.excluded(rel);
+  });
+  for (const absolutePath of main.files) {
+    const file = relative(absolutePath);
+    if (!startsWithFrontMatter(absolutePath)) {
+      assets.push({ source: absolutePath, output: file, file });
+      continue;
+    }
+    if (!PAGE_EXTENSIONS.has(path.extname(file))) {
+      notBuilt.push(file);
+      continue;
+    }
+    readPage(absolutePath, "pages", (name, data) => {
+      const url = pageUrl(name, data.permalink, config.permalink);
+      const parts = pathParts(name);
+      const dir = url.endsWith("/") ? url : url.slice(0, url.lastIndexOf("/") + 1);
+      return { stem: `/${name.slice(0, name.length - parts.extension.length)}`, url, jekyll: { path: name, name: name.split("/").at(-1), dir } };
+    });
+  }
+
+  const refused = [...main.refused];
+  for (const collection of collections) {
+    const folder = path.join(root, collection.directory);
+    const found = siteFilesBelowSync(folder, root, (absolutePath) => /^[_#~]/.test(path.basename(absolutePath)) || path.basename(absolutePath).endsWith("~"));
+    refused.push(...found.refused);
+    for (const absolutePath of found.files) {
+      const file = relative(absolutePath);
+      const inCollection = relativeToRoot(folder, absolutePath);
+      if (!startsWithFrontMatter(absolutePath)) {
+        if (collection.output) assets.push({ source: absolutePath, output: collectionStaticPath(collection.label, inCollection, collection.permalink), file });
+        continue;
+      }
+      readPage(absolutePath, collection.label, (_name, data) => {
+        const { url, slug, id } = documentUrl(collection.label, inCollection, data, collection.permalink);
+        const { extension } = pathParts(inCollection);
+        // Document#populate_title: a title, slug and ext of its own unless the front matter has them.
+        const own = { title: titleOfSlug(pathParts(inCollection).basename), slug, ext: extension, ...data };
+        return {
+          data: own,
+          stem: `/${file.slice(0, file.length - extension.length)}`,
+          url,
+          collection: collection.label,
+          output: collection.output,
+          jekyll: { path: file, relative_path: file, id, collection: collection.label, output: collection.output },
+        };
+      });
+    }
+  }
+
+  const dataFound = siteFilesBelowSync(dirs.data, root);
+  const dataFiles = dataFound.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((file) => reader.readData(file));
+  const includesFound = siteFilesBelowSync(dirs.includes, root);
+  const ownIncludes = includesFound.files.map((file) => reader.read(file));
+  const layoutsFound = siteFilesBelowSync(dirs.layouts, root);
+  const layoutName = (file: string) => path.basename(file).replace(/\.[^.]+$/, "");
+  const ownLayouts: SourceLayout[] = layoutsFound.files.map((file) => ({ ...reader.withFrontMatter(reader.read(file)), name: layoutName(file) }));
+  const theme = readTheme(reader, dirs, ownLayouts, ownIncludes);
+  const layouts = [...ownLayouts, ...theme.layouts];
+  const ownAssets = new Set(assets.map((asset) => asset.output));
+
+  return {
+    root,
+    kind: "jekyll",
+    settingsFile,
+    jekyllCollections: collections,
+    unknownPlugins: unknownPluginsOf(config),
+    notBuilt,
+    dirs,
+    settings: { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} },
+    siteData: config,
+    pages,
+    includes: [...ownIncludes, ...theme.includes],
+    layouts,
+    dataFiles,
+    data: jekyllSiteDataOf(dataFiles, dirs.data),
+    dataPaths: dataFound.files,
+    // The theme's assets always: its layouts (redirect pages' too) load them.
+    assets: [...assets, ...theme.assets.filter((asset) => !ownAssets.has(asset.output))],
+    refused: [...refused, ...dataFound.refused, ...includesFound.refused, ...layoutsFound.refused],
+    reads: { files: reader.files, yamlTexts: reader.yamlTexts },
+  };
+}
+
+/** The built-in theme's layouts, includes and assets that the site does not have its own of. */
+function readTheme(reader: SiteReader, dirs: SiteDirectories, ownLayouts: readonly SourceLayout[], ownIncludes: readonly SourceFile[]) {
+  const themeIncludes = dirs.themeIncludes!;
+  const themeRoot = path.dirname(themeIncludes);
+  const ownLayoutNames = new Set(ownLayouts.map((layout) => layout.name));
+  const ownIncludeNames = new Set(ownIncludes.map((include) => relativeToRoot(dirs.includes, include.absolutePath)));
+  const files = siteFilesBelowSync(themeIncludes, themeRoot).files;
+  const layoutsDir = path.join(themeIncludes, "layouts");
+  const includes = files.filter((file) => !ownIncludeNames.has(relativeToRoot(themeIncludes, file))).map((file) => reader.read(file));
+  const layouts: SourceLayout[] = includes
+    .filter((include) => path.dirname(include.absolutePath) === layoutsDir)
+    .map((include) => ({ ...reader.withFrontMatter(include), name: path.basename(include.absolutePath).replace(/\.[^.]+$/, ""), theme: true }))
+    .filter((layout) => !ownLayoutNames.has(layout.name));
+  const assetsDir = path.join(themeRoot, "content", "assets");
+  const assets: StaticFile[] = siteFilesBelowSync(assetsDir, themeRoot).files.map((source) => ({
+    source,
+    output: `assets/${relativeToRoot(assetsDir, source)}`,
+    file: `(theme) ${relativeToRoot(themeRoot, source)}`,
+    theme: true,
+  }));
+  return { layouts, includes, assets };
+}

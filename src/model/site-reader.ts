@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { withFrontMatter } from "./front-matter.ts";
+import { oversizeBytes } from "./limits.ts";
+import { type DataFile, relativeToRoot, type SourceFile } from "./site-model.ts";
+import { decodeUtf8 } from "./text-encoding.ts";
+import { readYamlSource } from "./yaml-positions.ts";
+
+/** Reads a site's files, each once, counting what it read (SiteModel.reads). */
+export class SiteReader {
+  files = 0;
+  yamlTexts = 0;
+
+  constructor(private readonly root: string) {}
+
+  /** A file's text; a file over the size limit is not read (its size is kept instead). */
+  read(absolutePath: string): SourceFile {
+    const file = relativeToRoot(this.root, absolutePath);
+    const oversize = oversizeBytes(absolutePath);
+    if (oversize !== undefined) return { file, absolutePath, text: "", oversize };
+    this.files++;
+    return { file, absolutePath, ...decodeUtf8(readFileSync(absolutePath)) };
+  }
+
+  withFrontMatter<F extends SourceFile>(file: F) {
+    const read = withFrontMatter(file);
+    if (read.frontMatter) this.yamlTexts++;
+    return read;
+  }
+
+  /** A data file (YAML, or JSON, which YAML reads), parsed once. */
+  readData(absolutePath: string): DataFile {
+    const file = this.read(absolutePath);
+    if (file.oversize !== undefined) return { ...file, yaml: readYamlSource(file.file, ""), data: undefined };
+    this.yamlTexts++;
+    const yaml = readYamlSource(file.file, file.text);
+    return { ...file, yaml, data: yaml.data };
+  }
+}

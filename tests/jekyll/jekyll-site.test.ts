@@ -1,0 +1,134 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import { afterEach, describe, expect, it } from "vitest";
+import { readSite } from "../../src/model/read-site.ts";
+import { JEKYLL_DEFAULT_LIQUID, STRICT_LIQUID } from "../../src/model/settings.ts";
+import { siteDirectoriesFor } from "../../src/model/theme.ts";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { runCli } from "../helpers/cli.ts";
+import { writeSite } from "../helpers/jekyll.ts";
+import { makeFixtureSite } from "../helpers/site.ts";
+
+/**
+ * A Jekyll site tree built with `--source`, where no Jekyll build can be compared (the built-in
+ * theme, what this generator reports, the settings it reads): through the pipeline and the CLI.
+ */
+const LAYOUT = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><main>{{ content }}</main></body></html>\n`;
+const page = (frontMatter: string, body: string) => `---\n${frontMatter}---\n${body}`;
+
+describe("a Jekyll site tree", () => {
+  const roots: string[] = [];
+  afterEach(async () => {
+    for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+  });
+  const site = async (files: Record<string, string>) => {
+    const root = await writeSite(files, "jekyll-site-");
+    roots.push(root);
+    return root;
+  };
+  const built = async (root: string, file: string) => cheerio.load(await readFile(path.join(root, "_site", file), "utf8"));
+
+  it("uses the built-in theme's layouts where it has none of its own, and its own includes over the theme's", async () => {
+    const root = await site({
+      "_config.yml": "title: Themed\nbaseurl: /kb\ndescription: A site with no layouts\n",
+      "index.md": page("layout: page\ntitle: Home\n", "Welcome.\n"),
+      "guides/hello.md": page("layout: page\ntitle: Hello\n", '## Greeting\n\n{% include note.html content="Written by the site" %}\n'),
+      "_includes/note.html": '<aside class="own-note">{{ include.content }}</aside>\n',
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error")).toEqual([]);
+    const $ = await built(root, "kb/guides/hello.html");
+    // The theme's frame: its policy, its header and stylesheet, the page's title as its h1.
+    expect($('meta[http-equiv="Content-Security-Policy"]').length).toBe(1);
+    expect($("article h1").text()).toBe("Hello");
+    expect($('link[rel="stylesheet"]').attr("href")).toBe("/kb/assets/site.css");
+    expect(existsSync(path.join(root, "_site/kb/assets/site.css"))).toBe(true);
+    // The site's note.html, not the theme's callout.
+    expect($("aside.own-note").text()).toBe("Written by the site");
+  });
+
+  it("reports an unknown plugin once, as a warning at its line, and still builds", async () => {
+    const root = await site({
+      "_config.yml": "title: Plugins\nplugins:\n  - jekyll-redirect-from\n  - jekyll-seo-tag\n  - jekyll-seo-tag\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    const plugins = result.findings.filter((found) => found.check === "plugins");
+    expect(plugins).toHaveLength(1);
+    expect(plugins[0]).toMatchObject({ file: "_config.yml", line: 4, severity: "warning" });
+    expect(plugins[0]!.message).toContain('"jekyll-seo-tag"');
+    expect(result.published).toBe(true);
+  });
+
+  it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
+    const root = await site({
+      "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "{% for note in site.notes %}- {{ note.title }}\n{% endfor %}"),
+      "_notes/ready.md": page("layout: default\ntitle: Ready\n", "Ready.\n"),
+      "_notes/later.md": page("layout: default\ntitle: Later\npublished: false\n", "Later.\n"),
+    });
+    const model = readSite(root, siteDirectoriesFor(root));
+    expect(model.pages.find((found) => found.file === "_notes/later.md")?.published).toBe(false);
+    expect(model.pages.find((found) => found.file === "_notes/ready.md")?.published).toBeUndefined();
+    await runPipeline({ root, publish: true });
+    expect(existsSync(path.join(root, "_site/notes/later.html"))).toBe(false);
+    expect(existsSync(path.join(root, "_site/notes/ready.html"))).toBe(true);
+    const $ = await built(root, "index.html");
+    expect(
+      $("main li")
+        .toArray()
+        .map((item) => $(item).text()),
+    ).toEqual(["Ready"]);
+  });
+
+  it("reads the site's Liquid strictness from _config.yml (Jekyll's defaults: warnings); this repository's site stays strict", async () => {
+    const lenient = await site({ "_config.yml": "title: Lenient\n", "_layouts/default.html": LAYOUT });
+    const strict = await site({ "_config.yml": "title: Strict\nliquid:\n  strict_variables: true\n  strict_filters: true\n  error_mode: strict\n" });
+    expect(readSite(lenient, siteDirectoriesFor(lenient)).settings.liquid).toEqual(JEKYLL_DEFAULT_LIQUID);
+    expect(readSite(strict, siteDirectoriesFor(strict)).settings.liquid).toEqual({ strictVariables: true, strictFilters: true, errorMode: "strict" });
+    const own = await makeFixtureSite();
+    roots.push(own);
+    expect(readSite(own, siteDirectoriesFor(own)).settings.liquid).toEqual(STRICT_LIQUID);
+  });
+
+  it("locates a mistake in the author's file: a missing include in a collection document", async () => {
+    const root = await site({
+      "_config.yml": "title: Mistakes\ncollections:\n  guides:\n    output: true\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
+      "_guides/setup.md": page("layout: default\ntitle: Setup\n", "First line.\n\n{% include missing-callout.html %}\n"),
+    });
+    const result = await runPipeline({ root });
+    const found = result.findings.find((item) => item.severity === "error" && item.message.includes("missing-callout.html"));
+    expect(found).toMatchObject({ file: "_guides/setup.md", line: 7 });
+  });
+
+  it("builds with --source and --destination (and -s/-d) from any folder, as Jekyll's CLI takes them", async () => {
+    const source = await site({
+      "_config.yml": "title: Flags\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "## Built from elsewhere\n"),
+    });
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "jekyll-cwd-"));
+    roots.push(elsewhere);
+    const destination = path.join(elsewhere, "out");
+    const long = await runCli("build", elsewhere, ["--source", source, "--destination", destination]);
+    expect(long.code, long.stderr).toBe(0);
+    expect(
+      cheerio
+        .load(await readFile(path.join(destination, "index.html"), "utf8"))("h2")
+        .attr("id"),
+    ).toBe("built-from-elsewhere");
+    const short = await runCli("check", elsewhere, ["-s", source, "-d", path.join(elsewhere, "unused")]);
+    expect(short.code, short.stderr).toBe(0);
+    expect(existsSync(path.join(elsewhere, "unused"))).toBe(false);
+    const usage = await runCli("check", elsewhere, ["--source"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("--source needs a folder");
+  });
+});
