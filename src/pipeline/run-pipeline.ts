@@ -158,6 +158,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history, copies }),
       errors: templateErrors,
       pageGate: (page) => writer.turn(typeof page.url === "string" ? page.url : ""),
+      // The site's own Jekyll settings (`liquid: strict_variables / strict_filters`): Jekyll's
+      // defaults render undefined names and unknown filters as nothing, reported as warnings.
+      undefinedVariables: model.settings.liquid.strictVariables ? "error" : "warning",
+      undefinedFilters: model.settings.liquid.strictFilters ? "error" : "warning",
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     stage("render", source.pages.length);

@@ -74,7 +74,7 @@ describe("a Jekyll site tree", () => {
     });
     const model = readSite(root, siteDirectoriesFor(root));
     expect(model.pages.find((found) => found.file === "_notes/later.md")?.published).toBe(false);
-    expect(model.pages.find((found) => found.file === "_notes/ready.md")?.published).toBeUndefined();
+    expect(model.pages.find((found) => found.file === "_notes/ready.md")?.published).toBe(true);
     await runPipeline({ root, publish: true });
     expect(existsSync(path.join(root, "_site/notes/later.html"))).toBe(false);
     expect(existsSync(path.join(root, "_site/notes/ready.html"))).toBe(true);
@@ -94,6 +94,31 @@ describe("a Jekyll site tree", () => {
     const own = await makeFixtureSite();
     roots.push(own);
     expect(readSite(own, siteDirectoriesFor(own)).settings.liquid).toEqual(STRICT_LIQUID);
+  });
+
+  it("renders an undefined variable as nothing and warns under Jekyll's defaults; strict_variables makes it an error", async () => {
+    const files = (config: string) => ({
+      "_config.yml": `title: T\n${config}`,
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "Before {{ page.missing_key }}after {{ 'x' | no_such_filter }}.\n"),
+    });
+    const lenient = await site(files(""));
+    const lenientRun = await runPipeline({ root: lenient, publish: true });
+    // (The site's own layout lacks the pages' Content-Security-Policy: a warning at the layout.)
+    const onPage = (run: typeof lenientRun) =>
+      run.findings.filter((found) => found.file === "index.md").map((found) => [found.line, found.severity, found.message]);
+    expect(onPage(lenientRun)).toEqual([
+      [5, "warning", expect.stringContaining("page.missing_key")],
+      [5, "warning", expect.stringContaining("no_such_filter")],
+    ]);
+    expect(lenientRun.published).toBe(true);
+    expect((await built(lenient, "index.html"))("main").text().trim()).toBe("Before after x.");
+
+    const strict = await site(files("liquid:\n  strict_variables: true\n  strict_filters: true\n"));
+    const strictRun = await runPipeline({ root: strict, publish: true });
+    // Strict filters refuse the template as it is parsed, so its variables are not reached.
+    expect(onPage(strictRun)).toEqual([[5, "error", expect.stringContaining("no_such_filter")]]);
+    expect(strictRun.published).toBe(false);
   });
 
   it("locates a mistake in the author's file: a missing include in a collection document", async () => {
@@ -129,6 +154,6 @@ describe("a Jekyll site tree", () => {
     expect(existsSync(path.join(elsewhere, "unused"))).toBe(false);
     const usage = await runCli("check", elsewhere, ["--source"]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("--source needs a folder");
+    expect(usage.stderr).toContain("--source needs a value");
   });
 });
