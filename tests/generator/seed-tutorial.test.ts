@@ -30,7 +30,8 @@ describe("the SSH tunnel tutorial (seed)", () => {
   it("renders the intro with its links resolved through the link map", async () => {
     const $ = await site.page(SEED_URL);
     const intro = $(".tutorial-intro");
-    expect(intro.find("p").first().text()).toMatch(/^If your database isn't publicly accessible/);
+    // Curly apostrophes, as kramdown's typography gives them.
+    expect(intro.find("p").first().text()).toMatch(/^If your database isn’t publicly accessible/);
     // content/ carries the seed with its mojibake (isnâ€™t) repaired.
     expect(intro.find("li").eq(1).text()).toContain("An SSH tunnel isn’t necessarily more secure");
     expect(intro.text()).not.toContain("â€");
@@ -132,7 +133,7 @@ describe("the Amazon Web Services tutorial", () => {
     const $ = await site.page(AMAZON_URL);
     expect($("h3#launch-the-instance").text()).toBe("Step 1.1: Launch the instance");
     expect($("h3#verify-database-vpc").text()).toBe("Step 2.1: Verify that the database and the SSH server share a VPC");
-    expect($("h4#find-database-port").text()).toBe("Step 2.2.1: Find the database's port");
+    expect($("h4#find-database-port").text()).toBe("Step 2.2.1: Find the database’s port");
     expect($("h2#next-steps").text()).toBe("Next steps");
   });
 
