@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterEach, expect, it } from "vitest";
+import type { BrowserContextOptions } from "playwright-core";
+import { expect, it } from "vitest";
 import { axeViolationsInBothSchemes } from "../helpers/axe.ts";
-import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
+import { describeInBrowser, usePagesInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 
 // "Copy page as Markdown" beside each page's title, in Debian's Chromium: what lands on the
 // clipboard is the page's Markdown copy, the button and the live region say so, axe finds
@@ -15,25 +15,7 @@ const CLIPBOARD: BrowserContextOptions = { permissions: ["clipboard-read", "clip
 describeInBrowser("Copy page as Markdown, in Chromium", () => {
   const site = useSiteInBrowser();
 
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
-  async function open(sitePath: string, options: BrowserContextOptions = {}): Promise<Page> {
-    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(site.published.url(sitePath));
-    return page;
-  }
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    const seen = errors;
-    errors = [];
-    expect(seen).toEqual([]);
-  });
+  const { open } = usePagesInBrowser(site);
 
   const markdownCopyOf = (sitePath: string) => readFile(path.join(site.published.site.outputDir, `${site.published.baseurl}${sitePath}.md`), "utf8");
 

@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { describeInBrowser, usePagesInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 
 // Search from the keyboard, previous / next links and old addresses that keep their #fragment,
 // driven in Debian's Chromium on the published fixture site.
@@ -17,25 +17,7 @@ const SLOW = { timeout: 20_000 };
 
 describeInBrowser("keyboard search, previous / next and redirects in Chromium", () => {
   const site = useSiteInBrowser();
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
-  async function open(url: string, options: BrowserContextOptions = {}): Promise<Page> {
-    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(url.startsWith("http") ? url : site.published.url(url));
-    return page;
-  }
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    const seen = errors;
-    errors = [];
-    expect(seen).toEqual([]);
-  });
+  const { open } = usePagesInBrowser(site);
 
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
   const focusedHref = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("href") ?? null);
@@ -168,13 +150,14 @@ describeInBrowser("keyboard search, previous / next and redirects in Chromium", 
         response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" }).end(Buffer.from(await upstream.arrayBuffer()));
       });
       await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+      let page: Page | undefined;
       try {
-        const page = await open(`http://127.0.0.1:${(host.address() as AddressInfo).port}/docs${OLD_AMAZON}#${STEP_2}`);
+        page = await open(`http://127.0.0.1:${(host.address() as AddressInfo).port}/docs${OLD_AMAZON}#${STEP_2}`);
         await landsOnStep2(page);
         expect(redirected).toBe(1);
       } finally {
-        await context?.close();
-        context = undefined;
+        // Before the host stops: the page's connections to it end with its context.
+        await page?.context().close();
         host.closeAllConnections();
         await new Promise((resolve) => host.close(resolve));
       }

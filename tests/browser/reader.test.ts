@@ -1,8 +1,8 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { describeInBrowser, usePagesInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 
 // What a reader does on the published site, in Debian's Chromium: one browser for the file, a
@@ -14,26 +14,7 @@ const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
 describeInBrowser("a reader's flows in Chromium", () => {
   const site = useSiteInBrowser();
 
-  let context: BrowserContext | undefined;
-  /** Console errors and uncaught exceptions (a CSP violation is one) of the current test's pages. */
-  let errors: string[] = [];
-  async function open(sitePath: string, options: BrowserContextOptions = {}): Promise<Page> {
-    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(site.published.url(sitePath));
-    return page;
-  }
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    const seen = errors;
-    errors = [];
-    expect(seen).toEqual([]);
-  });
+  const { open, bareContext } = usePagesInBrowser(site);
 
   /** For waits on work the page does (loading the search index): a busy machine can take seconds. */
   const SLOW = { timeout: 20_000 };
@@ -180,8 +161,7 @@ describeInBrowser("a reader's flows in Chromium", () => {
 
   describe("unknown paths", () => {
     it("get the 404 page", async () => {
-      context = await site.browser.newContext();
-      const page = await context.newPage();
+      const page = await (await bareContext()).newPage();
       const response = await page.goto(site.published.url("/no/such/page"));
       expect(response?.status()).toBe(404);
       expect(await page.locator("h1").textContent()).toBe("Page not found");

@@ -1,8 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterEach, expect, it } from "vitest";
-import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeInBrowser, usePagesInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 
 // The tunnel diagram in Debian's Chromium: painted by the theme in light and dark mode
@@ -13,25 +13,7 @@ const SCREENSHOTS = path.join(PROJECT_ROOT, "test-results");
 
 describeInBrowser("the tunnel diagram in Chromium", () => {
   const site = useSiteInBrowser();
-  let context: BrowserContext | undefined;
-  let errors: string[] = [];
-  async function open(sitePath: string, options: BrowserContextOptions = {}): Promise<Page> {
-    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(site.published.url(sitePath));
-    return page;
-  }
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    const seen = errors;
-    errors = [];
-    expect(seen).toEqual([]);
-  });
+  const { open } = usePagesInBrowser(site);
 
   /** The painted colours of the diagram's parts, as the browser computed them. */
   const paint = (page: Page) =>
@@ -56,8 +38,7 @@ describeInBrowser("the tunnel diagram in Chromium", () => {
         expect(colours).toEqual({ name: "rgb(230, 237, 243)", address: "rgb(230, 237, 243)", box: "rgb(22, 27, 34)", page: "rgb(15, 19, 25)" });
       }
       await figure.screenshot({ path: path.join(SCREENSHOTS, `tunnel-diagram-${name}-${colorScheme}.png`) });
-      await context?.close();
-      context = undefined;
+      await page.context().close();
     }
   });
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type PublishedSite, publishFixtureSite } from "./published-site.ts";
 import { describeNeeding, missingOf } from "./system.ts";
 
@@ -48,4 +48,38 @@ export function useSiteInBrowser(): SiteInBrowser {
     await fixture.published?.close();
   });
   return fixture;
+}
+
+/**
+ * Call inside a suite using useSiteInBrowser: `open` loads a page of the site (or any URL) in a
+ * fresh context, and after each test asserts that its pages logged no console error and threw
+ * nothing (a CSP violation is one); the context is closed. `bareContext` is a context whose
+ * errors are not collected, for a page expected to log one (a 404).
+ */
+export function usePagesInBrowser(site: SiteInBrowser) {
+  let context: BrowserContext | undefined;
+  let errors: string[] = [];
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    const seen = errors;
+    errors = [];
+    expect(seen).toEqual([]);
+  });
+  return {
+    async open(url: string, options: BrowserContextOptions = {}): Promise<Page> {
+      context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(url.startsWith("http") ? url : site.published.url(url));
+      return page;
+    },
+    async bareContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+      context = await site.browser.newContext(options);
+      return context;
+    },
+  };
 }
