@@ -1,47 +1,21 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { axeViolations } from "../helpers/axe.ts";
 import { describeInBrowser, useSiteInBrowser } from "../helpers/browser.ts";
 
 // axe-core's WCAG 2.1 A and AA rules on every built page, in light and in dark mode, plus the
 // states a reader puts the tutorial in (disclosures open, search results, the small-screen menu).
-const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
 describeInBrowser("accessibility of every page in Chromium", () => {
   const site = useSiteInBrowser();
-
-  interface Violation {
-    id: string;
-    help: string;
-    nodes: Array<{ target: string[] }>;
-  }
-
-  /** Violations in the page as it is now, as "rule: help (selectors)". */
-  async function violations(page: Page): Promise<string[]> {
-    // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected scripts.
-    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-    const result = await page.evaluate(
-      (tags) =>
-        (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(document, {
-          runOnly: { type: "tag", values: tags },
-          resultTypes: ["violations"],
-        }),
-      WCAG_21_AA,
-    );
-    return (result as { violations: Violation[] }).violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
-    );
-  }
 
   /** Both colour schemes of the page as loaded, light first. */
   async function violationsInBothSchemes(page: Page, label: string): Promise<string[]> {
     const found: string[] = [];
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      found.push(...(await violations(page)).map((violation) => `${label} (${colorScheme}): ${violation}`));
+      found.push(...(await axeViolations(page)).map((violation) => `${label} (${colorScheme}): ${violation}`));
     }
     return found;
   }
@@ -94,7 +68,7 @@ describeInBrowser("accessibility of every page in Chromium", () => {
       await page.emulateMedia({ colorScheme: "light" });
       await page.getByRole("button", { name: "Dark mode" }).click();
       expect(await page.locator("html").getAttribute("data-theme")).toBe("dark");
-      found.push(...(await violations(page)).map((violation) => `chosen dark theme: ${violation}`));
+      found.push(...(await axeViolations(page)).map((violation) => `chosen dark theme: ${violation}`));
       await context.close();
       expect(found).toEqual([]);
     });
