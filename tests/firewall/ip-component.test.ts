@@ -62,7 +62,7 @@ describe("region IP component on the project's tutorials", () => {
     const children = step.children(":not(a.heading-anchor)").toArray();
     expect($(children[1]).prop("tagName")).toBe("P");
     expect($(children[1]).text()).toBe(
-      "First, you'll configure the SSH server to allow traffic from Stitch to access the server. Whitelist the following IP addresses to allow access to the SSH server on the SSH port, which is typically 22:",
+      "First, you’ll configure the SSH server to allow traffic from Stitch to access the server. Whitelist the following IP addresses to allow access to the SSH server on the SSH port, which is typically 22:",
     );
     expect($(children[2]).prop("tagName")).toBe("UL");
     expect(
