@@ -133,7 +133,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const copies = new MarkdownCopies(
       new Map(
         pagesToBuild
-          .filter((page) => hasMarkdownCopy(page.data))
+          // A page rendered for checking only (a copy of the model's page: render-plan.ts) gets none.
+          .filter((page) => model.pages.includes(page) && hasMarkdownCopy(page.data))
           .map((page) => [page.absolutePath, typeof page.data!.title === "string" ? page.data!.title : ""]),
       ),
     );

@@ -292,7 +292,7 @@ describe("output paths", () => {
       expect(published).toBe(false);
       const errors = findings.filter((found) => found.severity === "error").map((found) => `${found.file}:${found.line}: ${found.message}`);
       expect(errors).toEqual([
-        'content/guide-page.md:3: permalink "/assets/guide" has its Markdown copy at /docs/assets/guide.md, which differs only in letter case from /docs/assets/guide.MD, the asset content/assets/guide.MD (one file on macOS and Windows): give the page another permalink',
+        'content/guide-page.md:3: permalink "/assets/guide" has its Markdown copy at /docs/assets/guide.md, which differs only in letter case from /docs/assets/guide.MD, the asset content/assets/guide.MD (one file on macOS and Windows): give the page another permalink. The page was not rendered: its links, anchors and Liquid were not checked',
         'content/mover.md:6: redirect_from "/plain-share.md" is already the Markdown copy of content/plain-share.md: remove it, since a redirect must not replace a page or a file of the site',
         'content/mover.md:7: redirect_from "/llms.txt" is already llms.txt, which the build writes: remove it, since a redirect must not replace a page or a file of the site',
       ]);
