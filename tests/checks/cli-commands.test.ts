@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
 import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
+/** What a fixture site holds before any command runs (.cache: the image cache, shared by the fixtures). */
+const SITE_FOLDERS = [".cache", "_data", "_includes", "content"];
+
 /**
  * `stitch-docs <command>` as a child process, where no site is built: each command's help, its
  * mistakes in the arguments, `new`, `schema`, and `start` on a port that is taken.
@@ -41,7 +44,7 @@ describe("--help", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^usage: stitch-docs ${command === "serve" ? "start\\|serve" : command}\\b`));
     for (const option of [...options, "--help"]) expect(run.stdout).toMatch(new RegExp(`^\\s+(-\\w, )?${option}\\b`, "m"));
-    expect((await readdir(root)).sort()).toEqual(["_data", "_includes", "content"]);
+    expect((await readdir(root)).sort()).toEqual(SITE_FOLDERS);
   });
 
   it("stitch-docs --help lists the commands; no command is a usage error", async () => {
@@ -72,7 +75,7 @@ describe("mistakes in the arguments: one line, exit code 2, nothing done", () =>
     oneLineError(run.stderr);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe("");
-    expect((await readdir(root)).sort()).toEqual(["_data", "_includes", "content"]);
+    expect((await readdir(root)).sort()).toEqual(SITE_FOLDERS);
   });
 });
 
@@ -139,7 +142,7 @@ describe("stitch-docs start", () => {
     expect(run.stderr).toContain("--port");
     expect(run.stdout).toBe("");
     // Nothing was built: no output folder, no build folder.
-    expect((await readdir(root)).sort()).toEqual(["_data", "_includes", "content"]);
+    expect((await readdir(root)).sort()).toEqual(SITE_FOLDERS);
   });
 });
 
