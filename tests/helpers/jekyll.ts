@@ -27,7 +27,7 @@ export async function writeSite(files: Record<string, string>, prefix = "jekyll-
   return root;
 }
 
-/** Copies a fixture folder (e.g. tests/jekyll/fixtures/<name>) to a temp folder, so no build writes into the repository. */
+/** Copies a fixture folder (e.g. tests/jekyll/site-fixtures/<name>) to a temp folder, so no build writes into the repository. */
 export async function copySite(dir: string): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), `jekyll-${path.basename(dir)}-`));
   await cp(dir, root, { recursive: true });

@@ -12,7 +12,7 @@ import { buildWithJekyll, jekyllInstalled, readPage, writeSite } from "../helper
  * the same HTML shape (tags, ids, classes, links, text). One Jekyll build holds every fixture.
  */
 
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/kramdown");
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "kramdown-fixtures");
 const names = readdirSync(FIXTURES)
   .filter((file) => file.endsWith(".md"))
   .map((file) => file.slice(0, -3))

@@ -12,13 +12,13 @@ import { PROJECT_ROOT } from "../helpers/site.ts";
 import { describeNeeding } from "../helpers/system.ts";
 
 /**
- * Jekyll site trees (tests/jekyll/fixtures/<name>/, one construct each plus a whole site) built
+ * Jekyll site trees (tests/jekyll/site-fixtures/<name>/, one construct each plus a whole site) built
  * by Jekyll 4.3 and by this generator (`--source`): every page Jekyll writes is written here too,
  * below the site's base URL, with the same main content (headings and ids, list items, code,
  * link targets, text); every redirect leads where Jekyll's leads; nothing Jekyll leaves out is
  * written. Quotes are compared straight (kramdown's typography is another suite's).
  */
-const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "site-fixtures");
 const FIXTURES = readdirSync(FIXTURES_DIR).sort();
 
 interface Builds {
@@ -104,10 +104,20 @@ function describeFixture(name: string): void {
     const theirSet = new Set(theirs);
     const prefix = builds.baseurl.replace(/^\//, "");
     const themeAssets = new Set((await listFiles(path.join(PROJECT_ROOT, "content/assets"))).map((file) => `assets/${file}`));
-    const ours = [...ourFiles]
-      .map((file) => (prefix && file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : file))
-      // What this generator adds to every site: the theme's assets, the search index, sitemap, robots.txt, _redirects.
-      .filter((file) => theirSet.has(file) || !(themeAssets.has(file) || /^(pagefind\/|sitemap\.xml$|robots\.txt$|_redirects$)/.test(file)))
+    const below = [...ourFiles].map((file) => (prefix && file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : file));
+    const ourPages = new Set(below.filter((file) => file.endsWith(".html")));
+    const ours = below
+      // What this generator adds to every site: the theme's assets, the search index, sitemap, robots.txt, _redirects,
+      // llms.txt and each page's Markdown copy (beside its .html).
+      .filter(
+        (file) =>
+          theirSet.has(file) ||
+          !(
+            themeAssets.has(file) ||
+            /^(pagefind\/|sitemap\.xml$|robots\.txt$|_redirects$|llms\.txt$)/.test(file) ||
+            (file.endsWith(".md") && ourPages.has(file.replace(/\.md$/, ".html")))
+          ),
+      )
       .sort();
     expect(ours).toEqual(theirs);
   });
