@@ -59,7 +59,7 @@ describe("the benchmark's tutorial corpus", () => {
       // The IP address loop, a fenced shell block, a callout include with parameters.
       expect($("#configure-ssh-server").parent().find("li").text()).toContain("52.23.137.21/32");
       expect($("pre code.language-shell").length).toBeGreaterThanOrEqual(2);
-      expect($(".callout-tip").text()).toContain("Stitch's addresses differ by region");
+      expect($(".callout-tip").text()).toContain("Stitch’s addresses differ by region");
       // Links between the corpus' pages, and the guide-links include listing its collection pages.
       expect($('a[href^="/docs/common/bench/"]').length).toBeGreaterThanOrEqual(3);
       expect($('details[id^="ssh-guides-"] a[href*="/bench"]').length).toBeGreaterThan(0);
