@@ -2,14 +2,16 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Two projects: `system`, the suites that need a browser (chromium), root or system services
- * (sshd, PostgreSQL, nftables, iptables, a tmpfs mount) or Jekyll; and `quick`, everything else.
- * `vitest run` (npm test, CI) runs both; `npm run test:quick` runs `quick` alone, for the
- * edit-test loop.
+ * (sshd, PostgreSQL, nftables, iptables, a tmpfs mount) or Jekyll (the differential tests); and
+ * `quick`, everything else. `vitest run` (npm test, CI) runs both; `npm run test:quick` runs
+ * `quick` alone, for the edit-test loop. The globalSetup compiles the CLI once per run, for the
+ * tests that run it as a child process (tests/helpers/cli.ts).
  */
 const SYSTEM = [
   "tests/browser/**/*.test.ts",
   "tests/**/*.browser.test.ts",
   "tests/**/*.jekyll.test.ts",
+  "tests/jekyll/*-differential.test.ts",
   "tests/tunnel/**/*.test.ts",
   "tests/firewall/rules-with-tools.test.ts",
   "tests/build/disk-full.test.ts",
@@ -20,6 +22,7 @@ export default defineConfig({
     // Site builds and browser sessions take seconds, not milliseconds; no test asserts on time.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    globalSetup: ["tests/helpers/compile-cli.ts"],
     projects: [
       { extends: true, test: { name: "quick", include: ["tests/**/*.test.ts"], exclude: SYSTEM } },
       { extends: true, test: { name: "system", include: SYSTEM } },

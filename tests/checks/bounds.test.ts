@@ -1,11 +1,10 @@
 import { execFile } from "node:child_process";
 import { readdir, rm } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/checks/finding.ts";
-import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
+import { CLI_MAIN } from "../helpers/cli.ts";
+import { makeFixtureSite } from "../helpers/site.ts";
 import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
 
 /**
@@ -15,8 +14,6 @@ import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
  * than blocking the test runner) without any test asserting how long a build takes.
  */
 const run = promisify(execFile);
-// Node itself with tsx's loader (not tsx's launcher): the process killed is the one building.
-const TSX_LOADER = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 const KILL_AFTER_MS = 100_000;
 
 interface Report {
@@ -26,7 +23,8 @@ interface Report {
 }
 
 async function cli(script: "check" | "build", root: string): Promise<{ code: number; report: Report }> {
-  const args = ["--import", TSX_LOADER, path.join(PROJECT_ROOT, "src/cli/main.ts"), script, "--format", "json"];
+  // Node itself on the compiled tool (no launcher in between): the process killed is the one building.
+  const args = [CLI_MAIN, script, "--format", "json"];
   const options = { cwd: root, env: { ...process.env, NO_COLOR: "1" }, timeout: KILL_AFTER_MS, maxBuffer: 64 * 1024 * 1024 };
   let result: { code: number; stdout: string };
   try {

@@ -1,14 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { PROJECT_ROOT } from "./site.ts";
+import { CLI_DIST } from "./cli-dist.ts";
 
 /**
- * The command-line tool as a child process, from its sources: `node --import tsx src/cli/main.ts
- * <command>`, one process (no tsx wrapper in between), so that a signal sent to it reaches the
- * build itself.
+ * The command-line tool as a child process, compiled from this run's sources (vitest's
+ * globalSetup, compile-cli.ts): `node <CLI_DIST>/cli/main.js <command>`, as npm's scripts run
+ * dist/, one process, so that a signal sent to it reaches the build itself.
  */
-const TSX_LOADER = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 export interface CliOptions {
   /** Added to (or, when undefined, removed from) the test's environment. */
@@ -31,7 +29,7 @@ export interface CliRun {
 /** A command of `stitch-docs` (`build`, `check`, `start`, `new`, `schema`, ...). */
 export type CliCommand = string;
 
-export const CLI_MAIN = path.join(PROJECT_ROOT, "src/cli/main.ts");
+export const CLI_MAIN = path.join(CLI_DIST, "cli/main.js");
 
 export function cliEnv(options: CliOptions = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
@@ -42,9 +40,9 @@ export function cliEnv(options: CliOptions = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `node` and its arguments that run `stitch-docs <command> <args>` from the sources. */
+/** `node` and its arguments that run `stitch-docs <command> <args>`, compiled from the sources. */
 export function cliCommandLine(command: CliCommand, args: string[] = [], nodeArgs: string[] = []): string[] {
-  return [process.execPath, "--import", TSX_LOADER, ...nodeArgs, CLI_MAIN, command, ...args];
+  return [process.execPath, ...nodeArgs, CLI_MAIN, command, ...args];
 }
 
 export function spawnCli(command: CliCommand, root: string, args: string[] = [], options: CliOptions = {}): ChildProcess {
