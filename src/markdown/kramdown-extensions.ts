@@ -30,21 +30,24 @@ const closingOf = (name: string) => new RegExp(`\\{:/(?:${name})?\\}`);
 // `--` would end the comment early.
 const commentText = (text: string) => text.replace(/--/g, "- -");
 
+/** The extension `{::name}...{:/name}` (or `{::name /}`) that `text` starts with: its name, body and length. */
+function extensionAt(text: string): { name: string; body: string; consumed: number } | undefined {
+  const open = START.exec(text);
+  if (!open) return undefined;
+  const name = open[1]!;
+  if (open[3]) return { name, body: "", consumed: open[0].length };
+  const close = closingOf(name).exec(text.slice(open[0].length));
+  if (!close) return undefined;
+  return { name, body: text.slice(open[0].length, open[0].length + close.index), consumed: open[0].length + close.index + close[0].length };
+}
+
 function blockExtension(state: StateBlock, startLine: number, endLine: number, silent: boolean, ignored: string[]): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const rest = state.src.slice(start, state.eMarks[endLine - 1]);
-  const open = START.exec(rest);
-  if (!open) return false;
-  const name = open[1]!;
-  let body = "";
-  let consumed = open[0].length;
-  if (!open[3]) {
-    const close = closingOf(name).exec(rest.slice(consumed));
-    if (!close) return false;
-    body = rest.slice(consumed, consumed + close.index);
-    consumed += close.index + close[0].length;
-  }
+  const found = extensionAt(rest);
+  if (!found) return false;
+  const { name, body, consumed } = found;
   // Only a block when nothing but blanks follows on the closing line.
   const lineEnd = rest.indexOf("\n", consumed);
   if (rest.slice(consumed, lineEnd < 0 ? rest.length : lineEnd).trim() !== "") return false;
@@ -60,18 +63,9 @@ function blockExtension(state: StateBlock, startLine: number, endLine: number, s
 }
 
 function inlineExtension(state: StateInline, silent: boolean, ignored: string[]): boolean {
-  const rest = state.src.slice(state.pos);
-  const open = START.exec(rest);
-  if (!open) return false;
-  const name = open[1]!;
-  let body = "";
-  let consumed = open[0].length;
-  if (!open[3]) {
-    const close = closingOf(name).exec(rest.slice(consumed));
-    if (!close) return false;
-    body = rest.slice(consumed, consumed + close.index);
-    consumed += close.index + close[0].length;
-  }
+  const found = extensionAt(state.src.slice(state.pos));
+  if (!found) return false;
+  const { name, body, consumed } = found;
   if (!silent && !ignored.includes(name)) state.push("html_inline", "", 0).content = output(name, body, commentText);
   state.pos += consumed;
   return true;
