@@ -46,6 +46,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`error: unknown command ${JSON.stringify(command)} (commands: ${Object.keys(COMMANDS).join(", ")}; see: stitch-docs --help)`);
     return 2;
   }
+  // Eleventy's ESM cache buster (a module-loader hook on a thread of its own, under Node 20)
+  // re-imports JavaScript config and data files its watch mode changed; this tool gives
+  // Eleventy none, and every import after the hook went through that thread (about 5% of the
+  // own site's build). Eleventy's documented switch (11ty/eleventy#3371), before it loads.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   const module = await entry.load();
   try {
     const args = parseCommandArgs(module.spec, rest);

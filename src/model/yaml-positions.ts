@@ -1,4 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node, Scalar } from "yaml";
 import type { Location } from "../checks/finding.ts";
 import { readYaml, YamlLimitError, type YamlVerdict, yamlErrorReason } from "./yaml.ts";
 import type { YamlNote } from "./yaml-psych.ts";
@@ -19,6 +20,13 @@ import type { YamlNote } from "./yaml-psych.ts";
  * runs out of memory. Text the build's reader refuses for a limit has that refusal as its one
  * problem, at its place, and is not parsed with positions at all.
  */
+// Loaded on the first finding to locate: a build without one never needs it.
+let library: typeof import("yaml") | undefined;
+const yaml = () => (library ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+
+/** Whether a node of `doc` is a scalar (a string, number, boolean or null, with its position). */
+export const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
+
 export interface YamlProblem {
   /** Offsets in the YAML text. */
   pos: readonly [number, number];
@@ -113,10 +121,10 @@ const atOffset = (offset: number): [number, number] => [offset, offset + 1];
 
 /** No node tree (an empty document), only the lines: for text the positional parser must not read. */
 function unparsed(text: string): { doc: Document; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   lineCounter.addNewLine(0);
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
-  return { doc: new Document(null), lineCounter };
+  return { doc: new (yaml().Document)(null), lineCounter };
 }
 
 /**
@@ -153,8 +161,8 @@ function mayNestTooDeep(text: string): boolean {
 }
 
 function parse(text: string): { doc: Document; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { doc, lineCounter };
 }
 
@@ -187,15 +195,15 @@ export function nodeAtPath(source: YamlSource, path: YamlPath): NodeAtPath {
   for (const segment of path) {
     key = undefined;
     let next: Node | undefined;
-    if (isMap(current)) {
+    if (yaml().isMap(current)) {
       // The last of duplicate keys: the one whose value the data holds.
-      const pair = [...current.items].reverse().find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = [...current.items].reverse().find((item) => yaml().isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
       if (pair) {
         key = pair.key as Node;
         next = (pair.value as Node | null) ?? undefined;
         if (!next) return { key, value: undefined, nearest: key };
       }
-    } else if (isSeq(current) && typeof segment === "number") {
+    } else if (yaml().isSeq(current) && typeof segment === "number") {
       next = (current.items[segment] as Node | null) ?? undefined;
     }
     if (!next) return { nearest };
@@ -257,9 +265,9 @@ export function stringScalars(source: YamlSource): Array<{ path: YamlPath; scala
   const visit = (node: unknown, path: YamlPath) => {
     if (isScalar(node)) {
       if (typeof node.value === "string") found.push({ path, scalar: node });
-    } else if (isMap(node)) {
+    } else if (yaml().isMap(node)) {
       for (const pair of node.items) if (isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)]);
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       node.items.forEach((item, i) => visit(item, [...path, i]));
     }
   };

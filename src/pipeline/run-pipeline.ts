@@ -105,6 +105,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const stage = (name: PipelineStage, pages = 0) => options.onStage?.(name, { pages });
   stage("read");
   const dirs = siteDirectoriesFor(options.root, options.outputDir ?? "_site");
+  // git runs beside the reading and the source checks; the render needs its dates.
+  const reading = GitHistory.read(dirs.root);
   const { model, drafts } = modelForBuild(readSite(options.root, dirs), options.drafts ?? false);
   clock.lap("read");
   stage("source-checks");
@@ -127,7 +129,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const build = await output.newBuild();
   let published = false;
   try {
-    const history = new GitHistory(dirs.root);
+    const history = await reading;
     const markdown = createMarkdown();
     const templateErrors = new TemplateErrorCollector();
     // Sets, not lists: at N=4000 a lookup per page in a list of 8,000 pages is 64 million comparisons.

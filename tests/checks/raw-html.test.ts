@@ -65,3 +65,32 @@ describe("raw HTML in content", () => {
     expect(result.findings.map((found) => `${found.file}:${found.line}: ${found.severity}`)).toEqual(expected);
   });
 });
+
+/**
+ * Where htmlparser2 and browsers read a page differently: the content of `<title>`, `<style>`
+ * and the like is text to htmlparser2 even inside `<svg>`, where the browser reads markup; the
+ * content of `<noscript>` is markup to htmlparser2 and text to the browser. Each line is a page
+ * of its own, so that no other line makes the checker read the page with the standard parser.
+ */
+const FOREIGN: Array<[string, "error" | "fine"]> = [
+  ["<svg><title>A diagram<img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)></title></svg>", "error"],
+  ["<svg><title>a</titlex><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)></title></svg>", "error"],
+  ["<svg><title>a</title><TITLE>b<img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)></title></svg>", "error"],
+  ['<svg role="img"><title>How the tunnel runs: laptop &amp; bastion</title><desc>Two hosts</desc></svg>', "fine"],
+  ["<noscript><p title=\"</noscript><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>\"></noscript>", "error"],
+  ["<iframe><!--</iframe><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>--></iframe>", "error"],
+  ["<noscript><p>Turn JavaScript on to search.</p></noscript>", "fine"],
+];
+
+describe("where htmlparser2 and browsers read a page differently", () => {
+  it("reports markup the browser reads there, each page on its own", async () => {
+    const file = (index: number) => `content/common/foreign-${index}.md`;
+    const pages = Object.fromEntries(FOREIGN.map(([line], index) => [file(index), `---\ntitle: Foreign ${index}\nlayout: page\n---\n${line}\n`]));
+    const result = await checkFixture(pages);
+    roots.push(result.root);
+    if (process.env.SHOW) console.log(result.lines.join("\n"));
+    const expected = FOREIGN.flatMap(([, severity], index) => (severity === "fine" ? [] : [`${file(index)}:5: ${severity}`]));
+    const handlers = result.findings.filter((found) => found.message.startsWith("event-handler attribute"));
+    expect(handlers.map((found) => `${found.file}:${found.line}: ${found.severity}`).sort()).toEqual(expected.sort());
+  });
+});

@@ -181,9 +181,13 @@ export function refusedLinkHits(text: string, hits: RawHtmlHit[]): void {
  * Where htmlparser2 and the HTML standard may read a page's content differently (see above),
  * and elements whose content parsers treat apart (`<select>`, `<template>`, `<plaintext>`), to be safe.
  */
-const PARSERS_MAY_DIFFER = /<(?:noscript|iframe|noembed|noframes|plaintext|xmp|math|select|template)\b|<!|--!>/gi;
+const PARSERS_MAY_DIFFER = /<(?:plaintext|xmp|math|select|template)\b|<!|--!>/gi;
+/** Raw text to browsers (scripting on), markup to htmlparser2. */
+const RAW_TEXT_IN_BROWSERS = /<(noscript|iframe|noembed|noframes)\b/gi;
+/** What can hide the browser's end tag of such an element from htmlparser2 (a quoted value, a comment, raw text). */
+const HIDES_AN_END_TAG = /["'`]|<[!?]|<(?:style|script|title|textarea|xmp|plaintext)\b/i;
 const FOREIGN_CONTENT = /<(?:svg|math)\b/gi;
-const RAW_TEXT_IN_HTMLPARSER2 = /<(?:style|script|title|textarea|xmp)\b/gi;
+const RAW_TEXT_IN_HTMLPARSER2 = /<(style|script|title|textarea|xmp)\b/gi;
 
 /** Whether the content from `start` on needs the standard parser's reading too. */
 export function needsStandardParser(html: string, start: number): boolean {
@@ -191,7 +195,46 @@ export function needsStandardParser(html: string, start: number): boolean {
     pattern.lastIndex = start;
     return pattern.test(html);
   };
-  return found(PARSERS_MAY_DIFFER) || (found(FOREIGN_CONTENT) && found(RAW_TEXT_IN_HTMLPARSER2));
+  return found(PARSERS_MAY_DIFFER) || browsersMayEndRawTextElsewhere(html, start) || (found(FOREIGN_CONTENT) && rawTextHoldsMarkup(html, start));
+}
+
+/** The text of each match of `opening` (from `start` on) up to its end tag, or to the end of `html`. */
+function* elementTexts(html: string, start: number, opening: RegExp): Generator<string> {
+  opening.lastIndex = start;
+  for (let match = opening.exec(html); match; match = opening.exec(html)) {
+    // The first `>` may be inside a quoted attribute: the text then starts early, which can only find more.
+    const textStart = html.indexOf(">", match.index);
+    if (textStart < 0) {
+      yield html.slice(match.index);
+      return;
+    }
+    const end = new RegExp(`</${match[1]}[\\s/>]`, "gi");
+    end.lastIndex = textStart;
+    const textEnd = end.exec(html)?.index ?? html.length;
+    yield html.slice(textStart + 1, textEnd);
+    opening.lastIndex = textEnd;
+  }
+}
+
+/**
+ * Whether the browser may end a `<noscript>` (or `<iframe>`, ...) where htmlparser2 does not:
+ * the browser ends it at the first `</noscript>` of the text; htmlparser2 reads the text as
+ * markup, and sees that end tag too unless a quoted value, a comment or raw text hides it. The
+ * theme's search page has `<noscript><p>Search needs JavaScript...</p></noscript>`.
+ */
+function browsersMayEndRawTextElsewhere(html: string, start: number): boolean {
+  for (const text of elementTexts(html, start, RAW_TEXT_IN_BROWSERS)) if (HIDES_AN_END_TAG.test(text)) return true;
+  return false;
+}
+
+/**
+ * Whether an element htmlparser2 reads as raw text holds a `<` before its end tag: only then can
+ * the browser, reading it as markup inside `<svg>` or `<math>`, see elements there. A diagram's
+ * `<title>A tunnel</title>` holds none, and is read alike by both (its entities too).
+ */
+function rawTextHoldsMarkup(html: string, start: number): boolean {
+  for (const text of elementTexts(html, start, RAW_TEXT_IN_HTMLPARSER2)) if (text.includes("<")) return true;
+  return false;
 }
 
 type Element = DefaultTreeAdapterTypes.Element;

@@ -1,9 +1,8 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { isScalar } from "yaml";
 import { createMarkdown } from "../../markdown/index.ts";
 import type { SourcePage } from "../../model/site-model.ts";
-import { locationInScalar, locationOfPath, nodeAtPath, type YamlPath } from "../../model/yaml-positions.ts";
+import { isScalar, locationInScalar, locationOfPath, nodeAtPath, type YamlPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
 import { describeOwner } from "./front-matter.ts";
 
