@@ -1,9 +1,9 @@
 import { copyFile, mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { escapeHtml } from "../support/html.ts";
-import { type EncodedImage, ImageCache, type ImageMetadata } from "./image-cache.ts";
+import { generateObject, type MarkupObject } from "./eleventy-img-markup.ts";
+import { type EncodedImage, ImageCache } from "./image-cache.ts";
 
 /**
  * Screenshots served as readers' browsers want them: each `<img>` of a built page whose `src` is
@@ -46,13 +46,9 @@ export const IMAGE_SIZES = "(max-width: 48rem) 100vw, 46rem";
 const LEAVE_INSIDE = new Set(["picture", "a", "noscript", "template", "svg", "button"]);
 const ORIGIN = "https://site.invalid";
 
-/** eleventy-img's description of the markup: `{ picture: { "@children": [{ source: {...} }, { img: {...} }] } }`. */
-type MarkupObject = Record<string, Record<string, unknown>>;
-type GenerateObject = (metadata: ImageMetadata, attributes: Record<string, string>) => MarkupObject;
 const CHILDREN = "@children";
 /** Attribute names kept from the author's `<img>` (the parser hands over any run of characters). */
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9_.:-]*$/;
-const require = createRequire(import.meta.url);
 
 export class SiteImages {
   private readonly assets: Set<string>;
@@ -77,7 +73,6 @@ export class SiteImages {
   async rewrite(html: string, pageUrl: string): Promise<string> {
     const found = this.siteImagesIn(html, pageUrl);
     if (found.length === 0) return html;
-    const generateObject = require("@11ty/eleventy-img").generateObject as GenerateObject;
     let result = "";
     let from = 0;
     for (const image of found) {
