@@ -29,7 +29,8 @@ export const checkSpec: CommandSpec = {
 
 export const buildSpec: CommandSpec = {
   name: "build",
-  summary: "Checks the site and builds it into the destination (_site/), which is replaced only when there are no errors.",
+  summary:
+    "Checks the site and builds it into the destination (_site/ in the site's folder, or --destination), which is replaced only when there are no errors.",
   options: { ...SHARED, ...HELP_OPTION },
   notes: FORMAT_NOTES,
 };

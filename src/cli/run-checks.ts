@@ -1,3 +1,4 @@
+import path from "node:path";
 import { siteDirectories } from "../model/settings.ts";
 import { type PipelineOptions, type PipelineResult, type PipelineStage, runPipeline } from "../pipeline/run-pipeline.ts";
 import { firstMessage, moduleBeside, startWorker } from "../support/threads.ts";
@@ -22,8 +23,16 @@ export type ProgressMessage = { stage: PipelineStage; pages: number } | { page: 
 /** How long the run's thread may take to end once it has answered (its streams flushed). */
 const THREAD_ENDS_WITHIN_MS = 10_000;
 
+/** The destination as the author named it: relative to the current folder when inside it (`_site/`). */
+function destinationName(pipeline: PipelineOptions, cwd: string): string {
+  const output = path.resolve(pipeline.root, pipeline.outputDir ?? "_site");
+  const relative = path.relative(cwd, output);
+  return `${relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? output : relative}/`;
+}
+
 export async function runChecks(pipeline: PipelineOptions, report: ReportOptions): Promise<number> {
   const publish = pipeline.publish ?? false;
+  const destination = destinationName(pipeline, report.cwd);
   const progress = report.quiet ? undefined : new Progress(process.stderr, Boolean(pipeline.searchIndex ?? publish));
   let outcome: CheckRunOutcome;
   try {
@@ -33,7 +42,7 @@ export async function runChecks(pipeline: PipelineOptions, report: ReportOptions
   }
   if ("failure" in outcome) {
     printFailure(outcome.failure, "run", report, failureText(outcome.failure));
-    if (publish) console.error("Build failed: _site/ was left as it was.");
+    if (publish) console.error(`Build failed: ${destination} was left as it was.`);
     return 1;
   }
   const { result } = outcome;
@@ -42,9 +51,9 @@ export async function runChecks(pipeline: PipelineOptions, report: ReportOptions
     const timings = Object.entries(result.timings) as Array<[string, number]>;
     const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
     // Per stage, so that a stage's cost is visible (`npm run bench` reads this line too).
-    if (!report.quiet) console.error(`Built _site/ in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
+    if (!report.quiet) console.error(`Built ${destination} in ${total} ms (${timings.map(([name, ms]) => `${name} ${ms} ms`).join(", ")})`);
   } else if (publish) {
-    console.error("Build failed: _site/ was left as it was.");
+    console.error(`Build failed: ${destination} was left as it was.`);
   }
   return exitCode;
 }

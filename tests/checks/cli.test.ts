@@ -64,6 +64,21 @@ describe("npm run build", () => {
     expect(stderr).toContain("_site/ was left as it was");
     expect((await readdir(root)).includes("_site")).toBe(false);
   });
+
+  it("names the destination it built, or left as it was, as --destination gave it", async () => {
+    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
+    roots.push(root);
+    const outside = path.join(path.dirname(root), `${path.basename(root)}-out`);
+    roots.push(outside);
+    const failed = await cli("build", root, ["--destination", outside]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`Build failed: ${outside}/ was left as it was.`);
+    await writeFile(path.join(root, TUTORIAL_FILE), tutorialText());
+    const built = await cli("build", root, ["-d", "public"]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/^Built public\/ in \d+ ms/m);
+    expect(await readdir(path.join(root, "public"))).toContain("docs");
+  });
 });
 
 describe("--format json: stdout holds one JSON document, whatever happens", () => {

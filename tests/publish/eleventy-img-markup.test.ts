@@ -26,6 +26,7 @@ describe("eleventy-img's markup generator, as the adapter takes it", () => {
       sourceType: `image/${format}`,
       srcset: `/docs/assets/images/tunnel-${width}.${format} ${width}w`,
       filename: `tunnel-${width}.${format}`,
+      size: width * 10,
     });
     const metadata = { webp: [variant("webp", 400), variant("webp", 800)], png: [variant("png", 400), variant("png", 800)] };
     const attributes = { alt: "The tunnel", sizes: "100vw" };
