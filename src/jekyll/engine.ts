@@ -109,7 +109,8 @@ function excerptRenderer(engine: JekyllLiquid, markdownify: FilterImplOptions | 
     let text = source;
     if (/{{|{%/.test(source)) {
       try {
-        text = String(engine.parseAndRenderSync(source, { site: engine.scope.siteVariables, page }));
+        // Undefined names render as nothing here, unreported: the body reports them where it renders.
+        text = String(engine.parseAndRenderSync(source, { site: engine.scope.siteVariables, page }, { strictVariables: false }));
       } catch {
         text = source;
       }

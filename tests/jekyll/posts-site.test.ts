@@ -71,4 +71,21 @@ describe("a Jekyll site's posts", () => {
     const html = await withDrafts.text(`${new Date().getFullYear()}/${file}`);
     expect(html).toContain("This post is in <code>_drafts/</code>");
   });
+
+  it("renders an undefined name in an excerpt as nothing, reported once, at the post", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Posts\n",
+        "_layouts/full.html": FILES["_layouts/full.html"],
+        "_posts/2024-01-01-p.md": "---\nlayout: full\ntitle: P\n---\nHello {{ page.nothing_here }} there.\n\nMore.\n",
+        "index.html": "---\nlayout: full\ntitle: Home\n---\n{% for p in site.posts %}{{ p.excerpt }}{% endfor %}\n",
+      },
+      "jekyll-posts-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    const about = result.findings.filter((found) => found.message.includes("nothing_here"));
+    expect(about.map((found) => [found.file, found.line, found.severity])).toEqual([["_posts/2024-01-01-p.md", 5, "warning"]]);
+    expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain("<p>Hello  there.</p>");
+  });
 });
