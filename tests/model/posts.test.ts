@@ -1,7 +1,7 @@
 import { utimesSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readSite } from "../../src/model/read-site.ts";
 import type { SiteModel } from "../../src/model/site-model.ts";
 import { siteDirectoriesFor } from "../../src/model/theme.ts";
@@ -14,6 +14,15 @@ import { writeSite } from "../helpers/jekyll.ts";
  * run); tests/jekyll/site-fixtures/posts compares a whole site with Jekyll's build.
  */
 const roots: string[] = [];
+// Jekyll's dates are in the local zone: these expectations are UTC's, as Jekyll wrote them.
+const zone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = "UTC";
+});
+afterAll(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
 afterEach(async () => {
   for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
 });
