@@ -6,8 +6,9 @@ import { addDocumentLinks, type ExcerptRenderer, postsBy, relatedPosts, withDocu
 /**
  * Jekyll's names for what a template sees, from the site model and what Eleventy hands each
  * render: `site` (the settings of `_data/site.yml`, or every key of a Jekyll site's
- * `_config.yml`; `site.data.*`; the collections as `site.<name>`; a Jekyll site's `site.pages`
- * and `site.collections`), `page` (the page's front matter, Jekyll's own page variables,
+ * `_config.yml`; `site.data.*`; the collections as `site.<name>`; a Jekyll site's `site.pages`,
+ * `site.collections`, `site.posts`, `site.categories`, `site.tags` and, for a document,
+ * `site.related_posts`: documents-scope.ts), `page` (the page's front matter, Jekyll's own page variables,
  * `page.url` without the base URL), `layout` (the layouts' front matter, the nearest layout's
  * keys first, as Jekyll merges them), and the page's front matter at the top level too, as the
  * tutorials and the theme's layouts use it.
