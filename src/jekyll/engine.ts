@@ -2,6 +2,7 @@ import path from "node:path";
 import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
+import type { ExcerptRenderer } from "./documents-scope.ts";
 import { includeRoots, includesFileSystem } from "./includes-fs.ts";
 import { useRenderer } from "./liquidjs-internals.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
@@ -97,6 +98,27 @@ function isGenerator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
+/**
+ * How a document's excerpt renders (Jekyll's Excerpt through the Renderer): its Liquid with the
+ * site and the document as `page`, then markdown for a markdown file. An error in it is the
+ * body's too, and reported where the body renders; the excerpt then keeps its text as written.
+ */
+function excerptRenderer(engine: JekyllLiquid, markdownify: FilterImplOptions | undefined): ExcerptRenderer {
+  const toHtml = typeof markdownify === "function" ? markdownify : markdownify?.handler;
+  return (source, page, markdown) => {
+    let text = source;
+    if (/{{|{%/.test(source)) {
+      try {
+        // Undefined names render as nothing here, unreported: the body reports them where it renders.
+        text = String(engine.parseAndRenderSync(source, { site: engine.scope.siteVariables, page }, { strictVariables: false }));
+      } catch {
+        text = source;
+      }
+    }
+    return markdown && toHtml ? String((toHtml as (input: unknown) => unknown)(text)) : text;
+  };
+}
+
 export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSiteFiles {
   /** `include_cached` output by include and parameters, for this build. */
   readonly includeOutputs = new Map<string, string>();
@@ -130,7 +152,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
     this.lenientFilters = lenientFilters;
-    this.scope = new JekyllScope(options.model);
+    this.scope = new JekyllScope(options.model, excerptRenderer(this, options.filters.markdownify));
     this.siteFiles = new SiteFiles(options.model);
     this.errors = options.errors;
     this.pageGate = options.pageGate ?? (() => new Promise((resolve) => setImmediate(resolve)));

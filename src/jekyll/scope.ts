@@ -1,12 +1,14 @@
 import { collectionsOf, isPublished, type JekyllDocument } from "../model/collections.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { jekyllUrlFor } from "../model/urls.ts";
+import { addDocumentLinks, type ExcerptRenderer, postsBy, relatedPosts, withDocumentLinks } from "./documents-scope.ts";
 
 /**
  * Jekyll's names for what a template sees, from the site model and what Eleventy hands each
  * render: `site` (the settings of `_data/site.yml`, or every key of a Jekyll site's
- * `_config.yml`; `site.data.*`; the collections as `site.<name>`; a Jekyll site's `site.pages`
- * and `site.collections`), `page` (the page's front matter, Jekyll's own page variables,
+ * `_config.yml`; `site.data.*`; the collections as `site.<name>`; a Jekyll site's `site.pages`,
+ * `site.collections`, `site.posts`, `site.categories`, `site.tags` and, for a document,
+ * `site.related_posts`: documents-scope.ts), `page` (the page's front matter, Jekyll's own page variables,
  * `page.url` without the base URL), `layout` (the layouts' front matter, the nearest layout's
  * keys first, as Jekyll merges them), and the page's front matter at the top level too, as the
  * tutorials and the theme's layouts use it.
@@ -28,22 +30,49 @@ export const LAYOUT_DATA_KEY = "jekyllLayout";
 /** Jekyll's `jekyll` variable: `jekyll.environment` is JEKYLL_ENV, as Jekyll reads it. */
 const JEKYLL_VARIABLE = { environment: process.env.JEKYLL_ENV ?? "development", version: "4.3.1" };
 
+/** A property worked out at its first read (most renders never read it), then kept. */
+const lazy = (target: Data, key: string, get: () => unknown) => {
+  let made: { value: unknown } | undefined;
+  Object.defineProperty(target, key, {
+    get: () => {
+      made ??= { value: get() };
+      return made.value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+};
+
 export class JekyllScope {
   private readonly site: Data;
   private readonly jekyll: boolean;
+  private readonly listed: () => Record<string, JekyllDocument[]>;
+  private documentsByPath: Map<string, JekyllDocument> | undefined;
 
-  constructor(model: SiteModel) {
+  /** `renderExcerpt` renders documents' excerpts (a Jekyll site's); without it they have none. */
+  constructor(model: SiteModel, renderExcerpt?: ExcerptRenderer) {
     this.jekyll = model.kind === "jekyll";
     const site: Data = { ...model.siteData, baseurl: model.settings.baseurl, data: model.data };
-    if (this.jekyll) Object.assign(site, { url: model.settings.url, ...jekyllSiteLists(model) });
+    if (this.jekyll) Object.assign(site, { url: model.settings.url, related_posts: null, ...jekyllSiteLists(model) });
     let collections: Record<string, JekyllDocument[]> | undefined;
-    const listed = () => (collections ??= collectionsOf(model));
+    const pagesByPath = new Map(model.pages.filter((page) => page.jekyll).map((page) => [String(page.jekyll!.path), page]));
+    const listed = () => {
+      if (collections) return collections;
+      collections = collectionsOf(model);
+      if (this.jekyll) addDocumentLinks(collections, pagesByPath, site, renderExcerpt);
+      return collections;
+    };
+    this.listed = listed;
     // Listed when a template first uses one: most renders (a permalink, the sitemap) never do.
     const names = this.jekyll ? model.jekyllCollections.map((collection) => collection.label) : Object.keys(model.settings.collections);
     for (const name of names) {
+      if (this.jekyll && name === "posts") continue;
       Object.defineProperty(site, name, { get: () => listed()[name] ?? [], enumerable: true, configurable: true });
     }
     if (this.jekyll) {
+      lazy(site, "posts", () => [...(listed().posts ?? [])].reverse());
+      lazy(site, "categories", () => postsBy(listed().posts ?? [], "categories"));
+      lazy(site, "tags", () => postsBy(listed().posts ?? [], "tags"));
       // Sorted by label, as Jekyll lists them.
       const collectionList = () =>
         [
@@ -56,7 +85,6 @@ export class JekyllScope {
             relative_directory: settings.directory,
             directory: `${model.root}/${settings.directory}`,
           })),
-          { label: "posts", docs: [], files: [], output: true, permalink: "/:categories/:year/:month/:day/:title:output_ext", relative_directory: "_posts" },
         ].sort((a, b) => (a.label < b.label ? -1 : 1));
       let list: Data[] | undefined;
       Object.defineProperty(site, "collections", { get: () => (list ??= collectionList()), enumerable: true, configurable: true });
@@ -71,11 +99,36 @@ export class JekyllScope {
     const own = (frontMatter ?? {}) as Data;
     const page = this.page(own, eleventyData.page as Data | undefined, vars as Data | undefined);
     // The front matter at the top level too: the theme's layouts read it so (`{{ title }}`).
-    if (this.jekyll) return { ...eleventyData, ...own, site: this.site, page, layout: layout ?? {}, jekyll: JEKYLL_VARIABLE };
+    if (this.jekyll)
+      return { ...eleventyData, ...own, site: this.siteFor(page, vars as Data | undefined), page, layout: layout ?? {}, jekyll: JEKYLL_VARIABLE };
     return { ...eleventyData, ...own, site: this.site, page };
   }
 
+  /** The site's variables (for what renders outside a page: excerpts). */
+  get siteVariables(): Data {
+    return this.site;
+  }
+
+  /** A document's listed self (with `next`, `previous`, `excerpt`), by its path. */
+  private documentAt(path: unknown): JekyllDocument | undefined {
+    if (!this.documentsByPath) {
+      this.documentsByPath = new Map(
+        Object.values(this.listed()).flatMap((documents) => documents.map((document) => [String(document.path), document] as const)),
+      );
+    }
+    return this.documentsByPath.get(String(path));
+  }
+
+  /** `site` for one render: a document (a post or another collection's) has its `site.related_posts`; a page has nil. */
+  private siteFor(page: Data, vars: Data | undefined): Data {
+    if (typeof vars?.collection !== "string") return this.site;
+    const site = Object.defineProperties({}, Object.getOwnPropertyDescriptors(this.site)) as Data;
+    lazy(site, "related_posts", () => relatedPosts(this.site.posts as JekyllDocument[], page.path));
+    return site;
+  }
+
   private page(frontMatter: Data, eleventyPage: Data = {}, vars?: Data): Data {
+    if (vars && typeof vars.collection === "string") return withDocumentLinks({ ...frontMatter, ...vars }, this.documentAt(vars.path));
     if (vars) return { ...frontMatter, ...vars };
     const outputUrl = typeof eleventyPage.url === "string" ? eleventyPage.url : "";
     const baseurl = String(this.site.baseurl);
@@ -83,7 +136,7 @@ export class JekyllScope {
   }
 }
 
-/** A Jekyll site's `site.pages`, `site.html_pages`, `site.static_files` and `site.posts` (none: posts are not read). */
+/** A Jekyll site's `site.pages`, `site.html_pages` and `site.static_files`. */
 function jekyllSiteLists(model: SiteModel): Data {
   const pages = model.pages
     .filter((page) => page.collection === undefined && page.data && isPublished(page))
@@ -100,7 +153,6 @@ function jekyllSiteLists(model: SiteModel): Data {
     pages,
     html_pages: pages.filter((page) => String(page.url).endsWith("/") || String(page.url).endsWith(".html")),
     static_files: staticFiles,
-    posts: [],
   };
 }
 

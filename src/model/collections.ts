@@ -30,7 +30,8 @@ export const isPublished = (page: SourcePage) => page.published !== false;
 /**
  * A Jekyll site's collections (`_<label>/` folders): each published document with its front
  * matter and Jekyll's own variables (`id`, `path`, `slug`, `collection`, ...), by path, or by
- * the collection's `sort_by` key (documents without it after the others, as Jekyll sorts them).
+ * the collection's `sort_by` key (documents without it after the others, as Jekyll sorts them);
+ * posts by date, then path (Document#<=>), oldest first.
  */
 function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]> {
   const collections: Record<string, JekyllDocument[]> = {};
@@ -45,7 +46,8 @@ function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]>
         collection: settings.label,
       }));
     const key = settings.sortBy;
-    if (key) {
+    if (settings.label === "posts") documents.sort(byDateThenPath);
+    else if (key) {
       const has = (doc: JekyllDocument) => doc[key] !== undefined && doc[key] !== null;
       documents.sort((a, b) => {
         if (!has(a) || !has(b)) return Number(!has(a)) - Number(!has(b));
@@ -56,4 +58,9 @@ function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]>
     collections[settings.label] = documents;
   }
   return collections;
+}
+
+function byDateThenPath(a: JekyllDocument, b: JekyllDocument): number {
+  const time = (doc: JekyllDocument) => (doc.date instanceof Date ? doc.date.getTime() : 0);
+  return time(a) - time(b) || (String(a.path) < String(b.path) ? -1 : String(a.path) > String(b.path) ? 1 : 0);
 }

@@ -1,4 +1,4 @@
-import { collectionTemplate } from "./permalinks.ts";
+import { collectionTemplate, postTemplate } from "./permalinks.ts";
 import type { CollectionSettings } from "./site-model.ts";
 
 /**
@@ -80,6 +80,12 @@ export function collectionsOfConfig(config: Data): CollectionSettings[] {
       directory: folder === "" ? `_${label}` : `${folder}/_${label}`,
       ...(typeof settings.sort_by === "string" ? { sortBy: settings.sort_by } : {}),
     }));
+}
+
+/** The `posts` collection Jekyll always has: written, at `collections: posts: permalink:` or the site's style. */
+export function postsCollectionOf(config: Data): CollectionSettings {
+  const settings = asRecord(asRecord(config.collections).posts);
+  return { label: "posts", output: true, permalink: postTemplate(settings.permalink, config.permalink), directory: "_posts" };
 }
 
 interface DefaultsSet {

@@ -1,3 +1,5 @@
+import { datePlaceholders } from "./post-dates.ts";
+
 /**
  * Jekyll 4.3's URLs for a Jekyll site tree (Jekyll::URL, Page#template, Collection#url_template,
  * Drops::UrlDrop): a pattern of placeholders (`/:collection/:path:output_ext`) filled from the
@@ -118,4 +120,53 @@ export function collectionStaticPath(collection: string, relativeInCollection: s
   const url = fillPermalink(template, { collection, path: cleanedPath, output_ext: "", name: basename, title: "" });
   const folder = url.replace(/\/+$/, "").replace(/\/[^/]*$/, "");
   return `${folder}/${basename}${extension}`.replace(/^\/+/, "");
+}
+
+/** Configuration#style_to_permalink: the site-wide `permalink:` style as a post's pattern. */
+const POST_STYLES: Record<string, string> = {
+  none: "/:categories/:title:output_ext",
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+};
+
+/** The posts' pattern: `collections: posts: permalink:`, else the site's style (`date` by default) or its own pattern. */
+export function postTemplate(collectionPermalink: unknown, style: unknown): string {
+  if (typeof collectionPermalink === "string" && collectionPermalink !== "") return collectionPermalink;
+  const name = typeof style === "string" && style !== "" ? style : "date";
+  return POST_STYLES[name] ?? name;
+}
+
+export interface PostUrlParts {
+  /** Relative to the site root: `releases/_posts/2024-03-05-title.md`. */
+  file: string;
+  /** The folder it was read from (`_posts` or `_drafts`), as Jekyll's cleaned_relative_path drops it. */
+  folder: string;
+  /** `data.slug`: the title part of the file name unless the front matter has its own. */
+  slug: unknown;
+  categories: readonly string[];
+  date: Date;
+}
+
+/** A post's URL (Document#url with Drops::UrlDrop): its `permalink`, else the posts' pattern, with the date's placeholders. */
+export function postUrl(post: PostUrlParts, permalink: unknown, template: string): string {
+  const { extension, basename } = pathParts(post.file);
+  const slug = post.slug == null ? basename : String(post.slug);
+  const categories = [...new Set(post.categories.map((category) => category.toLowerCase()))];
+  const placeholders = {
+    collection: "posts",
+    path: post.file
+      .slice(0, post.file.length - extension.length)
+      .replace(post.folder, "")
+      .replace(/\.+$/, ""),
+    name: slugify(basename),
+    title: slugify(slug, "pretty", true),
+    slug: slugify(slug),
+    categories: categories.join("/"),
+    slugified_categories: [...new Set(post.categories.map((category) => slugify(category)))].join("/"),
+    output_ext: outputExtOf(extension),
+    ...datePlaceholders(post.date),
+  };
+  return fillPermalink(typeof permalink === "string" && permalink !== "" ? permalink : template, placeholders);
 }

@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { isPublished } from "./drafts.ts";
 import { siteFilesBelowSync } from "./files.ts";
-import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, unknownPluginsOf } from "./jekyll-config.ts";
+import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollectionOf, unknownPluginsOf } from "./jekyll-config.ts";
 import { collectionStaticPath, documentUrl, pageUrl, pathParts } from "./permalinks.ts";
+import { type PostFolder, readPosts } from "./posts.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
 import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage, type StaticFile } from "./site-model.ts";
@@ -36,6 +37,14 @@ function startsWithFrontMatter(absolutePath: string): boolean {
   }
 }
 
+const isFolder = (absolutePath: string) => {
+  try {
+    return statSync(absolutePath).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
 
 /** Utils.titleize_slug: a document without a title gets one from its file name. */
@@ -53,6 +62,8 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const filter = entryFilterOf(config);
   const defaults = frontMatterDefaultsOf(config);
   const collections = collectionsOfConfig(config);
+  const postsCollection = postsCollectionOf(config);
+  const collectionsDir = typeof config.collections_dir === "string" ? config.collections_dir.replace(/^\/+|\/+$/g, "") : "";
   const outputRelative = relativeToRoot(root, dirs.output);
   const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
 
@@ -68,8 +79,14 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   };
 
   // Pages and static files: everything outside the `_` folders that the site does not exclude.
+  const postFolders: PostFolder[] = [];
   const main = siteFilesBelowSync(root, root, (absolutePath) => {
     const rel = relative(absolutePath);
+    const name = path.basename(absolutePath);
+    // `_posts/` and `_drafts/` in the site's root or any folder it reads (Reader#retrieve_posts).
+    if ((name === "_posts" || name === "_drafts") && (!rel.includes("/") || !filter.excluded(path.posix.dirname(rel))) && isFolder(absolutePath)) {
+      postFolders.push({ absolutePath, kind: name });
+    }
     return rel === outputRelative || filter.excluded(rel);
   });
   for (const absolutePath of main.files) {
@@ -119,6 +136,24 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     }
   }
 
+  const posts = readPosts(
+    collectionsDir === "" ? postFolders : postFolders.filter((folder) => relative(folder.absolutePath).startsWith(`${collectionsDir}/`)),
+    {
+      root,
+      reader,
+      defaults,
+      template: postsCollection.permalink,
+      future: config.future === true,
+      now: Date.now(),
+      excluded: (rel) => filter.excluded(rel),
+    },
+  );
+  for (const post of posts.pages) {
+    if (PAGE_EXTENSIONS.has(path.extname(post.file))) pages.push(post);
+    else notBuilt.push(post.file);
+  }
+  refused.push(...posts.refused);
+
   const dataFound = siteFilesBelowSync(dirs.data, root);
   const dataFiles = dataFound.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((file) => reader.readData(file));
   const includesFound = siteFilesBelowSync(dirs.includes, root);
@@ -134,9 +169,10 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     root,
     kind: "jekyll",
     settingsFile,
-    jekyllCollections: collections,
+    jekyllCollections: [...collections, postsCollection],
     unknownPlugins: unknownPluginsOf(config),
     notBuilt,
+    skippedPosts: posts.skipped,
     dirs,
     settings: { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} },
     siteData: config,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { RefusedEntry } from "./files.ts";
+import type { SkippedPost } from "./posts.ts";
 import type { SiteDirectories, SiteSettings } from "./settings.ts";
 import type { InvalidUtf8 } from "./text-encoding.ts";
 import type { YamlSource } from "./yaml-positions.ts";
@@ -104,6 +105,8 @@ export interface SiteModel {
   unknownPlugins: string[];
   /** A Jekyll site's files with front matter that are not HTML or markdown (`feed.xml`): not built, reported. */
   notBuilt: string[];
+  /** Files of a Jekyll site's `_posts/` that are not built (no date in the name, dated in the future, a date that is not one). */
+  skippedPosts?: SkippedPost[];
   dirs: SiteDirectories;
   settings: SiteSettings;
   /** `_data/site.yml` (or `_config.yml`) as written: templates see it as `site.<key>`. */

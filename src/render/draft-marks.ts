@@ -17,12 +17,18 @@ export interface DraftMarksOptions {
 export const DRAFT_BANNER =
   '<div class="draft-banner" role="note"><strong>Draft: not published.</strong> This page has <code>published: false</code>: only a build with drafts shows it. Remove that line from its front matter to publish it.</div>';
 
+/** A Jekyll site's `_drafts/` post says how it is published instead. */
+export const DRAFT_POST_BANNER =
+  '<div class="draft-banner" role="note"><strong>Draft: not published.</strong> This post is in <code>_drafts/</code>: only a build with drafts shows it. Move it to <code>_posts/</code>, with its date at the start of its file name, to publish it.</div>';
+
+const isDraftPost = (file: string) => file.split(/[\\/]/).includes("_drafts");
+
 const NOINDEX = '<meta name="robots" content="noindex">';
 
 /** The page's HTML with the draft marks: noindex in the head (unless it has one), the banner first in the body. */
-export function withDraftMarks(html: string): string {
+export function withDraftMarks(html: string, banner = DRAFT_BANNER): string {
   let marked = /<meta\s+name=["']?robots["']?\s+content=["']?noindex/i.test(html) ? html : html.replace(/<head\b[^>]*>/i, (head) => `${head}\n${NOINDEX}`);
-  marked = marked.replace(/<body\b[^>]*>/i, (body) => `${body}\n${DRAFT_BANNER}`);
+  marked = marked.replace(/<body\b[^>]*>/i, (body) => `${body}\n${banner}`);
   return marked;
 }
 
@@ -31,6 +37,8 @@ export function draftMarks(eleventyConfig: EleventyConfig, options: DraftMarksOp
   if (options.drafts.size === 0) return;
   eleventyConfig.addTransform("draft-marks", function (content: unknown) {
     const { inputPath } = this.page as { inputPath: string };
-    return options.drafts.has(path.resolve(options.root, inputPath)) ? withDraftMarks(String(content)) : content;
+    const file = path.resolve(options.root, inputPath);
+    if (!options.drafts.has(file)) return content;
+    return withDraftMarks(String(content), isDraftPost(path.relative(options.root, file)) ? DRAFT_POST_BANNER : DRAFT_BANNER);
   });
 }

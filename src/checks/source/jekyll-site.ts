@@ -6,7 +6,9 @@ import { type Finding, finding } from "../finding.ts";
  * What a Jekyll site asks for that this generator does not do, said once each, as warnings (the
  * rest of the site still builds): plugins without an equivalent here (their tags and filters
  * then show up as unknown where they are used), and files with front matter that are neither
- * HTML nor markdown (a `feed.xml` template), which are not built.
+ * HTML nor markdown (a `feed.xml` template), which are not built; files of `_posts/` that are
+ * not built (no date in the name, dated in the future: warnings; a `date:` that is not one: an
+ * error, as Jekyll stops there).
  */
 export function checkJekyllSite(model: SiteModel): Finding[] {
   if (model.kind !== "jekyll") return [];
@@ -30,5 +32,6 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
       "this file has front matter but is neither HTML nor markdown: it is not built (Jekyll would render it)",
     ),
   );
-  return [...plugins, ...notBuilt];
+  const posts = (model.skippedPosts ?? []).map((post) => finding("posts", post.severity, { file: post.file, line: 1, column: 1 }, post.message));
+  return [...plugins, ...notBuilt, ...posts];
 }

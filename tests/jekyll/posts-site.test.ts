@@ -1,0 +1,91 @@
+import { existsSync, readdirSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { writeSite } from "../helpers/jekyll.ts";
+
+/**
+ * A Jekyll site's posts through the whole pipeline, without Jekyll: their order (date, then
+ * path), `page.next` / `page.previous`, `site.related_posts`, excerpts (a Liquid block the
+ * separator cuts open is closed, link references come along, the front matter's wins) and
+ * `_drafts/`. The expected text is what Jekyll 4.3 wrote for the same files
+ * (tests/jekyll/site-fixtures/posts compares a whole site with Jekyll's own build).
+ */
+const roots: string[] = [];
+afterEach(async () => {
+  for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
+});
+
+const FILES = {
+  "_config.yml": "title: Posts\n",
+  "_layouts/d.html":
+    "{{ page.previous.title }} [{{ page.title }}] {{ page.next.title }} | {% for p in site.related_posts %}{{ p.title }}, {% endfor %}| {{ page.excerpt }}\n",
+  "_posts/2024-05-01-b-second.md": "---\nlayout: d\n---\nSecond on the day.\n\nMore.\n",
+  "_posts/2024-05-01-a-first.md":
+    "---\nlayout: d\ntitle: Same day A\n---\nSee [the guide][g] and {% if true %}more\n\n{% endif %}\n[g]: https://example.com/guide\n",
+  "_posts/2024-04-01-older.md": "---\nlayout: d\nexcerpt: Hand-written summary\n---\nBody\n",
+  "index.html":
+    '---\ntitle: Home\n---\n{% for p in site.posts %}{{ p.title }}/{% endfor %}|{{ site.related_posts }}|{{ site.posts | map: "excerpt" | join: "#" }}\n',
+  "_layouts/full.html": '<!DOCTYPE html>\n<html lang="en"><head><title>{{ page.title }}</title></head><body><main>{{ content }}</main></body></html>\n',
+  "_drafts/coming-soon.md": "---\nlayout: full\ntitle: Soon\n---\nNot yet.\n",
+};
+
+async function build(drafts = false) {
+  const root = await writeSite(FILES, "jekyll-posts-");
+  roots.push(root);
+  const result = await runPipeline({ root, publish: true, drafts });
+  expect(result.findings.filter((found) => found.severity === "error")).toEqual([]);
+  const text = (file: string) => readFile(path.join(root, "_site", file), "utf8");
+  return { root, text };
+}
+
+describe("a Jekyll site's posts", () => {
+  it("are in Jekyll's order, with their neighbours, related posts and excerpts", async () => {
+    const { text } = await build();
+    expect((await text("2024/04/01/older.html")).trim()).toBe("[Older] Same day A | B Second, Same day A, | Hand-written summary");
+    expect((await text("2024/05/01/a-first.html")).trim()).toBe(
+      'Older [Same day A] B Second | B Second, Older, | <p>See <a href="https://example.com/guide">the guide</a> and more</p>',
+    );
+    expect((await text("2024/05/01/b-second.html")).trim()).toBe("Same day A [B Second]  | Same day A, Older, | <p>Second on the day.</p>");
+    expect((await text("index.html")).trim()).toBe(
+      'B Second/Same day A/Older/||<p>Second on the day.</p>\n#<p>See <a href="https://example.com/guide">the guide</a> and more</p>\n#Hand-written summary',
+    );
+  });
+
+  it("builds _drafts/ only with drafts, dated by its file's time and marked as a draft post", async () => {
+    const draftUrl = (root: string) => {
+      const year = String(new Date().getFullYear());
+      const folder = path.join(root, "_site", year);
+      return existsSync(folder)
+        ? readdirSync(folder, { recursive: true })
+            .map(String)
+            .find((file) => file.endsWith("coming-soon.html"))
+        : undefined;
+    };
+    const without = await build();
+    expect(draftUrl(without.root)).toBeUndefined();
+    const withDrafts = await build(true);
+    const file = draftUrl(withDrafts.root);
+    expect(file).toBeDefined();
+    const html = await withDrafts.text(`${new Date().getFullYear()}/${file}`);
+    expect(html).toContain("This post is in <code>_drafts/</code>");
+  });
+
+  it("renders an undefined name in an excerpt as nothing, reported once, at the post", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Posts\n",
+        "_layouts/full.html": FILES["_layouts/full.html"],
+        "_posts/2024-01-01-p.md": "---\nlayout: full\ntitle: P\n---\nHello {{ page.nothing_here }} there.\n\nMore.\n",
+        "index.html": "---\nlayout: full\ntitle: Home\n---\n{% for p in site.posts %}{{ p.excerpt }}{% endfor %}\n",
+      },
+      "jekyll-posts-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    const about = result.findings.filter((found) => found.message.includes("nothing_here"));
+    expect(about.map((found) => [found.file, found.line, found.severity])).toEqual([["_posts/2024-01-01-p.md", 5, "warning"]]);
+    expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain("<p>Hello  there.</p>");
+  });
+});
