@@ -112,7 +112,8 @@ function checkAliases(text: string, events: Event[]): void {
 }
 
 /**
- * Parses `text` as Jekyll's Psych does (the first document; empty text is an error), refusing
+ * Parses `text` as Jekyll's Psych does (the first document; text with none, such as the empty
+ * front matter of `---` then `---`, or a data file of comments, is nil), refusing
  * what exceeds the limits with a YamlLimitError at the place that does. What Psych accepts
  * silently (duplicate keys, further documents) comes back as notes.
  */
@@ -122,8 +123,7 @@ export function loadYaml(text: string): { data: unknown; notes: YamlNote[] } {
   checkAliases(source, events);
   // `json`: a later duplicate key replaces the earlier one (and an explicit key a merged one), as in Psych.
   const documents = constructFromEvents(events, { source, schema: PSYCH_SCHEMA, json: true });
-  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
-  return { data: documents[0], notes: psychNotes(source, events) };
+  return { data: documents.length === 0 ? null : documents[0], notes: psychNotes(source, events) };
 }
 
 /** loadYaml's verdict: the data and its notes, or the error it threw and where in the text, when it says. */
