@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Finding, formatFinding } from "../../src/checks/finding.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
-import { checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
+import { CONNECTION_GUIDES, checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 
 /**
  * One small fixture per class of mistake: a copy of the site with one change, checked. Each must
@@ -12,8 +12,7 @@ import { checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixtu
  * The copies leave out the connection guides (content/integrations/, content/destinations/):
  * no case touches them, the site checks clean without them, and rendering them was much of each check.
  */
-const UNTOUCHED_GUIDES = ["content/integrations", "content/destinations"];
-const check = (files: Record<string, string | Uint8Array>, links: Record<string, string> = {}) => checkFixture(files, UNTOUCHED_GUIDES, links);
+const check = (files: Record<string, string | Uint8Array>, links: Record<string, string> = {}) => checkFixture(files, CONNECTION_GUIDES, links);
 interface Case {
   name: string;
   files: Record<string, string | Uint8Array>;
