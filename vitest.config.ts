@@ -14,7 +14,7 @@ const SYSTEM = [
   "tests/jekyll/*-differential.test.ts",
   "tests/tunnel/**/*.test.ts",
   "tests/firewall/rules-with-tools.test.ts",
-  "tests/build/disk-full.test.ts",
+  "tests/publish/disk-full.test.ts",
 ];
 
 export default defineConfig({
