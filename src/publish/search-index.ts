@@ -178,7 +178,7 @@ export async function createSearchIndexer(options: SearchIndexOptions): Promise<
  * The page without what lies between `<body>` and the element marked `data-pagefind-body`: the
  * site header, sidebar, breadcrumbs and table of contents, about half of every page. Pagefind
  * indexes only inside that element, so it would parse all of it just to drop it; the index comes
- * out the same (tests/build/search-index.test.ts compares). Pagefind does read its attributes
+ * out the same (tests/publish/search-index.test.ts compares). Pagefind does read its attributes
  * (`data-pagefind-meta`, `-filter`, ...) anywhere in a page, so a page with any in that stretch
  * is left whole, and so is a page without the marker.
  */

@@ -1,9 +1,10 @@
+import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../src/checks/finding.ts";
+import { type Finding, formatFinding } from "../../src/checks/finding.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
-import { checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
+import { CONNECTION_GUIDES, checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixture-tutorial.ts";
 
 /**
  * One small fixture per class of mistake: a copy of the site with one change, checked. Each must
@@ -11,8 +12,7 @@ import { checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./fixtu
  * The copies leave out the connection guides (content/integrations/, content/destinations/):
  * no case touches them, the site checks clean without them, and rendering them was much of each check.
  */
-const UNTOUCHED_GUIDES = ["content/integrations", "content/destinations"];
-const check = (files: Record<string, string | Uint8Array>, links: Record<string, string> = {}) => checkFixture(files, UNTOUCHED_GUIDES, links);
+const check = (files: Record<string, string | Uint8Array>, links: Record<string, string> = {}) => checkFixture(files, CONNECTION_GUIDES, links);
 interface Case {
   name: string;
   files: Record<string, string | Uint8Array>;
@@ -759,6 +759,40 @@ afterAll(async () => {
   await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
 });
 
+/**
+ * Cases that only add files of their own (new pages, links, a layout; the fixture tutorial, which
+ * no project file is) and whose finding is in one of them can share one fixture site, when no two
+ * write the same path: each case's files then hold its one finding, and nothing else has any. A
+ * case that changes a file of the project (data, includes: every page reads them), or whose finding
+ * lies in a file it did not write, is checked on a site of its own, as before.
+ */
+const pathsOf = ({ files, links }: Case) => [...Object.keys(files), ...Object.keys(links ?? {})];
+const canShare = (c: Case) => pathsOf(c).includes(c.expected.file) && pathsOf(c).every((p) => !existsSync(path.join(PROJECT_ROOT, p)));
+
+function siteGroups(all: Case[]): Case[][] {
+  const groups: Case[][] = [];
+  for (const c of all) {
+    const paths = pathsOf(c);
+    const group = canShare(c) ? groups.find((g) => g.every((other) => canShare(other) && !pathsOf(other).some((p) => paths.includes(p)))) : undefined;
+    if (group) group.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+
+type Checked = Awaited<ReturnType<typeof check>>;
+/** Each case's site, checked when its first test asks for it (whichever test that is). */
+const siteOf = new Map<Case, { group: Case[]; checked: () => Promise<Checked> }>();
+for (const group of siteGroups(cases)) {
+  let checked: Promise<Checked> | undefined;
+  const checkGroup = () =>
+    (checked ??= check(Object.assign({}, ...group.map((c) => c.files)), Object.assign({}, ...group.map((c) => c.links ?? {}))).then((result) => {
+      roots.push(result.root);
+      return result;
+    }));
+  for (const c of group) siteOf.set(c, { group, checked: checkGroup });
+}
+
 describe("each class of mistake is reported once, in the author's file, at its line", () => {
   it("the unchanged fixture tutorial checks clean", async () => {
     const result = await check(tutorial(() => {}));
@@ -766,12 +800,17 @@ describe("each class of mistake is reported once, in the author's file, at its l
     expect(result.lines).toEqual([]);
   });
 
-  for (const { name, files, links, expected } of cases) {
+  for (const c of cases) {
+    const { name, expected } = c;
     it(name, async () => {
-      const result = await check(files, links);
-      roots.push(result.root);
-      expect(result.lines).toHaveLength(1);
-      const [found] = result.findings;
+      const { group, checked } = siteOf.get(c)!;
+      const result = await checked();
+      const paths = new Set(pathsOf(c));
+      const own = group.length === 1 ? result.findings : result.findings.filter((f) => paths.has(f.file));
+      // On a shared site, one finding per case and none outside the cases' own files.
+      if (group.length > 1) expect(result.lines, `shared with: ${group.map((other) => other.name).join("; ")}`).toHaveLength(group.length);
+      expect(own.map(formatFinding)).toHaveLength(1);
+      const [found] = own;
       expect({ file: found!.file, line: found!.line, severity: found!.severity }).toEqual({
         file: expected.file,
         line: expected.line,
@@ -779,7 +818,8 @@ describe("each class of mistake is reported once, in the author's file, at its l
       });
       expect(found!.message).toMatch(expected.message);
       if (expected.column !== undefined) expect(found!.column).toBe(expected.column);
-      expect(result.errors).toBe(expected.severity === "error" ? 1 : 0);
+      expect(own.filter((f) => f.severity === "error")).toHaveLength(expected.severity === "error" ? 1 : 0);
+      expect(result.errors).toBe(result.findings.filter((f) => f.severity === "error").length);
     });
   }
 });

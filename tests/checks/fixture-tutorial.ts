@@ -7,6 +7,12 @@ export const TUTORIAL_FILE = "content/common/databases/checking-fixture.md";
 export const TUTORIAL_URL = "/common/databases/checking-fixture";
 
 /**
+ * The connection guides (26 of the site's pages): a copy of the site without them checks clean,
+ * and tests whose subject is one page, not the whole site, leave them out, for a cheaper build.
+ */
+export const CONNECTION_GUIDES = ["content/integrations", "content/destinations"];
+
+/**
  * A small valid tutorial, as lines, so that a test can change one line and know its number
  * (line N of the file is `lines[N - 1]`).
  */

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
+import { CONNECTION_GUIDES } from "./fixture-tutorial.ts";
 
 /**
  * Whatever an author (or an attacker with commit access to one page) writes in a tutorial's
@@ -141,7 +142,8 @@ describe("hostile front matter", () => {
   it("never publishes an element or attribute a plain field asked for, nor a file outside the site", async () => {
     // The site lives in a folder of its own inside `outer`: anything written beside it is a leak.
     const outer = await mkdtemp(path.join(tmpdir(), "stitch-docs-outer-"));
-    const root = await makeFixtureSite();
+    // The connection guides hold no hostile input: each build is cheaper without them.
+    const root = await makeFixtureSite({ remove: CONNECTION_GUIDES });
     const site = path.join(outer, "site");
     await mkdir(site);
     // (.cache: the fixture's link to the project's image cache, src/publish/image-cache.ts)

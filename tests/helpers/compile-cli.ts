@@ -8,7 +8,7 @@ import { CLI_DIST } from "./cli-dist.ts";
  * vitest's globalSetup: compiles the sources once per run (`tsc -p tsconfig.build.json`, as
  * `npm run compile` does) into CLI_DIST, for the tests that run the CLI as a child process.
  * A child started on the sources through tsx spends seconds of CPU loading them; the compiled
- * tool starts in a fraction of that. Its own folder, not dist/: tests/checks/cli-compiled.test.ts
+ * tool starts in a fraction of that. Its own folder, not dist/: tests/cli/cli-compiled.test.ts
  * runs `npm run compile` into dist/ while the others run.
  */
 const execFileAsync = promisify(execFile);

@@ -2,9 +2,9 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 import { type CliRun, runCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
-import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
 
 /** `npm run check` / `npm run build` as CI and editors run them: output format and exit codes. */
 const cli = (command: "check" | "build", root: string, args: string[] = []) => runCli(command, root, args);

@@ -3,9 +3,9 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 import { cliCommandLine, cliEnv, runCli, spawnCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
-import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
 
 /**
  * What `check` prints for tools and people: JSON and GitHub Actions workflow commands on stdout
