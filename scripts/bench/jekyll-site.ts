@@ -1,6 +1,6 @@
 // `tsx scripts/bench/jekyll-site.ts [--integrations 1000] [--tutorials 100] [--runs 3] [--keep DIR]`:
 // Jekyll 4.3 against this generator on one Jekyll site tree, side by side in one run. The tree is
-// the whole-site fixture (tests/jekyll/fixtures/whole-site) scaled up: N integration pages
+// the whole-site fixture (tests/jekyll/site-fixtures/whole-site) scaled up: N integration pages
 // (listed by includes with parameters on the home page), M tutorials (layout chains, includes
 // with parameters, data from nested folders). Each build is a fresh process, output emptied
 // first; the median wall time of each and their ratio are printed (JSON with --json).
@@ -26,7 +26,7 @@ const runs = Number(values.runs);
 const JEKYLL = "/usr/bin/jekyll";
 
 function writeScaledSite(root: string): void {
-  cpSync(path.join(PROJECT_ROOT, "tests/jekyll/fixtures/whole-site"), root, { recursive: true });
+  cpSync(path.join(PROJECT_ROOT, "tests/jekyll/site-fixtures/whole-site"), root, { recursive: true });
   const categories = ["databases", "warehouses"];
   for (let i = 0; i < integrations; i++) {
     const category = categories[i % categories.length];
