@@ -68,7 +68,8 @@ try {
   for (let run = 0; run < runs; run++) {
     rmSync(jekyllOut, { recursive: true, force: true });
     times.jekyll.push(timed(JEKYLL, ["build", "--source", site, "--destination", jekyllOut, "--disable-disk-cache", "--quiet"], work));
-    rmSync(oursOut, { recursive: true, force: true });
+    // The output link and the folder of builds it points into: a build left there would be removed inside the next timed run.
+    for (const output of [oursOut, path.join(work, ".ours-out.builds")]) rmSync(output, { recursive: true, force: true });
     times.generator.push(timed(process.execPath, [...generatorCommand("build"), "--source", site, "--destination", oursOut], work));
   }
 } finally {
