@@ -31,19 +31,7 @@ export function nextTag(html: string, from: number): HtmlTag | undefined {
     const closing = match[1] !== undefined;
     const name = (match[1] ?? match[2])!.toLowerCase();
     const end = match.index + match[0].length;
-    const source = match[3] ?? "";
-    let attributes: Map<string, string> | undefined;
-    // Read only when asked (whether an element has `markdown=`): a page's scan passes thousands of tags.
-    return {
-      name,
-      start: match.index,
-      end,
-      closing,
-      selfClosing: !closing && (match[4] === "/" || VOID.has(name)),
-      get attributes() {
-        return (attributes ??= attributesOf(source));
-      },
-    };
+    return { name, start: match.index, end, closing, selfClosing: !closing && (match[4] === "/" || VOID.has(name)), attributes: attributesOf(match[3] ?? "") };
   }
   return undefined;
 }
