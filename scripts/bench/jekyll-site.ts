@@ -1,6 +1,6 @@
 // `tsx scripts/bench/jekyll-site.ts [--integrations 1000] [--tutorials 100] [--runs 3] [--keep DIR]`:
 // Jekyll 4.3 against this generator on one Jekyll site tree, side by side in one run. The tree is
-// the whole-site fixture (tests/jekyll/fixtures/whole-site) scaled up: N integration pages
+// the whole-site fixture (tests/jekyll/site-fixtures/whole-site) scaled up: N integration pages
 // (listed by includes with parameters on the home page), M tutorials (layout chains, includes
 // with parameters, data from nested folders). Each build is a fresh process, output emptied
 // first; the median wall time of each and their ratio are printed (JSON with --json).
@@ -26,7 +26,7 @@ const runs = Number(values.runs);
 const JEKYLL = "/usr/bin/jekyll";
 
 function writeScaledSite(root: string): void {
-  cpSync(path.join(PROJECT_ROOT, "tests/jekyll/fixtures/whole-site"), root, { recursive: true });
+  cpSync(path.join(PROJECT_ROOT, "tests/jekyll/site-fixtures/whole-site"), root, { recursive: true });
   const categories = ["databases", "warehouses"];
   for (let i = 0; i < integrations; i++) {
     const category = categories[i % categories.length];
@@ -68,7 +68,8 @@ try {
   for (let run = 0; run < runs; run++) {
     rmSync(jekyllOut, { recursive: true, force: true });
     times.jekyll.push(timed(JEKYLL, ["build", "--source", site, "--destination", jekyllOut, "--disable-disk-cache", "--quiet"], work));
-    rmSync(oursOut, { recursive: true, force: true });
+    // The output link and the folder of builds it points into: a build left there would be removed inside the next timed run.
+    for (const output of [oursOut, path.join(work, ".ours-out.builds")]) rmSync(output, { recursive: true, force: true });
     times.generator.push(timed(process.execPath, [...generatorCommand("build"), "--source", site, "--destination", oursOut], work));
   }
 } finally {

@@ -39,8 +39,8 @@ export interface TargetCheck {
   target: string;
   value: number | null;
   limit: number;
-  /** `value <= limit`, or `value < limit` (under). */
-  rule: "at most" | "under";
+  /** `value <= limit`, `value < limit` (under), or `value >= limit` (at least). */
+  rule: "at most" | "under" | "at least";
   /** The figures the value comes from. */
   detail: string;
   met: boolean | null;
@@ -69,7 +69,22 @@ export interface BenchReport {
   incremental_floor_samples_ms: number[];
   /** Median milliseconds of each stage of `npm run build` (`eleventy`, then post-build stages), by corpus. */
   stages: Record<string, Record<string, number>>;
+  /** Jekyll 4.3 against this generator on a Jekyll site tree (jekyll-site.ts); null when skipped. */
+  jekyll_site: JekyllSiteResult | null;
   targets: TargetCheck[];
+}
+
+/** What scripts/bench/jekyll-site.ts prints with --json. */
+export interface JekyllSiteResult {
+  pages: number;
+  integrations: number;
+  tutorials: number;
+  runs: number;
+  jekyll_ms: number;
+  generator_ms: number;
+  /** Jekyll's median wall time over this generator's. */
+  ratio: number;
+  all: { jekyll: number[]; generator: number[] };
 }
 
 const find = (results: ResultRow[], n: number, kind: RowKind) => results.find((row) => row.n === n && row.kind === kind);
@@ -96,7 +111,11 @@ function compare(target: string, a: ResultRow | undefined, b: ResultRow | undefi
 }
 
 /** The issue's targets (2-core reference machine), where this run measured them; `null` where it did not. */
-export function checkTargets(results: ResultRow[], incremental: { n: number; ms: number } | undefined): TargetCheck[] {
+export function checkTargets(
+  results: ResultRow[],
+  incremental: { n: number; ms: number } | undefined,
+  jekyllSite: JekyllSiteResult | null = null,
+): TargetCheck[] {
   const at = (n: number, kind: RowKind) => find(results, n, kind);
   const incrementalMs = incremental ? Math.round(incremental.ms) : null;
   return [
@@ -113,6 +132,15 @@ export function checkTargets(results: ResultRow[], incremental: { n: number; ms:
       rule: "under",
       detail: incrementalMs === null ? "not in this run" : "median edit to served page",
       met: incrementalMs === null ? null : incrementalMs < 100,
+    },
+    {
+      // Issue 13: far faster than Jekyll on a Jekyll site; 2x is the aim.
+      target: "Jekyll site: Jekyll 4.3 / this generator, wall",
+      value: jekyllSite?.ratio ?? null,
+      limit: 2,
+      rule: "at least",
+      detail: jekyllSite ? `${jekyllSite.jekyll_ms} / ${jekyllSite.generator_ms} ms, ${jekyllSite.pages} pages` : "not in this run",
+      met: jekyllSite ? jekyllSite.ratio >= 2 : null,
     },
   ];
 }
@@ -203,6 +231,14 @@ export function formatReport(report: BenchReport): string {
     }
     out.push("");
   }
+  if (report.jekyll_site) {
+    const site = report.jekyll_site;
+    out.push(
+      `Jekyll site (${site.pages} pages: ${site.integrations} integrations, ${site.tutorials} tutorials), median of ${site.runs} cold builds each, alternately:`,
+      `  jekyll 4.3 ${site.jekyll_ms} ms (${site.all.jekyll.map(Math.round).join(", ")}), this generator ${site.generator_ms} ms (${site.all.generator.map(Math.round).join(", ")}): ${site.ratio}x`,
+      "",
+    );
+  }
   out.push("Targets:");
   out.push(
     table(
@@ -210,7 +246,7 @@ export function formatReport(report: BenchReport): string {
       report.targets.map((target) => [
         target.target,
         cell(target.value, target.limit >= 100 ? 0 : 2),
-        `${target.rule === "under" ? "<" : "<="} ${target.limit}`,
+        `${target.rule === "under" ? "<" : target.rule === "at least" ? ">=" : "<="} ${target.limit}`,
         target.detail,
         target.met === null ? "not measured" : target.met ? "met" : "MISSED",
       ]),

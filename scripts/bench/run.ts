@@ -1,7 +1,11 @@
 // `npm run bench`: cold builds of this repository's own site and of synthetic tutorial corpora
 // with this generator (npm run build, npm run check) against stock Eleventy on as many plain
 // pages (the floor), interleaved; memory, stage times, and the incremental rebuild of one edited
-// tutorial under npm start. The issue's targets are checked at the end. See README, "Benchmarks".
+// tutorial under npm start; Jekyll 4.3 against this generator on a Jekyll site tree (jekyll-site.ts,
+// at a smaller scale than its own default). The issue's targets are checked at the end. See
+// README, "Benchmarks".
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,10 +15,10 @@ import { countPageFiles, type TutorialCorpusOptions, writeOwnSite, writeTutorial
 import { type IncrementalResult, measurePlainIncremental, measureTutorialIncremental } from "./incremental.ts";
 import { type ProcessRun, runNode } from "./measure.ts";
 import { writePlainCorpus } from "./plain-corpus.ts";
-import { type BenchReport, checkTargets, formatReport, overFloor, type ResultRow, type RowKind } from "./report.ts";
+import { type BenchReport, checkTargets, formatReport, type JekyllSiteResult, overFloor, type ResultRow, type RowKind } from "./report.ts";
 
 const USAGE =
-  "usage: npm run bench -- [--sizes 100,1000,4000] [--runs 3] [--site-runs 5] [--n-floor] [--json] [--keep DIR] [--seed 1] [--listed 40|all] [--incremental-size 1000|0] [--incremental-runs 5]";
+  "usage: npm run bench -- [--sizes 100,1000,4000] [--runs 3] [--site-runs 5] [--n-floor] [--json] [--keep DIR] [--seed 1] [--listed 40|all] [--incremental-size 1000|0] [--incremental-runs 5] [--jekyll-site 300,30|0] [--jekyll-runs 3]";
 
 const { values: options } = parseArgs({
   options: {
@@ -28,6 +32,8 @@ const { values: options } = parseArgs({
     listed: { type: "string", default: "40" },
     "incremental-size": { type: "string", default: "1000" },
     "incremental-runs": { type: "string", default: "5" },
+    "jekyll-site": { type: "string", default: "300,30" },
+    "jekyll-runs": { type: "string", default: "3" },
   },
 });
 
@@ -38,7 +44,9 @@ const seed = Number(options.seed);
 const listed = options.listed === "all" ? "all" : Number(options.listed);
 const incrementalSize = Number(options["incremental-size"]);
 const incrementalRuns = Number(options["incremental-runs"]);
-const counts = [runs, siteRuns, incrementalSize, incrementalRuns];
+const [jekyllIntegrations = 0, jekyllTutorials = 0] = options["jekyll-site"].split(",").map((count) => Number(count.trim()));
+const jekyllRuns = Number(options["jekyll-runs"]);
+const counts = [runs, siteRuns, incrementalSize, incrementalRuns, jekyllIntegrations, jekyllTutorials, jekyllRuns];
 if (
   sizes.some((n) => !Number.isInteger(n) || n < 1) ||
   !(runs >= 1) ||
@@ -175,11 +183,27 @@ async function measureCorpus(n: number, runCount: number): Promise<void> {
   }
 }
 
+/**
+ * Jekyll 4.3 and this generator on the whole-site Jekyll fixture scaled up (jekyll-site.ts, its
+ * own process: each build a fresh process, alternately). Null when skipped or without Jekyll.
+ */
+function measureJekyllSite(): JekyllSiteResult | null {
+  if (jekyllIntegrations === 0 || jekyllRuns === 0 || !existsSync("/usr/bin/jekyll")) return null;
+  progress(`Jekyll site: ${jekyllIntegrations} integrations, ${jekyllTutorials} tutorials, Jekyll 4.3 against this generator`);
+  const script = path.join(PROJECT_ROOT, "scripts/bench/jekyll-site.ts");
+  const args = ["--import", import.meta.resolve("tsx"), script, "--integrations", String(jekyllIntegrations), "--tutorials", String(jekyllTutorials)];
+  const run = spawnSync(process.execPath, [...args, "--runs", String(jekyllRuns), "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (run.status !== 0) throw new Error(`jekyll-site.ts failed (exit ${run.status})`);
+  return JSON.parse(run.stdout) as JekyllSiteResult;
+}
+
+let jekyllSite: JekyllSiteResult | null = null;
 let incremental: IncrementalResult | undefined;
 let incrementalFloor: IncrementalResult | undefined;
 try {
   if (siteRuns > 0) await measureCorpus(0, siteRuns);
   for (const n of sizes) await measureCorpus(n, runs);
+  jekyllSite = measureJekyllSite();
 
   if (incrementalSize > 0) {
     const n = incrementalSize;
@@ -213,6 +237,7 @@ const report: BenchReport = {
   incremental_floor_ms: incrementalFloor ? round(incrementalFloor.medianMs) : null,
   incremental_floor_samples_ms: incrementalFloor?.samplesMs.map((ms) => round(ms)) ?? [],
   stages,
-  targets: checkTargets(results, incremental && { n: incrementalSize, ms: incremental.medianMs }),
+  jekyll_site: jekyllSite,
+  targets: checkTargets(results, incremental && { n: incrementalSize, ms: incremental.medianMs }, jekyllSite),
 };
 console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -4,7 +4,9 @@ import { type Context, type IncludeTag, type LayoutTag, Liquid, type RenderTag }
  * The one place that reads LiquidJS's private fields: its `include`, `render` and `layout` tags
  * keep the file they name and their parameters to themselves, and this project's tags (include's
  * nesting limit, include_cached) need both; its renderer's class is not exported, and the engine
- * renders with a subclass of it (undefined-variables.ts). LiquidJS is pinned to one exact version
+ * renders with a subclass of it (undefined-variables.ts); its lenient lookups recognise the error
+ * its strict lookup throws by the error's name, and the engine's lookup throws one of its own
+ * (undefined-variables.ts). LiquidJS is pinned to one exact version
  * in package.json, and tests/jekyll/liquidjs-internals.test.ts fails when an upgrade moves them.
  */
 interface IncludeTagFields {
@@ -35,4 +37,19 @@ export const LiquidRendererClass = new Liquid().renderer.constructor as new () =
  */
 export function useRenderer(liquid: Liquid, renderer: LiquidRenderer): void {
   Object.defineProperty(liquid, "renderer", { value: renderer, writable: false, enumerable: true, configurable: false });
+}
+
+/**
+ * The error LiquidJS's strict lookup throws for an undefined name (its class is not exported):
+ * its lenient lookups catch it by its name, and wrap anything else in an UndefinedVariableError
+ * (whose `originalError` it is then). Made without capturing a stack trace: lenient lookups throw
+ * and catch one for every undefined name they read, and capturing was the cost.
+ */
+export function internalUndefinedVariableError(variableName: string): Error & { variableName: string } {
+  const error = Object.create(Error.prototype) as Error & { variableName: string };
+  error.name = "InternalUndefinedVariableError";
+  error.message = `undefined variable: ${variableName}`;
+  error.stack = `${error.name}: ${error.message}`;
+  error.variableName = variableName;
+  return error;
 }

@@ -82,14 +82,18 @@ function cleaned(text: string): string {
   let fence: string | undefined;
   const lines: string[] = [];
   for (const line of text.split("\n")) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    // The expressions only on lines that could match them: a listing's page has thousands of lines.
+    const marker = line.includes("`") || line.includes("~") ? /^\s*(`{3,}|~{3,})/.exec(line)?.[1] : undefined;
     if (fence !== undefined) {
       if (marker?.startsWith(fence)) fence = undefined;
       lines.push(line);
       continue;
     }
     if (marker) fence = marker;
-    const tidy = marker ? line : line.replace(/(`+)[^`]*?\1|\{:[^}\n]*\}/g, (match, codeSpan: string | undefined) => (codeSpan ? match : ""));
+    const tidy =
+      marker || !(line.includes("`") || line.includes("{:"))
+        ? line
+        : line.replace(/(`+)[^`]*?\1|\{:[^}\n]*\}/g, (match, codeSpan: string | undefined) => (codeSpan ? match : ""));
     const blank = tidy.trim() === "";
     if (blank && lines.at(-1) === "") continue;
     lines.push(blank ? "" : tidy);

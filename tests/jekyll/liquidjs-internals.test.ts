@@ -2,7 +2,7 @@ import type { IncludeTag, RenderTag, Template } from "liquidjs";
 import { Context, Liquid, toValueSync } from "liquidjs";
 import { describe, expect, it } from "vitest";
 import { JekyllLiquid } from "../../src/jekyll/engine.ts";
-import { includeTagFields, LiquidRendererClass, partialTagFile } from "../../src/jekyll/liquidjs-internals.ts";
+import { includeTagFields, internalUndefinedVariableError, LiquidRendererClass, partialTagFile } from "../../src/jekyll/liquidjs-internals.ts";
 import { TolerantRenderer } from "../../src/jekyll/undefined-variables.ts";
 import { pinnedAndInstalled } from "../helpers/pinned.ts";
 import { engineWith } from "./render-with.ts";
@@ -46,6 +46,31 @@ describe("LiquidJS's renderer, as the engine replaces it", () => {
     // An undefined name inside a block renders as nil only if the if tag renders its body with it.
     expect(await site.render("{% if true %}[{{ nope }}]{% endif %}")).toBe("[]");
     await site.cleanup();
+  });
+});
+
+describe("LiquidJS's undefined-variable error, as the engine's lookup throws it", () => {
+  it("is the error LiquidJS's strict lookup throws, by name and message", () => {
+    const strict = new Context({}, undefined, { strictVariables: true });
+    let thrown: unknown;
+    try {
+      strict.getSync(["nope", "deeper"]);
+    } catch (error) {
+      thrown = error;
+    }
+    const own = internalUndefinedVariableError("nope");
+    expect((thrown as Error).name).toBe(own.name);
+    expect((thrown as Error).message).toBe(own.message);
+    expect((thrown as { variableName?: unknown }).variableName).toBe(own.variableName);
+  });
+
+  it("LiquidJS's lenient lookups read it as nil; its strict ones report the name", async () => {
+    const site = await engineWith({}, { undefinedVariables: "warning" });
+    expect(await site.render("{% if nope %}yes{% else %}no{% endif %}|{{ nope | default: 'fallback' }}")).toBe("no|fallback");
+    await site.cleanup();
+    const strict = await engineWith();
+    await expect(strict.render("[{{ nope.deeper }}]")).rejects.toThrow(/undefined variable: nope/);
+    await strict.cleanup();
   });
 });
 
