@@ -1,9 +1,10 @@
 import path from "node:path";
 import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
+import { RubyFloat } from "../filters/ruby-numbers.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { includeRoots, includesFileSystem } from "./includes-fs.ts";
-import { useRenderer } from "./liquidjs-internals.ts";
+import { convertWholeFloatLiterals, useRenderer } from "./liquidjs-internals.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { withRubyLookups } from "./ruby-lookups.ts";
 import { JekyllScope } from "./scope.ts";
@@ -79,11 +80,18 @@ type FilterThis = ThisParameterType<FilterHandler> & { context: { getAll(): unkn
 
 type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
 
-/** Parsed include files, for the engine's life: one build. */
+/** Ruby's floats for literals like `4.0`, which LiquidJS reads as the integer 4 (ruby-numbers.ts). */
+const withRubyFloatLiterals = (templates: Template[]): Template[] => {
+  convertWholeFloatLiterals(templates, (value) => new RubyFloat(value));
+  return templates;
+};
+
+/** Parsed include files, for the engine's life: one build (every include's parse passes through `write`). */
 class BuildTemplateCache implements TemplateCache {
   private readonly templates = new Map<string, Template[] | Promise<Template[]>>();
   read = (key: string) => this.templates.get(key);
-  write = (key: string, value: Template[] | Promise<Template[]>) => void this.templates.set(key, value);
+  write = (key: string, value: Template[] | Promise<Template[]>) =>
+    void this.templates.set(key, value instanceof Promise ? value.then(withRubyFloatLiterals) : withRubyFloatLiterals(value));
   remove = (key: string) => void this.templates.delete(key);
   clear = () => this.templates.clear();
 }
@@ -204,7 +212,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
     if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
-    return super.parse(withRubyLookups(html), filepath);
+    return withRubyFloatLiterals(super.parse(withRubyLookups(html), filepath));
   }
 
   /** Each use of a filter the engine doesn't have, as a warning (when filters are lenient). */
