@@ -6,7 +6,16 @@ import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, unknownPlugi
 import { collectionStaticPath, documentUrl, pageUrl, pathParts } from "./permalinks.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
-import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage, type StaticFile } from "./site-model.ts";
+import {
+  type DataFile,
+  relativeToRoot,
+  type SiteModel,
+  type SourceFile,
+  type SourceLayout,
+  type SourcePage,
+  type StaticFile,
+  type YamlDataFile,
+} from "./site-model.ts";
 import { SiteReader } from "./site-reader.ts";
 
 /**
@@ -21,7 +30,7 @@ type Data = Record<string, unknown>;
 
 /** Files that become pages when they start with front matter; other files with front matter are not built (reported). */
 const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([".md", ".markdown", ".html", ".htm"]);
-const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
+const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json", ".csv", ".tsv"]);
 
 /** Jekyll's test: a file is a page (or document) when its first bytes are `---` and a line break. */
 function startsWithFrontMatter(absolutePath: string): boolean {
@@ -48,7 +57,7 @@ const titleOfSlug = (slug: string) =>
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const reader = new SiteReader(root);
   const configPath = path.join(root, "_config.yml");
-  const settingsFile: DataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
+  const settingsFile: YamlDataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
   const config = asRecord(settingsFile?.data);
   const filter = entryFilterOf(config);
   const defaults = frontMatterDefaultsOf(config);
@@ -120,7 +129,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   }
 
   const dataFound = siteFilesBelowSync(dirs.data, root);
-  const dataFiles = dataFound.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((file) => reader.readData(file));
+  const dataFiles = dataFound.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((file) => readDataFile(reader, file));
   const includesFound = siteFilesBelowSync(dirs.includes, root);
   const ownIncludes = includesFound.files.map((file) => reader.read(file));
   const layoutsFound = siteFilesBelowSync(dirs.layouts, root);
@@ -151,6 +160,13 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     refused: [...refused, ...dataFound.refused, ...includesFound.refused, ...layoutsFound.refused],
     reads: { files: reader.files, yamlTexts: reader.yamlTexts },
   };
+}
+
+/** A file of `_data/`: YAML or JSON, or a CSV or TSV table. */
+function readDataFile(reader: SiteReader, absolutePath: string): DataFile {
+  const extension = path.extname(absolutePath);
+  if (extension === ".csv" || extension === ".tsv") return reader.readTable(absolutePath, extension === ".csv" ? "," : "\t");
+  return reader.readData(absolutePath);
 }
 
 /** The built-in theme's layouts, includes and assets that the site does not have its own of. */

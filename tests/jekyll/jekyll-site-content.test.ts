@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
-import { copySite } from "../helpers/jekyll.ts";
+import { copySite, writeSite } from "../helpers/jekyll.ts";
 
 /**
  * What a Jekyll site's pages hold that this repository's own site refuses, built with `--source`
@@ -30,5 +30,27 @@ describe("a Jekyll site's page content", () => {
     expect(scripts[1]!.message).toContain('<script src="/help/assets/widget.js">');
     expect(result.findings.filter((found) => found.severity === "error")).toEqual([]);
     expect(result.published).toBe(true);
+  });
+
+  it("reports a malformed CSV data file as an error at its line, as Jekyll's build stops at it", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Tables\ncsv_reader:\n  converters: [numeric]\n",
+        "index.md": "---\nlayout: page\ntitle: Home\n---\n{{ site.data.ports.size }} ports.\n",
+        "_data/ports.csv": 'name,port\nssh,22\npostgres,"5432\nmysql,3306\n',
+        "_data/hosts.tsv": "host\taddress\nbastion\t10.0.0.1\textra\n",
+      },
+      "jekyll-csv-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root });
+    const tables = result.findings.filter((found) => found.check === "csv");
+    expect(tables.map((found) => [found.file, found.line, found.column, found.severity])).toEqual([
+      ["_config.yml", 2, 1, "warning"],
+      ["_data/hosts.tsv", 2, 1, "warning"],
+      ["_data/ports.csv", 3, 10, "error"],
+    ]);
+    expect(tables[0]!.message).toContain("csv_reader is ignored");
+    expect(tables[2]!.message).toContain("a quoted field is not closed");
   });
 });

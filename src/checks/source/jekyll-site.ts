@@ -6,7 +6,8 @@ import { type Finding, finding } from "../finding.ts";
  * What a Jekyll site asks for that this generator does not do, said once each, as warnings (the
  * rest of the site still builds): plugins without an equivalent here (their tags and filters
  * then show up as unknown where they are used), and files with front matter that are neither
- * HTML nor markdown (a `feed.xml` template), which are not built.
+ * HTML nor markdown (a `feed.xml` template), which are not built; `csv_reader` options (CSV and
+ * TSV data are read with Jekyll's defaults).
  */
 export function checkJekyllSite(model: SiteModel): Finding[] {
   if (model.kind !== "jekyll") return [];
@@ -30,5 +31,16 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
       "this file has front matter but is neither HTML nor markdown: it is not built (Jekyll would render it)",
     ),
   );
-  return [...plugins, ...notBuilt];
+  const csvReader =
+    config && "csv_reader" in model.siteData
+      ? [
+          finding(
+            "csv",
+            "warning",
+            locationOfPath(config.yaml, ["csv_reader"]),
+            "csv_reader is ignored: CSV and TSV data files are read with Jekyll's defaults (a header row, every value text); remove it, or convert the values in Liquid",
+          ),
+        ]
+      : [];
+  return [...plugins, ...notBuilt, ...csvReader];
 }
