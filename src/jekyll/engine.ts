@@ -5,6 +5,7 @@ import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { includeRoots, includesFileSystem } from "./includes-fs.ts";
 import { convertWholeFloatLiterals, useRenderer } from "./liquidjs-internals.ts";
+import { withLaxVariables } from "./malformed-markup.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { withRubyLookups } from "./ruby-lookups.ts";
 import { JekyllScope } from "./scope.ts";
@@ -65,6 +66,13 @@ export interface JekyllEngineOptions {
    * and each use is reported where it is written (unknown-filters.ts).
    */
   undefinedFilters?: "error" | "warning";
+  /**
+   * Jekyll's `liquid: error_mode` for malformed variable markup (`{{ page.title | }}`,
+   * malformed-markup.ts): rendered as Ruby's lax parser reads it, and reported as an error
+   * (`strict`, the default, this repository's own site) or a warning (`warn`, Jekyll's default,
+   * and `lax`, which Jekyll keeps quiet about: reported here all the same).
+   */
+  errorMode?: "strict" | "warn" | "lax";
 }
 
 /** Eleventy's `page` object, as far as the engine reads it. */
@@ -112,6 +120,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   readonly siteFiles: SiteFiles;
   private readonly errors: TemplateErrorCollector | undefined;
   private readonly lenientFilters: boolean;
+  private readonly laxSyntax: boolean;
   private readonly pageGate: (page: EleventyPage) => Promise<void>;
   private readonly renderLimits: RenderLimits;
   /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
@@ -130,7 +139,10 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       lenientIf: true,
       cache: new BuildTemplateCache(),
       // Each include is read once, at its first use (after construction): its unknown filters are found then.
-      fs: includesFileSystem(options.model, lenientFilters ? (text) => this.reportUnknownFilters(text) : undefined),
+      fs: includesFileSystem(options.model, (text) => {
+        if (lenientFilters) this.reportUnknownFilters(text);
+        return this.withLaxVariables(text);
+      }),
       catchAllErrors: options.errors !== undefined,
       parseLimit: SOURCE_FILE_LIMIT_BYTES,
       memoryLimit: LIQUID_MEMORY_LIMIT,
@@ -138,6 +150,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
     this.lenientFilters = lenientFilters;
+    this.laxSyntax = options.errorMode === "warn" || options.errorMode === "lax";
     this.scope = new JekyllScope(options.model);
     this.siteFiles = new SiteFiles(options.model);
     this.errors = options.errors;
@@ -212,7 +225,21 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
     if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
-    return withRubyFloatLiterals(super.parse(withRubyLookups(html), filepath));
+    return withRubyFloatLiterals(super.parse(withRubyLookups(this.withLaxVariables(html, filepath)), filepath));
+  }
+
+  /** The text with malformed variable markup as Ruby's lax parser reads it, each reported (malformed-markup.ts). */
+  withLaxVariables(text: string, filepath?: string): string {
+    const lax = withLaxVariables(text);
+    for (const problem of lax.problems) {
+      const error = Object.assign(new Error(problem.message), { name: "ParseError", token: { input: text, begin: problem.begin, end: problem.end } });
+      if (!this.errors) {
+        if (this.laxSyntax) continue;
+        throw error;
+      }
+      this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: this.laxSyntax ? "warning" : undefined });
+    }
+    return lax.text;
   }
 
   /** Each use of a filter the engine doesn't have, as a warning (when filters are lenient). */
