@@ -69,8 +69,9 @@ export interface JekyllEngineOptions {
   /**
    * Jekyll's `liquid: error_mode` for malformed variable markup (`{{ page.title | }}`,
    * malformed-markup.ts): rendered as Ruby's lax parser reads it, and reported as an error
-   * (`strict`, the default, this repository's own site) or a warning (`warn`, Jekyll's default,
-   * and `lax`, which Jekyll keeps quiet about: reported here all the same).
+   * (`strict`, this repository's own site) or a warning (`warn`, Jekyll's default, and `lax`,
+   * which Jekyll keeps quiet about: reported here all the same). Without it, LiquidJS reads such
+   * markup as it does.
    */
   errorMode?: "strict" | "warn" | "lax";
 }
@@ -120,7 +121,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   readonly siteFiles: SiteFiles;
   private readonly errors: TemplateErrorCollector | undefined;
   private readonly lenientFilters: boolean;
-  private readonly laxSyntax: boolean;
+  private readonly errorMode: JekyllEngineOptions["errorMode"];
   private readonly pageGate: (page: EleventyPage) => Promise<void>;
   private readonly renderLimits: RenderLimits;
   /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
@@ -150,7 +151,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
     this.lenientFilters = lenientFilters;
-    this.laxSyntax = options.errorMode === "warn" || options.errorMode === "lax";
+    this.errorMode = options.errorMode;
     this.scope = new JekyllScope(options.model);
     this.siteFiles = new SiteFiles(options.model);
     this.errors = options.errors;
@@ -230,14 +231,16 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
 
   /** The text with malformed variable markup as Ruby's lax parser reads it, each reported (malformed-markup.ts). */
   withLaxVariables(text: string, filepath?: string): string {
+    if (this.errorMode === undefined) return text;
+    const lenient = this.errorMode !== "strict";
     const lax = withLaxVariables(text);
     for (const problem of lax.problems) {
       const error = Object.assign(new Error(problem.message), { name: "ParseError", token: { input: text, begin: problem.begin, end: problem.end } });
       if (!this.errors) {
-        if (this.laxSyntax) continue;
+        if (lenient) continue;
         throw error;
       }
-      this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: this.laxSyntax ? "warning" : undefined });
+      this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: lenient ? "warning" : undefined });
     }
     return lax.text;
   }

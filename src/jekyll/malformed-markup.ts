@@ -18,8 +18,9 @@ export interface MalformedMarkup {
 }
 
 const RAW_OR_COMMENT = /\{%-?\s*(raw|comment)\s*-?%\}[\s\S]*?\{%-?\s*end\1\s*-?%\}/y;
-const OUTPUT = /\{\{-?([\s\S]*?)-?\}\}/dy;
-const VARIABLE_TAG = /\{%-?\s*(?:assign\s+[\w-]+\s*=|echo\s)([\s\S]*?)-?%\}/dy;
+// The markup runs to the first closing delimiter outside quoted text, as LiquidJS reads it (`{{ "{{ x }}" | flatify }}`).
+const OUTPUT = /\{\{-?((?:"[^"]*"|'[^']*'|[^"'}]|\}(?!\}))*?)-?\}\}/dy;
+const VARIABLE_TAG = /\{%-?\s*(?:assign\s+[\w-]+\s*=|echo\s)((?:"[^"]*"|'[^']*'|[^"'%]|%(?!\}))*?)-?%\}/dy;
 
 /** `replacement` padded to `original`'s length and line breaks; undefined when it can't be (it is longer, or has lines of its own). */
 function padded(replacement: string, original: string): string | undefined {

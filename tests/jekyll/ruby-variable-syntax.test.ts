@@ -46,6 +46,11 @@ describe("Ruby Liquid's lax parser", () => {
 });
 
 describe("a template's malformed variables", () => {
+  it("are found in markup that runs to the first closing delimiter outside quoted text", () => {
+    expect(withLaxVariables('{{ "{{ greeting }}" | flatify }} {% assign s = "%}" | append: "}}" %}').problems).toEqual([]);
+    expect(withLaxVariables('{{ "}}" | }}').problems).toHaveLength(1);
+  });
+
   it("are given to LiquidJS as the lax reading, every later place in the text where it was", () => {
     const text = "{{ a | }} and {%- assign b = a | | upcase -%}\n{{ c\n | }} end {% raw %}{{ d | }}{% endraw %}{{ e | f }}";
     const lax = withLaxVariables(text);
