@@ -19,7 +19,27 @@ export class RubyFloat extends Drop {
   toJSON(): number {
     return this.value;
   }
+  // Ruby compares a float with a number by value (`4.0 == 4`); LiquidJS's operators ask a Drop that has these.
+  equals(other: unknown): boolean {
+    const number = numberOf(other);
+    return number !== undefined && this.value === number;
+  }
+  gt(other: unknown): boolean {
+    return this.value > (numberOf(other) ?? Number.NaN);
+  }
+  geq(other: unknown): boolean {
+    return this.value >= (numberOf(other) ?? Number.NaN);
+  }
+  lt(other: unknown): boolean {
+    return this.value < (numberOf(other) ?? Number.NaN);
+  }
+  leq(other: unknown): boolean {
+    return this.value <= (numberOf(other) ?? Number.NaN);
+  }
 }
+
+/** A number, or a RubyFloat's; anything else (text included, as in Ruby) is no number. */
+const numberOf = (value: unknown): number | undefined => (value instanceof RubyFloat ? value.value : typeof value === "number" ? value : undefined);
 
 export function rubyFloatText(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
+import { RubyFloat } from "../filters/ruby-numbers.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import type { ExcerptRenderer } from "./documents-scope.ts";
 import { includeRoots, includesFileSystem } from "./includes-fs.ts";
-import { useRenderer } from "./liquidjs-internals.ts";
+import { convertWholeFloatLiterals, useRenderer } from "./liquidjs-internals.ts";
+import { withLaxVariables } from "./malformed-markup.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { withRubyLookups } from "./ruby-lookups.ts";
 import { JekyllScope } from "./scope.ts";
@@ -65,6 +67,14 @@ export interface JekyllEngineOptions {
    * and each use is reported where it is written (unknown-filters.ts).
    */
   undefinedFilters?: "error" | "warning";
+  /**
+   * Jekyll's `liquid: error_mode` for malformed variable markup (`{{ page.title | }}`,
+   * malformed-markup.ts): rendered as Ruby's lax parser reads it, and reported as an error
+   * (`strict`, this repository's own site) or a warning (`warn`, Jekyll's default, and `lax`,
+   * which Jekyll keeps quiet about: reported here all the same). Without it, LiquidJS reads such
+   * markup as it does.
+   */
+  errorMode?: "strict" | "warn" | "lax";
 }
 
 /** Eleventy's `page` object, as far as the engine reads it. */
@@ -80,11 +90,18 @@ type FilterThis = ThisParameterType<FilterHandler> & { context: { getAll(): unkn
 
 type TemplateCache = Exclude<LiquidOptions["cache"], boolean | number | undefined>;
 
-/** Parsed include files, for the engine's life: one build. */
+/** Ruby's floats for literals like `4.0`, which LiquidJS reads as the integer 4 (ruby-numbers.ts). */
+const withRubyFloatLiterals = (templates: Template[]): Template[] => {
+  convertWholeFloatLiterals(templates, (value) => new RubyFloat(value));
+  return templates;
+};
+
+/** Parsed include files, for the engine's life: one build (every include's parse passes through `write`). */
 class BuildTemplateCache implements TemplateCache {
   private readonly templates = new Map<string, Template[] | Promise<Template[]>>();
   read = (key: string) => this.templates.get(key);
-  write = (key: string, value: Template[] | Promise<Template[]>) => void this.templates.set(key, value);
+  write = (key: string, value: Template[] | Promise<Template[]>) =>
+    void this.templates.set(key, value instanceof Promise ? value.then(withRubyFloatLiterals) : withRubyFloatLiterals(value));
   remove = (key: string) => void this.templates.delete(key);
   clear = () => this.templates.clear();
 }
@@ -126,6 +143,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   readonly siteFiles: SiteFiles;
   private readonly errors: TemplateErrorCollector | undefined;
   private readonly lenientFilters: boolean;
+  private readonly errorMode: JekyllEngineOptions["errorMode"];
   private readonly pageGate: (page: EleventyPage) => Promise<void>;
   private readonly renderLimits: RenderLimits;
   /** Pages whose layouts have started rendering (Eleventy's `page` object, one per page). */
@@ -144,7 +162,10 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       lenientIf: true,
       cache: new BuildTemplateCache(),
       // Each include is read once, at its first use (after construction): its unknown filters are found then.
-      fs: includesFileSystem(options.model, lenientFilters ? (text) => this.reportUnknownFilters(text) : undefined),
+      fs: includesFileSystem(options.model, (text) => {
+        if (lenientFilters) this.reportUnknownFilters(text);
+        return this.withLaxVariables(text);
+      }),
       catchAllErrors: options.errors !== undefined,
       parseLimit: SOURCE_FILE_LIMIT_BYTES,
       memoryLimit: LIQUID_MEMORY_LIMIT,
@@ -152,6 +173,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
     this.lenientFilters = lenientFilters;
+    this.errorMode = options.errorMode;
     this.scope = new JekyllScope(options.model, excerptRenderer(this, options.filters.markdownify));
     this.siteFiles = new SiteFiles(options.model);
     this.errors = options.errors;
@@ -226,7 +248,23 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
     if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
-    return super.parse(withRubyLookups(html), filepath);
+    return withRubyFloatLiterals(super.parse(withRubyLookups(this.withLaxVariables(html, filepath)), filepath));
+  }
+
+  /** The text with malformed variable markup as Ruby's lax parser reads it, each reported (malformed-markup.ts). */
+  withLaxVariables(text: string, filepath?: string): string {
+    if (this.errorMode === undefined) return text;
+    const lenient = this.errorMode !== "strict";
+    const lax = withLaxVariables(text);
+    for (const problem of lax.problems) {
+      const error = Object.assign(new Error(problem.message), { name: "ParseError", token: { input: text, begin: problem.begin, end: problem.end } });
+      if (!this.errors) {
+        if (lenient) continue;
+        throw error;
+      }
+      this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: lenient ? "warning" : undefined });
+    }
+    return lax.text;
   }
 
   /** Each use of a filter the engine doesn't have, as a warning (when filters are lenient). */

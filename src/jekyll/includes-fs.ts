@@ -11,9 +11,9 @@ import { refuseDeepBlocks } from "./tag-nesting.ts";
  * (one read of every file; a file the model refused, a link out of the site for one, does not
  * exist here). What LiquidJS's parser must not be given is refused at the include: a file over
  * the size limit, block tags nested too deep (see tag-nesting.ts). `onRead` sees each include's
- * text as it is read (once per build: LiquidJS keeps what it parsed).
+ * text as it is read (once per build: LiquidJS keeps what it parsed), and gives the text to parse.
  */
-export function includesFileSystem(model: SiteModel, onRead?: (text: string) => void): FS {
+export function includesFileSystem(model: SiteModel, onRead?: (text: string) => string): FS {
   const files = new Map<string, SourceFile>(model.includes.map((include) => [include.absolutePath, include]));
   // The site's own includes, then the built-in theme's (a Jekyll site): LiquidJS looks in that order.
   const roots = includeRoots(model).map((dir) => dir + path.sep);
@@ -23,8 +23,7 @@ export function includesFileSystem(model: SiteModel, onRead?: (text: string) => 
     if (!include) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
     if (include.oversize !== undefined) throw new RenderLimitError(oversizeMessage("include", include.oversize, `include "${path.basename(file)}"`));
     refuseDeepBlocks(include.text, include.absolutePath);
-    onRead?.(include.text);
-    return withRubyLookups(include.text);
+    return withRubyLookups(onRead ? onRead(include.text) : include.text);
   };
   return {
     existsSync: (file) => files.has(path.resolve(file)),

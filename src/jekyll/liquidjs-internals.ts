@@ -1,4 +1,4 @@
-import { type Context, type IncludeTag, type LayoutTag, Liquid, type RenderTag } from "liquidjs";
+import { Context, type IncludeTag, type LayoutTag, Liquid, type RenderTag, TypeGuards } from "liquidjs";
 
 /**
  * The one place that reads LiquidJS's private fields: its `include`, `render` and `layout` tags
@@ -52,4 +52,25 @@ export function internalUndefinedVariableError(variableName: string): Error & { 
   error.stack = `${error.name}: ${error.message}`;
   error.variableName = variableName;
   return error;
+}
+
+/**
+ * Gives every number literal of parsed `templates` written with a decimal point and a whole
+ * value (`4.0`, `-2.00`) the value `float(number)`: LiquidJS's tokenizer reads a literal into
+ * `token.content` as a JavaScript number, so `4.0` was 4. The parse tree's shape is each tag's
+ * own (an `if`'s branches, a filter's arguments, an include's hash), so its fields are walked.
+ */
+export function convertWholeFloatLiterals(templates: readonly unknown[], float: (value: number) => unknown): void {
+  const seen = new WeakSet<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value !== "object" || value === null || seen.has(value) || value instanceof Liquid || value instanceof Context) return;
+    seen.add(value);
+    if (TypeGuards.isNumberToken(value as never)) {
+      const token = value as unknown as { content: unknown; getText(): string };
+      if (typeof token.content === "number" && Number.isInteger(token.content) && token.getText().includes(".")) token.content = float(token.content);
+      return;
+    }
+    for (const field of Array.isArray(value) ? value : Object.values(value)) visit(field);
+  };
+  for (const template of templates) visit(template);
 }

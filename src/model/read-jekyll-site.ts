@@ -7,7 +7,16 @@ import { collectionStaticPath, documentUrl, pageUrl, pathParts } from "./permali
 import { type PostFolder, readPosts } from "./posts.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
-import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage, type StaticFile } from "./site-model.ts";
+import {
+  type DataFile,
+  relativeToRoot,
+  type SiteModel,
+  type SourceFile,
+  type SourceLayout,
+  type SourcePage,
+  type StaticFile,
+  type YamlDataFile,
+} from "./site-model.ts";
 import { SiteReader } from "./site-reader.ts";
 
 /**
@@ -22,7 +31,7 @@ type Data = Record<string, unknown>;
 
 /** Files that become pages when they start with front matter; other files with front matter are not built (reported). */
 const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([".md", ".markdown", ".html", ".htm"]);
-const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
+const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json", ".csv", ".tsv"]);
 
 /** Jekyll's test: a file is a page (or document) when its first bytes are `---` and a line break. */
 function startsWithFrontMatter(absolutePath: string): boolean {
@@ -57,7 +66,7 @@ const titleOfSlug = (slug: string) =>
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const reader = new SiteReader(root);
   const configPath = path.join(root, "_config.yml");
-  const settingsFile: DataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
+  const settingsFile: YamlDataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
   const config = asRecord(settingsFile?.data);
   const filter = entryFilterOf(config);
   const defaults = frontMatterDefaultsOf(config);
@@ -155,7 +164,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   refused.push(...posts.refused);
 
   const dataFound = siteFilesBelowSync(dirs.data, root);
-  const dataFiles = dataFound.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((file) => reader.readData(file));
+  const dataFiles = dataFound.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((file) => readDataFile(reader, file));
   const includesFound = siteFilesBelowSync(dirs.includes, root);
   const ownIncludes = includesFound.files.map((file) => reader.read(file));
   const layoutsFound = siteFilesBelowSync(dirs.layouts, root);
@@ -187,6 +196,13 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     refused: [...refused, ...dataFound.refused, ...includesFound.refused, ...layoutsFound.refused],
     reads: { files: reader.files, yamlTexts: reader.yamlTexts },
   };
+}
+
+/** A file of `_data/`: YAML or JSON, or a CSV or TSV table. */
+function readDataFile(reader: SiteReader, absolutePath: string): DataFile {
+  const extension = path.extname(absolutePath);
+  if (extension === ".csv" || extension === ".tsv") return reader.readTable(absolutePath, extension === ".csv" ? "," : "\t");
+  return reader.readData(absolutePath);
 }
 
 /** The built-in theme's layouts, includes and assets that the site does not have its own of. */

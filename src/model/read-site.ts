@@ -5,7 +5,7 @@ import { withFrontMatter } from "./front-matter.ts";
 import { readJekyllSite } from "./read-jekyll-site.ts";
 import { type SiteDirectories, siteDirectories, siteSettingsOf } from "./settings.ts";
 import { siteDataOf } from "./site-data.ts";
-import { type DataFile, relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage } from "./site-model.ts";
+import { relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage, type YamlDataFile } from "./site-model.ts";
 import { SiteReader } from "./site-reader.ts";
 import { jekyllUrlOf } from "./urls.ts";
 
@@ -42,7 +42,7 @@ export function readSite(root: string, dirs: SiteDirectories = siteDirectories(r
   const content = siteFilesBelowSync(dirs.input, root);
   const pages = content.files.filter((file) => PAGE_EXTENSIONS.has(path.extname(file))).map((file) => readPage(reader, dirs.input, file));
   const data = siteFilesBelowSync(dirs.data, root);
-  const dataFiles: DataFile[] = data.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((absolutePath) => reader.readData(absolutePath));
+  const dataFiles: YamlDataFile[] = data.files.filter((file) => DATA_EXTENSIONS.has(path.extname(file))).map((absolutePath) => reader.readData(absolutePath));
   const includeFiles = siteFilesBelowSync(dirs.includes, root);
   const includes = includeFiles.files.map((file) => reader.read(file));
   const layouts: SourceLayout[] = includes

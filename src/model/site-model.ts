@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { CsvProblem } from "./csv.ts";
 import type { RefusedEntry } from "./files.ts";
 import type { SkippedPost } from "./posts.ts";
 import type { SiteDirectories, SiteSettings } from "./settings.ts";
@@ -88,9 +89,17 @@ export interface CollectionSettings {
 }
 
 export interface DataFile extends SourceFile {
-  yaml: YamlSource;
+  /** The YAML (or JSON) text with positions; undefined for a CSV or TSV file. */
+  yaml?: YamlSource;
+  /** What is wrong with a CSV or TSV file (csv.ts), at offsets in its text. */
+  tableProblems?: CsvProblem[];
   /** The file's data; undefined when it can't be read (the checks say why). */
   data?: unknown;
+}
+
+/** A YAML or JSON data file (`_config.yml`, `_data/site.yml`). */
+export interface YamlDataFile extends DataFile {
+  yaml: YamlSource;
 }
 
 export interface SiteModel {
@@ -98,7 +107,7 @@ export interface SiteModel {
   /** `native`: this repository's layout (content/, _data/site.yml); `jekyll`: a Jekyll site tree (_config.yml). */
   kind: "native" | "jekyll";
   /** The file the settings come from (`_data/site.yml`, or a Jekyll site's `_config.yml`). */
-  settingsFile?: DataFile;
+  settingsFile?: YamlDataFile;
   /** A Jekyll site's collections (the native site's are `settings.collections`). */
   jekyllCollections: CollectionSettings[];
   /** `plugins:` of `_config.yml` that this generator has no equivalent for (reported once). */

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import { readCsv } from "./csv.ts";
 import { withFrontMatter } from "./front-matter.ts";
 import { oversizeBytes } from "./limits.ts";
-import { type DataFile, relativeToRoot, type SourceFile } from "./site-model.ts";
+import { type DataFile, relativeToRoot, type SourceFile, type YamlDataFile } from "./site-model.ts";
 import { decodeUtf8 } from "./text-encoding.ts";
 import { readYamlSource } from "./yaml-positions.ts";
 
@@ -28,11 +29,20 @@ export class SiteReader {
   }
 
   /** A data file (YAML, or JSON, which YAML reads), parsed once. */
-  readData(absolutePath: string): DataFile {
+  readData(absolutePath: string): YamlDataFile {
     const file = this.read(absolutePath);
     if (file.oversize !== undefined) return { ...file, yaml: readYamlSource(file.file, ""), data: undefined };
     this.yamlTexts++;
     const yaml = readYamlSource(file.file, file.text);
     return { ...file, yaml, data: yaml.data };
+  }
+
+  /** A CSV (or, with `separator` a tab, TSV) data file, as Jekyll reads it (csv.ts). */
+  readTable(absolutePath: string, separator: "," | "\t"): DataFile {
+    const file = this.read(absolutePath);
+    if (file.oversize !== undefined) return { ...file, data: undefined };
+    const table = readCsv(file.text, separator);
+    const failed = table.problems.some((problem) => problem.severity === "error");
+    return { ...file, tableProblems: table.problems, data: failed ? undefined : table.records };
   }
 }

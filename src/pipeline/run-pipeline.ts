@@ -168,6 +168,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // defaults render undefined names and unknown filters as nothing, reported as warnings.
       undefinedVariables: model.settings.liquid.strictVariables ? "error" : "warning",
       undefinedFilters: model.settings.liquid.strictFilters ? "error" : "warning",
+      errorMode: model.settings.liquid.errorMode,
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     stage("render", source.pages.length);

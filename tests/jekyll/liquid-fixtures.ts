@@ -35,6 +35,7 @@ export const SHARED_FILES: Record<string, string> = {
   ].join("\n"),
   "_data/people.yml": "ada:\n  name: Ada Lovelace\n  born: 1815\ngrace:\n  name: Grace Hopper\n  born: 1906\n",
   "_data/words.yml": "- alpha\n- beta\n- gamma\n- delta\n- epsilon\n",
+  "_includes/float-literal.html": "{{ 6.0 }} {% assign z = 1.0 %}{{ z | plus: 1 }}",
 };
 
 export const FIXTURES: LiquidFixture[] = [
@@ -114,6 +115,12 @@ export const FIXTURES: LiquidFixture[] = [
   {
     name: "float-output",
     template: '<p>{{ 2 | times: 2.0 }} {{ 1.5 | plus: 1.5 }} {{ "3.0" | plus: 1 }} {{ 10 | minus: 2.5 }} {{ 3.14159 | round: 2 }} {{ 2.5 | round }}</p>',
+  },
+  {
+    name: "float-literals",
+    template:
+      "<p>{{ 4.0 }} {{ -2.0 }} {{ 1.50 }} {% assign x = 2.50 %}{{ x }} {% assign y = 4.0 %}{{ y }} {{ y | plus: 1 }} {{ 10.0 | divided_by: 4 }} {{ 3 | times: 1.0 }} {% include float-literal.html %}</p>" +
+      "<p>{% if y == 4 %}equal{% endif %} {% if 4.0 > 3 %}greater{% endif %} {% if y < 4.5 %}less{% endif %} {% if 4 == y %}reversed{% endif %} {% if y != 4 %}unequal{% endif %}</p>",
   },
   {
     name: "date-format",

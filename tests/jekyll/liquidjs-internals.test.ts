@@ -2,7 +2,13 @@ import type { IncludeTag, RenderTag, Template } from "liquidjs";
 import { Context, Liquid, toValueSync } from "liquidjs";
 import { describe, expect, it } from "vitest";
 import { JekyllLiquid } from "../../src/jekyll/engine.ts";
-import { includeTagFields, internalUndefinedVariableError, LiquidRendererClass, partialTagFile } from "../../src/jekyll/liquidjs-internals.ts";
+import {
+  convertWholeFloatLiterals,
+  includeTagFields,
+  internalUndefinedVariableError,
+  LiquidRendererClass,
+  partialTagFile,
+} from "../../src/jekyll/liquidjs-internals.ts";
 import { TolerantRenderer } from "../../src/jekyll/undefined-variables.ts";
 import { pinnedAndInstalled } from "../helpers/pinned.ts";
 import { engineWith } from "./render-with.ts";
@@ -34,6 +40,17 @@ describe("LiquidJS's internals, as the adapter uses them", () => {
     const liquid = new Liquid({ dynamicPartials: false });
     // As written, quotes and all: it names the include in the render budget's messages.
     expect(partialTagFile(tagOf<RenderTag>(liquid, "{% render 'card.html' %}"))).toBe("'card.html'");
+  });
+});
+
+describe("LiquidJS's number literals, as the adapter converts them", () => {
+  it("a literal's value is its token's content, in outputs, filter arguments and tags' expressions alike", () => {
+    const liquid = new Liquid();
+    liquid.registerFilter("plus", (value: unknown, arg: unknown) => `${value}+${arg}`);
+    const templates = liquid.parse("{{ 4.0 }} {{ 2 | plus: 1.0 }} {% assign x = -2.00 %}{{ x }} {% if 3.0 > 20 %}big{% endif %} {{ 7 }} {{ 1.5 }}");
+    // Ten times the value: only a converted literal can print 40, or make 3.0 greater than 20.
+    convertWholeFloatLiterals(templates, (value) => value * 10);
+    expect(liquid.renderSync(templates)).toBe("40 2+10 -20 big 7 1.5");
   });
 });
 

@@ -13,6 +13,9 @@ import { type RawHtmlHit, urlAsBrowsersRead } from "./raw-html-scan.ts";
  * for them is a mistake or an attack either way, and the policy is one line of the layout.
  * Warnings: what the policy blocks (files from other sites, plugins, forms sending elsewhere),
  * so that the author learns why that part of the page shows nothing.
+ *
+ * A Jekyll site read with `--source` must build unchanged, and Jekyll publishes a page's own
+ * `<script>`: there it is a warning at its line (as a layout without the policy is, page-csp.ts).
  */
 
 const ORIGIN = "https://site.invalid";
@@ -45,10 +48,35 @@ interface Judged {
   fallback: Needle[];
 }
 
-function judge(hit: RawHtmlHit, pageUrl: string, siteHost: string | undefined): Judged | undefined {
+/** Where a page is judged: its URL, the site's host, whether the site is a Jekyll site, whether the page carries the policy. */
+interface PageContext {
+  url: string;
+  siteHost: string | undefined;
+  jekyllSite: boolean;
+  hasPolicy: boolean;
+}
+
+/** A Jekyll site's `<script>`: kept, as Jekyll keeps it; whether it runs is the page's policy's to say. */
+function jekyllScript(value: string, hasPolicy: boolean): Judged {
+  const runs = hasPolicy
+    ? value
+      ? "the page's Content-Security-Policy lets it run only if it loads from this site"
+      : "the page's Content-Security-Policy (the theme's layout) blocks inline scripts, so it does not run; move it into a file of the site and load it with <script src>"
+    : "it runs as the site's own script (the page's layout has no Content-Security-Policy)";
+  return {
+    severity: "warning",
+    message: `<script${value ? ` src=${shown(value)}` : ""}> in the page's content is published as Jekyll publishes it: ${runs}`,
+    needles: [value],
+    fallback: ["<script"],
+  };
+}
+
+function judge(hit: RawHtmlHit, page: PageContext): Judged | undefined {
   const { tag, attribute, value } = hit;
+  const { url: pageUrl, siteHost } = page;
   switch (hit.kind) {
     case "script":
+      if (page.jekyllSite) return jekyllScript(value, page.hasPolicy);
       return {
         severity: "error",
         message: `<script${value ? ` src=${shown(value)}` : ""}> in the page's content: ${NO_SCRIPTS}; remove it, or put the behaviour in content/assets/site.js`,
@@ -170,8 +198,9 @@ export function checkRawHtml(source: SiteModel, pages: OutputPage[]): Finding[] 
     if (page.rawHtml.length === 0) continue;
     const pageSource = sourceByPath.get(page.inputPath);
     const used = new Map<string, number>();
+    const context: PageContext = { url: page.url, siteHost, jekyllSite: source.kind === "jekyll", hasPolicy: page.hasPolicy };
     for (const hit of page.rawHtml) {
-      const judged = judge(hit, page.url, siteHost);
+      const judged = judge(hit, context);
       if (!judged) continue;
       let first = locateText(source, pageSource, judged.needles, { ignoreCase: true });
       if (first.needle === undefined) first = locateText(source, pageSource, judged.fallback, { ignoreCase: true });

@@ -1,6 +1,6 @@
 import { IP_FILE, REGIONS_FILE, regionListProblem } from "../../filters/ip-addresses.ts";
 import { overlaps, parseSourceAddress, type SourceAddress } from "../../firewall/addresses.ts";
-import type { DataFile, SiteModel } from "../../model/site-model.ts";
+import type { DataFile, SiteModel, YamlDataFile } from "../../model/site-model.ts";
 import { locationOfPath, type YamlPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding } from "../finding.ts";
 
@@ -10,11 +10,13 @@ import { type Finding, finding } from "../finding.ts";
  * block as the firewall generators accept it (src/firewall/addresses.ts), listed once. Checked on
  * the data as the build read it; a problem is located in the file only once there is one.
  */
-const problem = (file: DataFile, path: YamlPath, message: string) => finding("ip-addresses", "error", locationOfPath(file.yaml, path), message);
+const problem = (file: YamlDataFile, path: YamlPath, message: string) => finding("ip-addresses", "error", locationOfPath(file.yaml, path), message);
+
+const isYaml = (file: DataFile): file is YamlDataFile => file.yaml !== undefined;
 
 const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
-function checkList(file: DataFile, listName: string, list: unknown): Finding[] {
+function checkList(file: YamlDataFile, listName: string, list: unknown): Finding[] {
   if (!Array.isArray(list)) return [problem(file, [listName], `"${listName}" must be a list of \`- ip: <address>\` entries`)];
   const findings: Finding[] = [];
   const valid: Array<{ address: SourceAddress; text: string }> = [];
@@ -37,7 +39,7 @@ function checkList(file: DataFile, listName: string, list: unknown): Finding[] {
   return findings;
 }
 
-function checkRegions(regions: DataFile, lists: Record<string, unknown>): Finding[] {
+function checkRegions(regions: YamlDataFile, lists: Record<string, unknown>): Finding[] {
   if (!Array.isArray(regions.data)) return [problem(regions, [], "must be a list of regions with `key`, `name` and `ip-list`")];
   return regions.data.flatMap((region: unknown, index): Finding[] => {
     const key = String((isMapping(region) ? region.key : undefined) ?? "?");
@@ -50,11 +52,11 @@ function checkRegions(regions: DataFile, lists: Record<string, unknown>): Findin
 
 export function checkIpAddresses(model: SiteModel): Finding[] {
   const file = model.dataFiles.find((data) => data.file === IP_FILE);
-  if (!file || file.data === undefined) return [];
+  if (!file || !isYaml(file) || file.data === undefined) return [];
   if (!isMapping(file.data)) return [problem(file, [], "must map list names to lists of addresses")];
   const lists = file.data;
   const findings = Object.entries(lists).flatMap(([listName, list]) => checkList(file, listName, list));
   const regions = model.dataFiles.find((data) => data.file === REGIONS_FILE);
-  if (regions && regions.data !== undefined) findings.push(...checkRegions(regions, lists));
+  if (regions && isYaml(regions) && regions.data !== undefined) findings.push(...checkRegions(regions, lists));
   return findings;
 }

@@ -8,7 +8,8 @@ import { type Finding, finding } from "../finding.ts";
  * then show up as unknown where they are used), and files with front matter that are neither
  * HTML nor markdown (a `feed.xml` template), which are not built; files of `_posts/` that are
  * not built (no date in the name, dated in the future: warnings; a `date:` that is not one: an
- * error, as Jekyll stops there).
+ * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
+ * defaults).
  */
 export function checkJekyllSite(model: SiteModel): Finding[] {
   if (model.kind !== "jekyll") return [];
@@ -33,5 +34,16 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
     ),
   );
   const posts = (model.skippedPosts ?? []).map((post) => finding("posts", post.severity, { file: post.file, line: 1, column: 1 }, post.message));
-  return [...plugins, ...notBuilt, ...posts];
+  const csvReader =
+    config && "csv_reader" in model.siteData
+      ? [
+          finding(
+            "csv",
+            "warning",
+            locationOfPath(config.yaml, ["csv_reader"]),
+            "csv_reader is ignored: CSV and TSV data files are read with Jekyll's defaults (a header row, every value text); remove it, or convert the values in Liquid",
+          ),
+        ]
+      : [];
+  return [...plugins, ...notBuilt, ...posts, ...csvReader];
 }
