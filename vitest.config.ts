@@ -29,8 +29,13 @@ export default defineConfig({
       // Tests leave no global state behind (an environment variable set is restored). Two
       // workers, not vitest's default of one on two cores: much of a file's time is spent waiting
       // on the child processes and threads it starts, time the other worker's file can use.
-      { extends: true, test: { name: "quick", include: ["tests/**/*.test.ts"], exclude: SYSTEM, isolate: false, maxWorkers: 2 } },
-      { extends: true, test: { name: "system", include: SYSTEM } },
+      // The system project runs after it (groupOrder), with vitest's default workers: its suites
+      // share services and a browser.
+      {
+        extends: true,
+        test: { name: "quick", include: ["tests/**/*.test.ts"], exclude: SYSTEM, isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: "system", include: SYSTEM, sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -6,9 +6,11 @@ import { Context, type IncludeTag, type LayoutTag, Liquid, type RenderTag, TypeG
  * nesting limit, include_cached) need both; its renderer's class is not exported, and the engine
  * renders with a subclass of it (undefined-variables.ts); its lenient lookups recognise the error
  * its strict lookup throws by the error's name, and the engine's lookup throws one of its own
- * (undefined-variables.ts). LiquidJS is pinned to one exact version
- * in package.json, and tests/jekyll/liquidjs-internals.test.ts fails when an upgrade moves them.
+ * (undefined-variables.ts); its parsed number literals keep their value in a private field, which
+ * the engine gives Ruby's float for `4.0` (convertWholeFloatLiterals). LiquidJS is pinned to one
+ * exact version in package.json, and tests/jekyll/liquidjs-internals.test.ts fails when an upgrade moves them.
  */
+
 interface IncludeTagFields {
   file: unknown;
   currentFile?: string;
