@@ -6,12 +6,11 @@ import { PageWork, type PageWorkOptions, type PageWorkResult } from "./page-work
 /**
  * Takes a build's rendered pages and does their work (page-work.ts: the output checks'
  * summaries, the search index, the files). On a large site that work runs on a thread of its
- * own, so that the main thread only renders. What the thread buys on its own has not been
- * measured apart yet (set PAGES_FOR_A_THREAD to Infinity and run `npm run bench` at N=4000; the
- * machine this round was measured on was shared, and a build took 2 to 3 times its idle time): it
- * came with streaming the search index during the render, which together took the N=4000 build
- * from 61.9 s to 42.2 s (README, "Benchmarks"). A small site does it in-process: starting a
- * thread costs more than it saves there.
+ * own, so that the main thread only renders. Measured apart at N=4000 (8,034 pages, the bench's
+ * tutorial corpus, 2 builds each, alternating, idle 2-core machine, 2026-12-02): 116 s wall with
+ * the thread, 140 s with the work in-process (PAGES_FOR_A_THREAD = Infinity), 17% less, for
+ * about the same CPU (180 s and 186 s) and 200 MB more peak RSS (1258 MB against 1057 MB). A
+ * small site does it in-process: starting a thread costs more than it saves there.
  *
  * Pages are sent ahead of the work, up to PAGES_IN_FLIGHT: enough to even out a run of quick
  * pages, few enough that a slow disk cannot make the build hold much in memory (`room()` holds
