@@ -170,3 +170,14 @@ export function postUrl(post: PostUrlParts, permalink: unknown, template: string
   };
   return fillPermalink(typeof permalink === "string" && permalink !== "" ? permalink : template, placeholders);
 }
+
+/**
+ * Jekyll's Utils.titleize_slug, the title of a document without one, from its file name:
+ * `SSH-tunnel_CHECKLIST` -> `Ssh Tunnel_checklist` (Ruby's capitalize lowers the rest).
+ */
+export function titleizeSlug(slug: string): string {
+  return slug
+    .split("-")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join(" ");
+}

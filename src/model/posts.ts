@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { isPublished } from "./drafts.ts";
 import { siteFilesBelowSync } from "./files.ts";
-import { pathParts, postUrl } from "./permalinks.ts";
+import { pathParts, postUrl, titleizeSlug } from "./permalinks.ts";
 import { localTime, parsePostDate } from "./post-dates.ts";
 import { relativeToRoot, type SourcePage } from "./site-model.ts";
 import type { SiteReader } from "./site-reader.ts";
@@ -57,13 +57,6 @@ export interface Posts {
   skipped: SkippedPost[];
   refused: ReturnType<typeof siteFilesBelowSync>["refused"];
 }
-
-/** Utils.titleize_slug: `first-release` -> `First Release` (Ruby's capitalize lowers the rest). */
-const titleize = (slug: string) =>
-  slug
-    .split("-")
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
-    .join(" ");
 
 /** Utils.pluralized_array_from_hash: the singular key as it is, else the plural one (a string split at spaces). */
 function pluralized(data: Data, singular: string, plural: string): unknown[] {
@@ -144,7 +137,7 @@ function readPost(absolutePath: string, post: PostFile, context: PostsContext): 
   const categories = categoriesOf(post.folderCategories, data);
   const full: Data = {
     ...data,
-    title: data.title ?? titleize(slugFromName),
+    title: data.title ?? titleizeSlug(slugFromName),
     slug: data.slug ?? slugFromName,
     ext: data.ext ?? pathParts(file).extension,
     date,

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isPublished } from "./drafts.ts";
 import { siteFilesBelowSync } from "./files.ts";
 import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollectionOf, unknownPluginsOf } from "./jekyll-config.ts";
-import { collectionStaticPath, documentUrl, pageUrl, pathParts } from "./permalinks.ts";
+import { collectionStaticPath, documentUrl, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
 import { type PostFolder, readPosts } from "./posts.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
@@ -55,13 +55,6 @@ const isFolder = (absolutePath: string) => {
 };
 
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
-
-/** Utils.titleize_slug: a document without a title gets one from its file name. */
-const titleOfSlug = (slug: string) =>
-  slug
-    .split("-")
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(" ");
 
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const reader = new SiteReader(root);
@@ -132,7 +125,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
         const { url, slug, id } = documentUrl(collection.label, inCollection, data, collection.permalink);
         const { extension } = pathParts(inCollection);
         // Document#populate_title: a title, slug and ext of its own unless the front matter has them.
-        const own = { title: titleOfSlug(pathParts(inCollection).basename), slug, ext: extension, ...data };
+        const own = { title: titleizeSlug(pathParts(inCollection).basename), slug, ext: extension, ...data };
         return {
           data: own,
           stem: `/${file.slice(0, file.length - extension.length)}`,
