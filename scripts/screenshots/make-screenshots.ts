@@ -101,6 +101,15 @@ function rulesTable(x: number, y: number, columns: Array<[string, number]>, rows
   return parts.join("\n");
 }
 
+/** The columns of the EC2 console's "Edit inbound rules" table, with their widths. */
+const INBOUND_RULE_COLUMNS: Array<[string, number]> = [
+  ["Type", 220],
+  ["Protocol", 160],
+  ["Port range", 180],
+  ["Source", 300],
+  ["Description", 228],
+];
+
 const screenshots: Record<string, Form> = {
   "aws-launch-instance-network": {
     title: "Launch an instance",
@@ -127,13 +136,7 @@ const screenshots: Record<string, Form> = {
       rulesTable(
         56,
         250,
-        [
-          ["Type", 220],
-          ["Protocol", 160],
-          ["Port range", 180],
-          ["Source", 300],
-          ["Description", 228],
-        ],
+        INBOUND_RULE_COLUMNS,
         [
           ["SSH", "TCP", "22", "52.23.137.21/32", "Stitch"],
           ["SSH", "TCP", "22", "52.204.223.208/32", "Stitch"],
@@ -152,19 +155,7 @@ const screenshots: Record<string, Form> = {
     height: 460,
     body: [
       panel(32, 170, 1136, 260, "Inbound rules"),
-      rulesTable(
-        56,
-        250,
-        [
-          ["Type", 220],
-          ["Protocol", 160],
-          ["Port range", 180],
-          ["Source", 300],
-          ["Description", 228],
-        ],
-        [["PostgreSQL", "TCP", "5432", "sg-0ssh1234 (ssh-server)", "SSH server"]],
-        [0],
-      ),
+      rulesTable(56, 250, INBOUND_RULE_COLUMNS, [["PostgreSQL", "TCP", "5432", "sg-0ssh1234 (ssh-server)", "SSH server"]], [0]),
       button(56, 370, "Add rule"),
       button(964, 370, "Save rules", true),
     ].join("\n"),
