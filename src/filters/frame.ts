@@ -4,6 +4,7 @@ import { breadcrumbs } from "../frame/navigation.ts";
 import { pagerOf } from "../frame/pager.ts";
 import { sidebarSections } from "../frame/sidebar.ts";
 import { pageSummary } from "../frame/summaries.ts";
+import { MONTH_NAMES } from "../support/calendar.ts";
 
 /**
  * Liquid filters for the frame around every page (`_includes/site/`): navigation, breadcrumbs,
@@ -15,8 +16,6 @@ export interface PageFrameOptions {
   baseurl: string;
   history: GitHistory;
 }
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Eleventy's `page.inputPath` is relative to the process's working folder. */
 function sourceFile(inputPath: unknown): string | undefined {
@@ -39,7 +38,7 @@ export function editUrl(inputPath: unknown, site: unknown, root: string): string
 export function readableDate(iso: unknown): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso ?? ""));
   if (!match) return "";
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return `${Number(match[3])} ${MONTH_NAMES[Number(match[2]) - 1]} ${match[1]}`;
 }
 
 export function pageFrameFilters({ root, baseurl, history }: PageFrameOptions) {

@@ -1,3 +1,4 @@
+import { DAY_NAMES, MONTH_NAMES } from "../support/calendar.ts";
 import { YamlDate, YamlTime } from "./yaml-psych.ts";
 
 /**
@@ -40,8 +41,6 @@ function zoneMinutes(zone: string): number {
   return zone.startsWith("-") ? -minutes : minutes;
 }
 
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
 /** ISO 8601 week-numbering year and week (strftime's %G and %V). */
@@ -67,14 +66,14 @@ export function datePlaceholders(date: Date): Record<string, string> {
     second: pad(date.getSeconds()),
     i_day: String(date.getDate()),
     i_month: String(date.getMonth() + 1),
-    short_month: MONTHS[date.getMonth()]!.slice(0, 3),
-    long_month: MONTHS[date.getMonth()]!,
+    short_month: MONTH_NAMES[date.getMonth()]!.slice(0, 3),
+    long_month: MONTH_NAMES[date.getMonth()]!,
     short_year: pad(date.getFullYear() % 100),
     y_day: pad(dayOfYear, 3),
     w_year: String(week.year),
     week: pad(week.week),
     w_day: String(date.getDay() === 0 ? 7 : date.getDay()),
-    short_day: DAYS[date.getDay()]!.slice(0, 3),
-    long_day: DAYS[date.getDay()]!,
+    short_day: DAY_NAMES[date.getDay()]!.slice(0, 3),
+    long_day: DAY_NAMES[date.getDay()]!,
   };
 }
