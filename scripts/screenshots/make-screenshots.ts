@@ -10,6 +10,7 @@ import sharp from "sharp";
  * form: `node --import tsx scripts/screenshots/make-screenshots.ts`. They are mock-ups, not
  * captures of the real consoles: the field names follow the tutorial's steps.
  */
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const WIDTH = 1200;

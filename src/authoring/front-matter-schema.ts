@@ -8,6 +8,7 @@ import { pageSchema, tutorialSchema } from "../tutorial/schema.ts";
  * YAML extension and most editors read. What JSON Schema can't say (unique anchors, a
  * permalink's characters) the checks still say, at the line.
  */
+
 export const SCHEMA_FILE = "schema/front-matter.schema.json";
 
 export function frontMatterJsonSchema(): Record<string, unknown> {

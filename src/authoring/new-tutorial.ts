@@ -8,6 +8,7 @@ import { readSite } from "../model/read-site.ts";
  * `npm run new -- "Title"`: a tutorial skeleton that follows the format and checks clean as it
  * is, so an author starts from a page that builds and fills it in.
  */
+
 export class NewTutorialError extends Error {}
 
 export interface NewTutorialOptions {

@@ -3,6 +3,7 @@
  * author's own file. Every check returns findings; the CLI prints them in the format editors and
  * CI annotate: `path:line:col: error: message`.
  */
+
 export type Severity = "error" | "warning";
 
 export interface Finding {

@@ -6,6 +6,7 @@ import type { Location } from "./finding.ts";
  * line they wrote. The first of `needles` found in the page's own file wins, then in the includes
  * and data files (a link from the link map, text from an include); else the page's first line.
  */
+
 export interface LocateOptions {
   /** Match needles in any case (HTML's tag and attribute names). */
   ignoreCase?: boolean;

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
  * Each command's options, declared once: `node:util`'s strict `parseArgs` reads them and `--help`
  * lists them. A mistake in the arguments is a UsageError: one line, exit code 2.
  */
+
 export interface OptionSpec {
   type: "string" | "boolean";
   short?: string;

@@ -8,6 +8,7 @@ import { workflowCommand, workflowError } from "./workflow-commands.ts";
  * each), `json` (one document on stdout), `github` (GitHub Actions workflow commands). Whatever the
  * format, stdout holds the findings alone; every human line goes to stderr.
  */
+
 export const FORMATS = ["text", "json", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 

@@ -7,6 +7,7 @@ import type { PipelineOptions, PipelineStage } from "../pipeline/run-pipeline.ts
  * it is cleared when the run ends, before the findings. Elsewhere (CI, a pipe) one line per
  * stage, which a log keeps. `--quiet`: nothing.
  */
+
 export interface ProgressStream {
   isTTY?: boolean;
   /** A terminal's width: the line is cut to it, since a line that wraps can't be redrawn in place. */

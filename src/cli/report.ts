@@ -5,6 +5,7 @@ import path from "node:path";
  * Liquid error with its file and line, a YAML error, ...) in several layers; show the
  * innermost messages, not a stack trace.
  */
+
 export interface FailureReport {
   /** The outermost message first, then each cause's. */
   messages: string[];

@@ -15,6 +15,7 @@ import { describeFailure, type FailureReport, failureText } from "./report.ts";
  * runs out of memory or stops without an answer is a failure reported like any other. A text run
  * needs no thread (starting one costs more than a small site's build).
  */
+
 export type CheckRunOutcome = { result: Omit<PipelineResult, "rendered"> } | { failure: FailureReport };
 
 /** What the run's thread posts before its outcome: the progress line's events. */

@@ -7,6 +7,7 @@ import type { Finding } from "../checks/finding.ts";
  * pull request's diff at that line. Escaped as the Actions toolkit does (@actions/core's
  * command.ts): `%`, CR and LF in the message; those and `:` `,` in a property's value too.
  */
+
 export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }

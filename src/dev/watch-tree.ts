@@ -9,6 +9,7 @@ import path from "node:path";
  * reading a file can update its access time, which the system reports too, and every build reads
  * every file.
  */
+
 export interface TreeWatcher {
   close(): void;
 }

@@ -9,6 +9,7 @@ import { escapeHtml } from "../support/html.ts";
  * custom properties, so the picture follows light and dark mode. Text is laid out by estimated
  * widths (SVG text does not wrap); the box holding the addresses widens for long ones (IPv6).
  */
+
 export interface TunnelRegion {
   key: string;
   name: string;

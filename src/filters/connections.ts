@@ -3,6 +3,7 @@
  * Stitch can reach them through an SSH tunnel and `amazon: true` when they are hosted in Amazon
  * Web Services, whose tunnels the Amazon tutorial covers instead of the generic one.
  */
+
 export type SshTunnelType = "generic" | "amazon";
 
 interface ConnectionDoc {

@@ -3,6 +3,7 @@
  * The checks report the same mistakes at their lines (src/checks/source/ip-addresses.ts) before
  * anything renders; this is what a build that skips the checks says.
  */
+
 export class DataFileError extends Error {
   override name = "DataFileError";
   constructor(

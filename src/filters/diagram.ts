@@ -8,6 +8,7 @@ import { ipAddressesByRegion } from "./ip-addresses.ts";
  * regions as every address list (ip_addresses_by_region), so picture and steps can't disagree.
  * `database-port` may be empty or nil: the picture then says "its port".
  */
+
 const drawn = new WeakMap<object, Map<string, string>>();
 
 function sshTunnelDiagram(stitch: unknown, id: unknown, sshPort: unknown, database: unknown, databasePort: unknown): string {

@@ -7,6 +7,7 @@ import type { IpRegion } from "./ip-addresses.ts";
  * rules ({ key, name, howTo, blocks: [{ language, text, html }] }), where `html` marks each port
  * with `<span data-firewall-port>` for the page's port field.
  */
+
 function firewallRules(region: IpRegion, port: unknown = DEFAULT_SSH_PORT) {
   if (!region || !Array.isArray(region.addresses)) {
     throw new Error("firewall_rules: expected a region from ip_addresses_by_region");

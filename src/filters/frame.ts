@@ -10,6 +10,7 @@ import { MONTH_NAMES } from "../support/calendar.ts";
  * Liquid filters for the frame around every page (`_includes/site/`): navigation, breadcrumbs,
  * previous / next links, descriptions, the "Edit this page" link and the "Last updated" date.
  */
+
 export interface PageFrameOptions {
   /** The project's root: edit links name files relative to it. */
   root: string;

@@ -25,6 +25,7 @@ import { urlFilters } from "./urls.ts";
  * copies. The engine registers
  * exactly these (src/jekyll/engine.ts).
  */
+
 export interface FilterContext {
   /** The site's root folder: edit links name files relative to it. */
   root: string;

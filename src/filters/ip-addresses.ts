@@ -8,6 +8,7 @@ import { DataFileError } from "./data-file-error.ts";
  * Everything that lists addresses on a page goes through here, so editing the data changes
  * every list on every page; a mistake in the data fails the build with the entry it is in.
  */
+
 export interface IpRegion {
   key: string;
   name: string;

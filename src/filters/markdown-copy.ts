@@ -9,6 +9,7 @@ import type { FilterThis } from "./rendering.ts";
  *   (`{{ step.content | flatify | markdown_copy: "text" | markdownify }}`);
  * - `{{ page | markdown_copy_url }}`: the copy's URL below the base URL, "" for a page without one.
  */
+
 type Kind = CopyPart["kind"];
 
 function inputPathOf(filter: FilterThis): string | undefined {

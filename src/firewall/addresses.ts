@@ -5,6 +5,7 @@ import { isIPv4, isIPv6 } from "node:net";
  * tolerate (nftables rejects overlapping set elements, AWS silently rewrites host bits), so the
  * data is held to the strictest reading and every mistake is reported before a rule is written.
  */
+
 export interface SourceAddress {
   /** As it goes into a rule: the address with its prefix length (`52.23.137.21/32`). */
   cidr: string;

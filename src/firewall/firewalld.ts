@@ -6,6 +6,7 @@ import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
  * rules rather than a zone of sources: binding Stitch's addresses to a zone would change how
  * the server treats all of their traffic, not only SSH.
  */
+
 export function firewalldCommands(list: AllowList, port: number): Snippet {
   const spot = portSpot(port);
   const rules = list.addresses.map(

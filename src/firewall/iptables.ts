@@ -7,6 +7,7 @@ import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
  * restore without it would flush the reader's other rules. Inserting (-I) rather than appending
  * keeps the rules ahead of a final REJECT that many rulesets end INPUT with.
  */
+
 export function iptablesRestoreFile(list: AllowList, port: number, family: 4 | 6 = 4): Snippet {
   const spot = portSpot(port);
   const rules = addressesOfFamily(list, family).map(

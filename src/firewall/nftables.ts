@@ -8,6 +8,7 @@ import { joinSnippets, portSpot, type Snippet, snippet } from "./snippet.ts";
  * alone (no `policy` here); `insert` puts the rule first, ahead of any drop rule. An accept in a
  * table of its own would not do: a drop in another table still drops.
  */
+
 export function nftablesRuleset(list: AllowList, port: number): Snippet {
   const spot = portSpot(port);
   const families = ([4, 6] as const)

@@ -2,6 +2,7 @@
  * The text of a rule block, with the places that name the port kept apart: the page marks them
  * (so a script can put the reader's port in), while tests and tools read the plain text.
  */
+
 export interface PortSpot {
   readonly port: number;
 }

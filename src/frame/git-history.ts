@@ -10,6 +10,7 @@ import path from "node:path";
  * per page), started with the build and run beside its reading and source checks: on this
  * repository's site it took 150 ms of the build's wall time when it ran in line.
  */
+
 export class GitHistory {
   private constructor(private readonly dates: ReadonlyMap<string, string>) {}
 

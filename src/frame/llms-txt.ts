@@ -12,6 +12,7 @@ import { pageSummary } from "./summaries.ts";
  * address without `.md`. Pages in no section come last, under "Other pages"; pages without a copy
  * (`sitemap: false`: the 404 and search pages) and redirects are not listed.
  */
+
 interface Entry {
   title: string;
   url: string;

@@ -7,6 +7,7 @@
  * which section holds which URL) is worked out once per build (see navigationIndex), and a
  * page only adds its own position to it.
  */
+
 /**
  * The sidebar lists at most this many pages of a section (plus the current page); the section's
  * own page lists them all. Every page carries the sidebar, so listing every page of a large

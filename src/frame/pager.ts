@@ -6,6 +6,7 @@ import { navigationIndex } from "./navigation.ts";
  * links). A page in no section (the home page, search, 404) has neither. Both are null rather
  * than undefined: the footer's `if` must not look up an undefined variable.
  */
+
 export interface PagerLink {
   title: string;
   /** A Jekyll URL (`/common/x`, no base URL), like `page.url`. */

@@ -9,6 +9,7 @@ import { type IndexedSection, listedPositions, navigationIndex } from "./navigat
  * Written here rather than as a Liquid loop because every page carries it: a section's markup is
  * put together once per build, and a page rebuilds only the section that holds it.
  */
+
 interface SectionMarkup {
   /** `<li>` per link, in the section's order. */
   items: string[];

@@ -4,6 +4,7 @@
  * useful description). Paragraphs holding Liquid are skipped: their text isn't known until the
  * page renders.
  */
+
 const MAX_LENGTH = 200;
 
 function plainText(markdown: string): string {

@@ -9,6 +9,7 @@ import type { SourcePage } from "../model/site-model.ts";
  * newest first, names in the order the posts have them, oldest post first), and
  * `site.related_posts` (without LSI: the ten most recent posts besides the one rendered).
  */
+
 type Data = Record<string, unknown>;
 
 /** Renders an excerpt's text as its document is rendered (Liquid, then markdown for a markdown file). */

@@ -13,6 +13,7 @@ import { refuseDeepBlocks } from "./tag-nesting.ts";
  * the size limit, block tags nested too deep (see tag-nesting.ts). `onRead` sees each include's
  * text as it is read (once per build: LiquidJS keeps what it parsed), and gives the text to parse.
  */
+
 export function includesFileSystem(model: SiteModel, onRead?: (text: string) => string): FS {
   const files = new Map<string, SourceFile>(model.includes.map((include) => [include.absolutePath, include]));
   // The site's own includes, then the built-in theme's (a Jekyll site): LiquidJS looks in that order.

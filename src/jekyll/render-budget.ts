@@ -13,6 +13,7 @@ import type { Context, Emitter, Template, Token } from "liquidjs";
  * leave room over that: 25 times for steps, 16 for allocations, 8 for output, 20 for nesting,
  * some 10 for time.
  */
+
 export interface RenderLimits {
   /** Loop iterations, includes and `flatify` renders in one render. */
   steps: number;

@@ -18,6 +18,7 @@ import { addDocumentLinks, type ExcerptRenderer, postsBy, relatedPosts, withDocu
  * (`permalinkBypassOutputDir`, `pagination`, `eleventyComputed`) can tell Eleventy where or how
  * to build.
  */
+
 type Data = Record<string, unknown>;
 
 /** Where a page's front matter travels through Eleventy's data (see the module's comment). */

@@ -8,6 +8,7 @@ import { RenderLimitError } from "./render-budget.ts";
  * do) 50,000 of them took a build to 4 GB and a crash. The tags are counted on LiquidJS's own
  * tokens before the parser sees them; below this many tags there is nothing to count.
  */
+
 export const BLOCK_NESTING_LIMIT = 100;
 
 /** Tags whose contents LiquidJS parses inside them, up to `end<name>`. */

@@ -6,6 +6,7 @@ import { didYouMean } from "../support/nearest.ts";
  * at the first one, with what was being rendered: the output checks locate each in the author's
  * files (src/checks/output/liquid.ts), and fail the build, so nothing half-rendered is published.
  */
+
 export interface TemplateErrorRecord {
   error: unknown;
   /** Absolute path of the page being rendered, when known. */

@@ -3,6 +3,7 @@
  * and names of attribute list definitions (ALDs, `{:name: .class}`) given in `references`.
  * Returns null when the text is not an attribute list, so callers can leave it as prose.
  */
+
 export type AttributeList = Array<[name: string, value: string]>;
 
 const PART = /\s*(?:#([\w-]+)|\.([\w-]+)|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))|([A-Za-z][\w-]*)(?=\s|$))/y;

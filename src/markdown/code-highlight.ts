@@ -14,6 +14,7 @@ import type MarkdownIt from "markdown-it";
  * that site.css colours, and no highlighter runs in the browser. Only the languages the docs use
  * are registered (an unknown one is left as escaped plain text rather than guessed).
  */
+
 const highlighter = hljs.newInstance();
 for (const [name, language] of Object.entries({ bash, diff, ini, json, plaintext, sql, xml, yaml })) {
   highlighter.registerLanguage(name, language);

@@ -10,6 +10,7 @@ import markdownItFootnote from "markdown-it-footnote";
  * the content, each with its backlinks (`↩`, then `↩²` ... for further references) at its end.
  * kramdown has no inline footnotes (`^[text]`), so that syntax stays text.
  */
+
 export interface FootnoteOptions {
   /** kramdown's `footnote_nr`: the number of the first footnote. */
   firstNumber: number;

@@ -12,6 +12,7 @@ import { closingTags, elementEnd, type HtmlTag, nextTag } from "./html-tags.ts";
  * (`<div>` as blocks, `<p>` as a paragraph's text), `"block"` and `"span"` say it directly, `"0"`
  * keeps it HTML. An element with no closing tag is left to markdown-it's own HTML block rule.
  */
+
 export interface HtmlBlockOptions {
   /** Tags that start a paragraph, not an HTML block, at the start of a line (kramdown's span elements). */
   spanElements: string[];

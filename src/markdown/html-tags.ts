@@ -3,6 +3,7 @@
  * closing tag that matches an element, counting nested elements as kramdown does (void elements
  * and `<x/>` have no body; a closing tag with no open element of its name is ignored).
  */
+
 export interface HtmlTag {
   name: string;
   start: number;

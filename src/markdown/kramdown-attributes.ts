@@ -13,6 +13,7 @@ import { ALD_ALONE, type AttributeList, HEADER_ID_AT_END, IAL_ALONE, IAL_AT_STAR
  * - attribute list definitions `{:name: .class}`, which IALs use by name: `{: name}`.
  * Text that only looks like an attribute list (`{: not valid}`) is left as written.
  */
+
 type References = Map<string, AttributeList>;
 
 export function kramdownAttributes(md: MarkdownIt): void {

@@ -10,6 +10,7 @@ import type Token from "markdown-it/lib/token.mjs";
  * (kramdown's per-document options; the build's markdown options are the site's). Each works as a
  * block (its own lines) or inside a paragraph; `{:/}` closes whichever is open.
  */
+
 export interface ExtensionOptions {
   /** Extensions taken out without output, besides `options`. */
   ignored: string[];

@@ -6,6 +6,7 @@ import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
  * paragraph of its text there, where GFM makes a table with no body. Its lines become that
  * paragraph here too (before inline parsing, so the text gets kramdown's typography).
  */
+
 function headerOnlyTablesAsText(state: StateCore): void {
   const lines = state.src.split("\n");
   const tokens = state.tokens;

@@ -8,6 +8,7 @@ import type Token from "markdown-it/lib/token.mjs";
  * fence indented past the item's text keeps that extra indentation in every code line, where
  * CommonMark would take it off. Fences inside quotes are left as markdown-it reads them.
  */
+
 const MARKER = /^( *)([-+*]|\d{1,9}[.)])( *)/;
 
 const expandLeadingTabs = (line: string) => line.replace(/^\t+/, (tabs) => " ".repeat(4 * tabs.length));

@@ -9,6 +9,7 @@ import type Token from "markdown-it/lib/token.mjs";
  * one item). So `- a\n- b\n\n- c` gives `<li>a</li><li><p>b</p></li><li>c</li>`. Any other
  * paragraph of an item is always a `<p>`.
  */
+
 interface Item {
   /** The item's first block, when it is a paragraph: its opening token's index. */
   paragraph?: number;

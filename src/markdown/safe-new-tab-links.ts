@@ -4,6 +4,7 @@ import type MarkdownIt from "markdown-it";
  * Links that open a new tab (`{:target="new"}`, `target="_blank"`) get `rel="noopener noreferrer"`,
  * so the opened page cannot reach back through `window.opener`.
  */
+
 export function safeNewTabLinks(md: MarkdownIt): void {
   md.core.ruler.push("safe_new_tab_links", (state) => {
     for (const block of state.tokens) {

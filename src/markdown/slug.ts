@@ -4,6 +4,7 @@
  * letter, mark, digit, `_`, `-`, space or tab removed, spaces and tabs turned into hyphens. So `_`
  * and accented letters stay, `&` between spaces leaves `--`, a leading digit stays.
  */
+
 const NOT_ID_CHARACTER = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
 export function headingSlug(text: string): string {

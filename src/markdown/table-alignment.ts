@@ -5,6 +5,7 @@ import type MarkdownIt from "markdown-it";
  * Content-Security-Policy (`style-src 'self'`) makes browsers ignore inline styles, so markdown-it's
  * own output would silently lose the alignment. site.css styles `.align-left|center|right`.
  */
+
 const ALIGNMENT = /^text-align:\s*(left|center|right)$/;
 
 export function tableAlignmentClasses(md: MarkdownIt): void {

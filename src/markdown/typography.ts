@@ -8,6 +8,7 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
  * or code points of the four quote characters). Nothing else markdown-it's typographer would
  * replace (`(c)`, `+-`, `!!!!`) changes, since kramdown leaves it. Code is never touched.
  */
+
 export interface TypographyOptions {
   /** kramdown's `smart_quotes`: left single, right single, left double, right double. */
   smartQuotes: string;

@@ -8,6 +8,7 @@ import { pageUrlProblem } from "./url-paths.ts";
  * arrays of `{ ...front matter, title, url, collection }`. A page whose front matter does not
  * parse, or whose URL is not a valid site path, is never built and is left out (the checks say why).
  */
+
 export type JekyllDocument = Record<string, unknown> & { title: string; url: string; collection: string };
 
 export function collectionsOf(model: SiteModel): Record<string, JekyllDocument[]> {

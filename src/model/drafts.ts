@@ -7,6 +7,7 @@ import type { SiteModel, SourcePage } from "./site-model.ts";
  * `start --drafts`). The build sees only the model this returns; the drafts it left out are kept
  * so that a link to one can say why it leads nowhere.
  */
+
 export function isPublished(data: Record<string, unknown> | undefined): boolean {
   return data?.published !== false;
 }

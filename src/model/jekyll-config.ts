@@ -6,6 +6,7 @@ import type { CollectionSettings } from "./site-model.ts";
  * Configuration, EntryFilter and FrontmatterDefaults): exclusions, collections, front matter
  * defaults, plugins.
  */
+
 type Data = Record<string, unknown>;
 
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
  * rendered HTML), and the positional YAML parser alone takes seconds per MB: a 100 MB file
  * kept a build busy for minutes at gigabytes. 1 MB is twenty times the longest tutorial.
  */
+
 export const SOURCE_FILE_LIMIT_BYTES = 1024 * 1024;
 
 export type SourceKind = "page" | "include" | "layout" | "data file";

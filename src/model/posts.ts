@@ -17,6 +17,7 @@ import type { SiteReader } from "./site-reader.ts";
  * site says `future: true`. `_drafts/` posts are drafts (`published: false` is a draft too):
  * built only with `--drafts`, as this generator's drafts are, dated by their file's time.
  */
+
 type Data = Record<string, unknown>;
 
 /** Document::DATE_FILENAME_MATCHER, on the path below the posts folder. */

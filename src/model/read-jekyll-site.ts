@@ -27,6 +27,7 @@ import { SiteReader } from "./site-reader.ts";
  * own layouts, includes and assets are the built-in theme: used where the site has none of its
  * own of that name, as a Jekyll theme is.
  */
+
 type Data = Record<string, unknown>;
 
 /** Files that become pages when they start with front matter; other files with front matter are not built (reported). */

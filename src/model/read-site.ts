@@ -14,6 +14,7 @@ import { jekyllUrlOf } from "./urls.ts";
  * and data file parsed once with the build's YAML reader. What the folders hold but must not be
  * read (links out of the site, pipes) is listed, never opened.
  */
+
 export const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([".md", ".html", ".liquid"]);
 const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml"]);
 

@@ -5,6 +5,7 @@ import { pageUrlProblem, urlPathProblem } from "./url-paths.ts";
  * `redirect_from` front matter (jekyll-redirect-from's key): old URLs of a page that must keep
  * working. Each becomes a static redirect page at the old path and a line of `_redirects`.
  */
+
 export interface Redirect {
   /** The old Jekyll URL (`/common/databases/old-name`). */
   from: string;

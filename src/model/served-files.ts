@@ -2,6 +2,7 @@
  * How a static host serves the built site: `/docs/common/x` is `docs/common/x.html`, a folder
  * path is its `index.html`. The link checks and the development server both resolve URLs so.
  */
+
 export function fileForUrlPath(files: ReadonlySet<string>, urlPath: string): string | undefined {
   let clean: string;
   try {

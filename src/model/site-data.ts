@@ -6,6 +6,7 @@ import type { DataFile } from "./site-model.ts";
  * as nested keys (`_data/stitch/ip-addresses.yml` is `site.data.stitch.ip-addresses`). Files are
  * taken in path order; a file that can't be read is left out (the checks report it).
  */
+
 export function siteDataOf(dataFiles: readonly DataFile[], dataDir: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const file of dataFiles) {

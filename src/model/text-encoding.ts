@@ -5,6 +5,7 @@ import { isUtf8 } from "node:buffer";
  * without a word, and the build would publish the replacement characters; a NUL byte is no text
  * at all (a file saved as UTF-16, or binary). Both are errors, at the first such place.
  */
+
 export interface InvalidUtf8 {
   /** Where the first byte that is not UTF-8 is, as an index into the decoded text (a U+FFFD there). */
   index: number;

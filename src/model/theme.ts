@@ -8,6 +8,7 @@ import { jekyllDirectories, type SiteDirectories, siteDirectories } from "./sett
  * `content/assets/`), which a Jekyll site falls back on where it has no layout or include of
  * its own of that name. From src/model/ (or dist/model/), two folders up.
  */
+
 export const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Whether `root` is a Jekyll site tree (it has `_config.yml` or `_layouts/`) rather than this repository's layout. */

@@ -14,6 +14,7 @@
  * - segments starting with `.` (`..` climbs out of the base URL; `.x` is a hidden file, which
  *   hosts may refuse to serve) and empty segments (`//`).
  */
+
 const UNRESERVED = /[A-Za-z0-9._~/-]/;
 
 /** File systems refuse names over 255 bytes; `.html` is added to a page's last segment. */

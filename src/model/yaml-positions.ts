@@ -20,6 +20,7 @@ import type { YamlNote } from "./yaml-psych.ts";
  * runs out of memory. Text the build's reader refuses for a limit has that refusal as its one
  * problem, at its place, and is not parsed with positions at all.
  */
+
 // Loaded on the first finding to locate: a build without one never needs it.
 let library: typeof import("yaml") | undefined;
 const yaml = () => (library ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));

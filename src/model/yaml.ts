@@ -17,6 +17,7 @@ import { PSYCH_SCHEMA, psychNotes, type YamlNote } from "./yaml-psych.ts";
  *   people write it, a block of settings repeated in a few places, stands for tens), and an
  *   alias may not repeat a node it is inside of (the data would contain itself).
  */
+
 export const YAML_NESTING_LIMIT = 100;
 export const YAML_ALIASED_VALUES_LIMIT = 100_000;
 

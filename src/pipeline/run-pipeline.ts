@@ -34,6 +34,7 @@ import { renderSite } from "../render/render-site.ts";
  * published site is replaced only when no check found an error (or, `strict`, a warning), in
  * one step; otherwise it stays exactly as it was. Findings come back sorted by file and line.
  */
+
 export interface PipelineOptions {
   root: string;
   /** Default `<root>/_site`. */

@@ -9,6 +9,7 @@ import type { SiteModel } from "../model/site-model.ts";
  * the site was read, see src/model/files.ts), so the output holds no links and nothing from
  * outside the site.
  */
+
 export async function copyAssets(model: SiteModel, outputDir: string): Promise<void> {
   const to = path.join(outputDir, model.settings.baseurl);
   const folders = new Set<string>();

@@ -15,6 +15,7 @@ import path from "node:path";
  * path and size), so a long-running `npm start` would serve an edited image stale: it is called
  * with its caches off, on the image's bytes, and this folder is the cache.
  */
+
 export const IMAGE_SETTINGS = {
   widths: [400, 800, 1200],
   // "auto": the original's own format, the fallback for browsers without AVIF or WebP.

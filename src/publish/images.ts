@@ -21,6 +21,7 @@ import { type EncodedImage, ImageCache } from "./image-cache.ts";
  * the page's flow (`<noscript>`, `<template>`, `<svg>`). The checks read the page as it was
  * rendered, before this rewrite, so findings point at what the author wrote.
  */
+
 export interface SiteImagesOptions {
   /** The site's folder (findings name files relative to it). */
   root: string;

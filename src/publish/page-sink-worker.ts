@@ -6,6 +6,7 @@ import { PageWork } from "./page-work.ts";
  * The page sink's thread (see page-sink.ts): does each page's work (page-work.ts) in the order
  * the pages were sent, and answers `written` for each, `finished` once every file is written.
  */
+
 const port = parentPort!;
 const reply = (message: SinkReply) => port.postMessage(message);
 let work: PageWork | undefined;

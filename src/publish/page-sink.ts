@@ -16,6 +16,7 @@ import { PageWork, type PageWorkOptions, type PageWorkResult } from "./page-work
  * pages, few enough that a slow disk cannot make the build hold much in memory (`room()` holds
  * the next page back, through the page writer's gate).
  */
+
 export const PAGES_IN_FLIGHT = 64;
 
 /** Below this many pages the work stays on the main thread (see the module's comment). */

@@ -16,6 +16,7 @@ import { createSearchIndexer, type SearchIndexOptions, type SearchIndexResult } 
  * the indexer) is told through `onFailure` at once, so that the build stops rendering pages
  * nobody will keep; after it, pages are only dropped.
  */
+
 export interface PageWorkOptions {
   /** Summarise each HTML page for the output checks. */
   summarize: boolean;

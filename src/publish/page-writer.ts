@@ -13,6 +13,7 @@ import type { PageWorkOptions, PageWorkResult } from "./page-work.ts";
  * memory whatever the disk, and the search index, which numbers pages in the order they reach
  * it, comes out the same on every machine (Eleventy's own order follows the file system's).
  */
+
 export type PageListener = (page: RenderedPage) => void;
 
 interface WaitingPage {

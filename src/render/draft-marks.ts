@@ -8,6 +8,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
  * indexed. Added by the generator rather than by the layouts: a layout of the author's (or a
  * Jekyll site's) can't leave it out.
  */
+
 export interface DraftMarksOptions {
   root: string;
   /** The drafts' files, absolute. */

@@ -15,6 +15,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
  * - Eleventy warns on the console when a transform takes a large share of the build: the page
  *   writer's transform does the writing by design.
  */
+
 interface TemplateContentStatics {
   _inputCache: Map<string, unknown>;
   _compileCache: Map<string, unknown>;

@@ -19,6 +19,7 @@ import path from "node:path";
  * and converting it would lose what the markup says. The page is handed over with its copy
  * (src/render/page-output.ts); only the pages the build publishes for machines keep one.
  */
+
 export type CopyPart = { kind: "title" | "text" | "list-item" | "body"; text: string } | { kind: "heading"; text: string; level: number; label: string };
 
 export const COPY_PART_KINDS = ["title", "text", "list-item", "heading", "body"] as const;

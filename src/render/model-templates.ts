@@ -15,6 +15,7 @@ import { outputPathFor } from "../model/urls.ts";
  * by all of its fields and its body, in order"), so the tutorial layout renders it after the
  * fields, and Eleventy hands it over unrendered.
  */
+
 export interface ModelTemplatesOptions {
   model: SiteModel;
   /** The pages to build: the source checks leave out those that can't be. */

@@ -8,6 +8,7 @@ import type { MarkdownCopies } from "./markdown-copies.ts";
  * written (hundreds of megabytes at thousands of tutorials). Eleventy runs in dry-run mode and
  * gets an empty string back.
  */
+
 export interface RenderedPage {
   /** The file to write, as Eleventy names it (its `outputPath`). */
   outputPath: string;

@@ -6,6 +6,7 @@ import { forgetEleventyCaches } from "./eleventy-internals.ts";
  * The render stage: Eleventy, once, over the site model's pages (eleventy-config.ts), each page
  * handed to `settings.output` as it is rendered. Eleventy writes nothing itself (a dry run).
  */
+
 export async function renderSite(settings: RenderSettings, outputDir: string): Promise<void> {
   forgetEleventyCaches();
   const eleventy = new Eleventy(settings.model.root, outputDir, {

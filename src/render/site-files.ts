@@ -11,6 +11,7 @@ import { absoluteUrl, jekyllUrlFor, outputPathFor } from "../model/urls.ts";
  * templates: a redirect page per `redirect_from` URL, `_redirects` (Netlify's format, read by
  * several static hosts), `sitemap.xml`, `robots.txt` and `llms.txt` (src/frame/llms-txt.ts).
  */
+
 export interface SiteFilesOptions {
   settings: SiteSettings;
   /** The pages this build writes, and the redirects. */

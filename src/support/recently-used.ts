@@ -2,6 +2,7 @@
  * A memo by string key that forgets the least recently used entry once full: values that recur
  * on every page (shared includes, their markdown) stay, one-off values pass through.
  */
+
 export class RecentlyUsed<V> {
   private readonly entries = new Map<string, V>();
 

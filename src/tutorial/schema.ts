@@ -6,6 +6,7 @@ import { pageUrlProblem, urlPathProblem } from "../model/url-paths.ts";
  * The tutorial format (TUTORIAL-FORMAT.md) as one schema: validation, the TypeScript types and
  * the checks' "unknown key" suggestions all come from here.
  */
+
 const markdown = z.string();
 
 /** A step's text; `content:` left empty (YAML null) is empty text, which the checks warn about. */

@@ -13,6 +13,7 @@ import { TUTORIAL_FILE, tutorialText } from "./fixture-tutorial.ts";
  * process that is killed if it runs past KILL_AFTER_MS, so that a hang fails the tests (rather
  * than blocking the test runner) without any test asserting how long a build takes.
  */
+
 const run = promisify(execFile);
 const KILL_AFTER_MS = 100_000;
 

@@ -12,6 +12,7 @@ import { CONNECTION_GUIDES, checkFixture, TUTORIAL_FILE, TUTORIAL_URL, tutorialT
  * The copies leave out the connection guides (content/integrations/, content/destinations/):
  * no case touches them, the site checks clean without them, and rendering them was much of each check.
  */
+
 const check = (files: Record<string, string | Uint8Array>, links: Record<string, string> = {}) => checkFixture(files, CONNECTION_GUIDES, links);
 interface Case {
   name: string;

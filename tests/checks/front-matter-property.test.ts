@@ -14,6 +14,7 @@ import { CONNECTION_GUIDES, TUTORIAL_FILE, tutorialLines } from "./fixture-tutor
  * Whatever an author does to a tutorial's front matter, the checks answer with located findings:
  * never an exception, never a stack trace, never a line outside the file.
  */
+
 const FRONT_MATTER_LINES = { first: 1, last: 20 }; // indexes of lines 2..21 (between the `---`)
 const YAML_NOISE = [
   ":",

@@ -18,6 +18,7 @@ import { CONNECTION_GUIDES } from "./fixture-tutorial.ts";
  * markdown may produce elements (raw HTML is markdown); the others (title, summary, permalink,
  * redirect_from, anchors, page data) must never.
  */
+
 const PLAIN_FIELDS = ["title", "summary", "permalink", "redirect", "anchor", "data"] as const;
 type PlainField = (typeof PLAIN_FIELDS)[number];
 

@@ -7,6 +7,7 @@ import { checkFixture } from "./fixture-tutorial.ts";
  * page either must be reported at that line (with its severity), or must pass. findings.test.ts
  * has one fixture per class; this page covers the rest of each class in one build.
  */
+
 const PAGE = "content/common/raw-html.md";
 
 type Severity = "error" | "warning";

@@ -15,6 +15,7 @@ import { CONNECTION_GUIDES, TUTORIAL_FILE, TUTORIAL_URL, tutorialText } from "./
  * line breaks, `..`, percent signs, any Unicode), either the checks refuse it at its line, or it
  * is a path that stays below the base URL and needs no escaping anywhere it is written.
  */
+
 const NOISE = [
   '"',
   "'",

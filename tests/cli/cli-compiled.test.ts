@@ -10,6 +10,7 @@ import { makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
  * The tool as npm runs it: compiled (`npm run compile` -> dist/), started by `node
  * dist/cli/main.js` and by the real npm, whose banner goes to stdout unless `-s`.
  */
+
 const execFileAsync = promisify(execFile);
 const MAIN = path.join(PROJECT_ROOT, "dist/cli/main.js");
 const roots: string[] = [];

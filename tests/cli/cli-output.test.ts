@@ -12,6 +12,7 @@ import { makeFixtureSite } from "../helpers/site.ts";
  * (parsed here as Actions would), the progress line on a terminal and one line per stage
  * without one, and `--watch`.
  */
+
 const execFileAsync = promisify(execFile);
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));

@@ -11,6 +11,7 @@ import { CLI_DIST } from "./cli-dist.ts";
  * tool starts in a fraction of that. Its own folder, not dist/: tests/cli/cli-compiled.test.ts
  * runs `npm run compile` into dist/ while the others run.
  */
+
 const execFileAsync = promisify(execFile);
 
 export default async function compileCli(): Promise<void> {

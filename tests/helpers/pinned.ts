@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from "./site.ts";
  * For the adapter tests of dependencies whose private internals the project uses: the version
  * package.json pins (exactly, no range) and the version installed.
  */
+
 export function pinnedAndInstalled(name: string): { pinned: string; installed: string } {
   const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
   const require = createRequire(path.join(PROJECT_ROOT, "package.json"));

@@ -11,6 +11,7 @@ import { describeNeeding } from "../helpers/system.ts";
  * oracle: the same site built by both in each mode. lax and warn render what Ruby's lax parser
  * reads (and are reported here as warnings at their lines); strict fails both builds.
  */
+
 const LAYOUT = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><main>{{ content }}</main></body></html>\n`;
 
 const PAGE = [

@@ -10,6 +10,7 @@ import { copySite, writeSite } from "../helpers/jekyll.ts";
  * through the pipeline: the page builds as Jekyll builds it, and the finding is a warning at its
  * line. (The contents Jekyll renders are compared in site-differential.test.ts, same fixtures.)
  */
+
 const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "site-fixtures");
 
 describe("a Jekyll site's page content", () => {

@@ -16,6 +16,7 @@ import { makeFixtureSite } from "../helpers/site.ts";
  * A Jekyll site tree built with `--source`, where no Jekyll build can be compared (the built-in
  * theme, what this generator reports, the settings it reads): through the pipeline and the CLI.
  */
+
 const LAYOUT = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><main>{{ content }}</main></body></html>\n`;
 const page = (frontMatter: string, body: string) => `---\n${frontMatter}---\n${body}`;
 

@@ -18,6 +18,7 @@ import { engineWith } from "./render-with.ts";
  * and subclasses its renderer (whose class LiquidJS does not export). These tests fail when an
  * upgrade moves them: the pin, then each field the adapter reads.
  */
+
 const tagOf = <T>(liquid: Liquid, text: string) => liquid.parse(text)[0] as Template & { constructor: unknown } as unknown as T;
 
 describe("LiquidJS's internals, as the adapter uses them", () => {

@@ -12,6 +12,7 @@ import { writeSite } from "../helpers/jekyll.ts";
  * `_drafts/`. The expected text is what Jekyll 4.3 wrote for the same files
  * (tests/jekyll/site-fixtures/posts compares a whole site with Jekyll's own build).
  */
+
 const roots: string[] = [];
 afterEach(async () => {
   for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { laxMarkup, strictProblem } from "../../src/jekyll/ruby-variable-syntax.
  * Ruby Liquid's strict and lax readings of a variable's markup (what error_mode decides between;
  * the renderings are compared with Jekyll's in error-mode-differential.test.ts).
  */
+
 describe("Ruby Liquid's strict parser", () => {
   it("reads well-formed markup without a word", () => {
     for (const markup of [

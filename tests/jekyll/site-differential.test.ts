@@ -18,6 +18,7 @@ import { describeNeeding } from "../helpers/system.ts";
  * link targets, text); every redirect leads where Jekyll's leads; nothing Jekyll leaves out is
  * written. Quotes are compared straight (kramdown's typography is another suite's).
  */
+
 const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "site-fixtures");
 const FIXTURES = readdirSync(FIXTURES_DIR).sort();
 

@@ -9,6 +9,7 @@ import { createMarkdown } from "../../src/markdown/index.ts";
  * with the build's markdown, to exactly `<case>.html`. The HTML was checked against what Jekyll's
  * kramdown makes of the same text (tests/jekyll/kramdown-differential.test.ts compares the two).
  */
+
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const md = createMarkdown();
 

@@ -6,6 +6,7 @@ import { readCsv } from "../../src/model/csv.ts";
  * quoting, Ruby's nil for an empty field, and the places of what Ruby refuses. (What Jekyll
  * renders from such files is compared in tests/jekyll/site-differential.test.ts, data-tables.)
  */
+
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 
 describe("readCsv", () => {

@@ -13,6 +13,7 @@ import { writeSite } from "../helpers/jekyll.ts";
  * for the same files (built with /usr/bin/jekyll while writing these tests, TZ=UTC as the tests
  * run); tests/jekyll/site-fixtures/posts compares a whole site with Jekyll's build.
  */
+
 const roots: string[] = [];
 // Jekyll's dates are in the local zone: these expectations are UTC's, as Jekyll wrote them.
 const zone = process.env.TZ;

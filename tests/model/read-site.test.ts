@@ -10,6 +10,7 @@ import { makeFixtureSite } from "../helpers/site.ts";
  * parses each YAML text once with the build's reader (js-yaml), and parses for positions (the
  * `yaml` package) only what a finding must locate. What renders is the model, not the disk.
  */
+
 let root: string;
 beforeAll(async () => {
   root = await makeFixtureSite();

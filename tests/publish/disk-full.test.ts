@@ -13,6 +13,7 @@ import { describeNeeding, executable, missingOf, rootRequirement, runOk } from "
  * of its own, sized so that the pages fit and only half of Pagefind's bundle does. Pagefind
  * panics on the failed write; the build must fail with that, not wait for ever.
  */
+
 const MOUNT = executable("/usr/bin/mount", "/bin/mount");
 const UMOUNT = executable("/usr/bin/umount", "/bin/umount");
 const missing = missingOf([rootRequirement(), ["mount and umount (Debian package mount)", !!MOUNT && !!UMOUNT]]);

@@ -7,6 +7,7 @@ import { pinnedAndInstalled } from "../helpers/pinned.ts";
  * src/publish/eleventy-img-markup.ts takes eleventy-img's markup generator from a module private
  * to the package (its entry loads sharp). These fail when an upgrade moves or changes it.
  */
+
 describe("eleventy-img's markup generator, as the adapter takes it", () => {
   it("is the exact version package.json pins", () => {
     const { pinned, installed } = pinnedAndInstalled("@11ty/eleventy-img");

@@ -15,6 +15,7 @@ import { snapshot } from "../helpers/snapshot.ts";
  * what builds that were killed leave there is cleared by the next build, builds running at once
  * both publish whole sites, and a real _site/ folder (from before the link) is taken over once.
  */
+
 const roots: string[] = [];
 afterEach(async () => {
   await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));

@@ -13,6 +13,7 @@ import { CLI_DIST } from "../helpers/cli-dist.ts";
  * there is no _site/ or only part of one: a child process publishes build after build, and is
  * killed (SIGKILL) at random moments, while this process looks for _site/ all the time.
  */
+
 const PAGES = 20;
 /** Children started, each killed at a random moment: enough to land in each step of publishing. */
 const ROUNDS = 12;

@@ -15,6 +15,7 @@ import { snapshot } from "../helpers/snapshot.ts";
  * the published site as it was. The faulty indexer is the real binary behind a wrapper script
  * (or a stand-in), put in place through the variable the pagefind package reads too.
  */
+
 const REAL_PAGEFIND = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
 
 const roots: string[] = [];

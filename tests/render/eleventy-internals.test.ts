@@ -9,6 +9,7 @@ import { buildProjectSite } from "../helpers/site.ts";
  * src/render/eleventy-internals.ts reaches into Eleventy's private caches. These tests fail when
  * an upgrade moves them: first the pin itself, then what the adapter relies on.
  */
+
 describe("Eleventy's internals, as the adapter uses them", () => {
   it("is the exact version package.json pins", () => {
     const { pinned, installed } = pinnedAndInstalled("@11ty/eleventy");

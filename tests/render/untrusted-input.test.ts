@@ -14,6 +14,7 @@ import { buildFixtureSite, makeFixtureSite, renderFixtureSite } from "../helpers
  * site, and a build leaves out what it refused (the pages it renders are watched through the
  * pipeline's onPage). The findings themselves are in tests/checks/findings.test.ts.
  */
+
 const roots: string[] = [];
 afterEach(async () => {
   await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })));

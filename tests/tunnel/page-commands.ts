@@ -3,6 +3,7 @@
  * does with them: each block is run as it comes, as root while the reader is their sudo-capable
  * self, and as another user after a `sudo su - <user>` line (until an `exit` line).
  */
+
 export interface CommandRun {
   /** Which block (0-based) the commands come from, for error messages. */
   block: number;

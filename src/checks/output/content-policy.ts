@@ -3,6 +3,7 @@
  * and redirect.html put it in a `<meta>` of the head): scripts from the site itself only (and
  * Pagefind's WebAssembly), so that no HTML a page holds runs as the site's own.
  */
+
 const ALLOWED_SCRIPT_SOURCES = new Set(["'self'", "'wasm-unsafe-eval'", "'none'"]);
 
 /** Whether a policy allows no script but the site's own (`script-src`, else `default-src`). */

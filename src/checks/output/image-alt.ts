@@ -9,6 +9,7 @@ import type { OutputPage } from "./page-summary.ts";
  * line, found by its URL as written (`{{ site.baseurl }}/assets/x.png` is built as
  * `/docs/assets/x.png`), then by its file name.
  */
+
 export function checkImageAlt(source: SiteModel, pages: OutputPage[]): Finding[] {
   const { baseurl } = source.settings;
   const sourceByPath = new Map<string, SourcePage>(source.pages.map((page) => [page.absolutePath, page]));

@@ -16,6 +16,7 @@ import { checkRawSyntax } from "./raw-syntax.ts";
  * kramdown syntax reached a page as text; no raw HTML the content must not carry; every page
  * carries the Content-Security-Policy; every image has alt text.
  */
+
 export interface BuiltSite {
   /** Each HTML page's summary, in the order the pages were written. */
   pages: readonly OutputPage[];

@@ -10,6 +10,7 @@ import type { OutputPage, PageReference } from "./page-summary.ts";
  * Internal links, `#fragments`, images and assets of the built pages resolve to something that
  * was built. External links are not fetched (builds run offline and must be deterministic).
  */
+
 export interface LinkCheckInput {
   source: SiteModel;
   pages: OutputPage[];

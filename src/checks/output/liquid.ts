@@ -14,6 +14,7 @@ import { type Finding, finding, type Location } from "../finding.ts";
  * errors), located in the author's file: a front-matter string maps back through its YAML node,
  * a page body through the front matter's length, an include or layout to its own line.
  */
+
 interface LiquidToken {
   input?: string;
   begin?: number;

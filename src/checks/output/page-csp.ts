@@ -10,6 +10,7 @@ import type { OutputPage } from "./page-summary.ts";
  * its own that leaves it out) would run whatever HTML it holds as the site's own. The page is
  * reported at its `layout:` line.
  */
+
 export function checkPagePolicies(model: SiteModel, pages: readonly OutputPage[]): Finding[] {
   if (model.kind === "jekyll") return jekyllLayoutPolicies(model, pages);
   const sources = new Map(model.pages.map((page) => [page.absolutePath, page]));

@@ -10,6 +10,7 @@ import { skippingTokenizer } from "./skipping-tokenizer.ts";
  * syntax that reached the reader unrendered, and raw HTML its content must not carry. The HTML
  * itself is not kept.
  */
+
 export interface PageReference {
   kind: "link" | "image" | "asset";
   url: string;

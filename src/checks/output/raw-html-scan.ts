@@ -15,6 +15,7 @@ import type { DefaultTreeAdapterTypes } from "parse5";
  * comments, CDATA. A page whose content holds one of those is parsed again with parse5, the
  * standard's parser, and the hits of both parsers count.
  */
+
 export type RawHtmlKind =
   /** A `<script>` element. */
   | "script"

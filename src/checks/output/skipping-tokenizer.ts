@@ -9,6 +9,7 @@ import { Tokenizer } from "htmlparser2";
  * It overrides two of the tokenizer's internal states (stable in htmlparser2 10, which the
  * lockfile pins); tests/checks compare its summaries with the stock tokenizer's.
  */
+
 interface TokenizerInternals {
   buffer: string;
   index: number;

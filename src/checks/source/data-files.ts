@@ -9,6 +9,7 @@ import { jsYamlFinding, oversizeFinding, yamlNoteFindings, yamlSyntaxFindings } 
  * what Jekyll's readers would accept without a word (warnings: duplicate keys, a second document,
  * a table row longer than its header).
  */
+
 export function checkDataFiles(source: SiteModel): Finding[] {
   return source.dataFiles.flatMap((file) => {
     if (file.oversize !== undefined) return [oversizeFinding(file, "data file")];

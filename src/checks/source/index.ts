@@ -22,6 +22,7 @@ import { checkUnreadFiles } from "./unread-files.ts";
  * that would replace something is not written; and when the data or the settings can't be used,
  * nothing is rendered at all (every page would only report the consequences).
  */
+
 export interface SourceVerdict {
   findings: Finding[];
   /**

@@ -10,6 +10,7 @@ import { type Finding, finding } from "../finding.ts";
  * block as the firewall generators accept it (src/firewall/addresses.ts), listed once. Checked on
  * the data as the build read it; a problem is located in the file only once there is one.
  */
+
 const problem = (file: YamlDataFile, path: YamlPath, message: string) => finding("ip-addresses", "error", locationOfPath(file.yaml, path), message);
 
 const isYaml = (file: DataFile): file is YamlDataFile => file.yaml !== undefined;

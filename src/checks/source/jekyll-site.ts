@@ -11,6 +11,7 @@ import { type Finding, finding } from "../finding.ts";
  * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
  * defaults).
  */
+
 export function checkJekyllSite(model: SiteModel): Finding[] {
   if (model.kind !== "jekyll") return [];
   const config = model.settingsFile;

@@ -6,6 +6,7 @@ import { oversizeFinding } from "./front-matter.ts";
  * Layouts the build can't hold (over the source size limit): reported at the layout, once, and
  * the pages that use one are left out of the render (each would only repeat it).
  */
+
 export function checkLayouts(model: SiteModel): { findings: Finding[]; unrenderablePages: SourcePage[] } {
   const oversize = model.layouts.filter((layout) => layout.oversize !== undefined);
   if (oversize.length === 0) return { findings: [], unrenderablePages: [] };

@@ -23,6 +23,7 @@ import { NOT_RENDERED, noted } from "./render-plan.ts";
  * that loses is left out of the build, a redirect is not written. Also refused here: a page
  * without a permalink whose file name is not a valid URL path (url-paths.ts).
  */
+
 export interface OutputPathVerdicts {
   findings: Finding[];
   /** Pages that must not be built (their path is taken, or their file name is not a URL). */

@@ -7,6 +7,7 @@ import { type Finding, finding } from "../finding.ts";
  * builds while it is written; one still there when the page is built would go live. Each is a
  * warning at its line (drafts are checked only when the build includes them).
  */
+
 export function checkPlaceholders(model: SiteModel): Finding[] {
   const findings: Finding[] = [];
   for (const page of model.pages) {

@@ -13,6 +13,7 @@ import { followsFormat, frontMatterErrors, layoutErrors, type SchemaSite } from 
  * What truly can't render (front matter that does not parse, a URL that is not one) is left out,
  * and its finding says which checks did not run.
  */
+
 export interface PagePlan {
   /** The page's front-matter errors (format, layout), the first saying how the page was checked. */
   findings: Finding[];

@@ -10,6 +10,7 @@ import { type Finding, finding } from "../finding.ts";
  * base URL with `..` would write the site outside its folder; a URL with a line break would add
  * lines to robots.txt.
  */
+
 export const SETTINGS_FILE = "_data/site.yml";
 
 export function checkSiteSettings(model: SiteModel): Finding[] {

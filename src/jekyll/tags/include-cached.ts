@@ -10,6 +10,7 @@ import { JekyllIncludeTag } from "./include.ts";
  * reference to a page variable is an undefined-variable error), and its assigns stay inside it,
  * so its output cannot depend on which page rendered it first.
  */
+
 export interface IncludeOutputCache {
   get(key: string): string | undefined;
   set(key: string, html: string): unknown;

@@ -9,6 +9,7 @@ import { nested } from "../render-budget.ts";
  * render's budget (render-budget.ts), so one that includes itself ends with the chain, at the
  * include that recursed.
  */
+
 export class JekyllIncludeTag extends IncludeTag {
   constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remainTokens, liquid, parser);
