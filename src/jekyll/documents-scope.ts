@@ -95,11 +95,14 @@ export function postsBy(postsOldestFirst: readonly JekyllDocument[], key: "categ
   return Object.fromEntries([...grouped].map(([name, posts]) => [name, [...posts].reverse()]));
 }
 
+/** How many of the newest posts RelatedPosts#most_recent_posts looks at. */
+export const NEWEST_POSTS_CONSIDERED = 11;
+
 /** RelatedPosts#most_recent_posts: of the eleven newest posts, the first ten that are not this one; none when there is one post. */
 export function relatedPosts(postsNewestFirst: readonly JekyllDocument[], path: unknown): JekyllDocument[] {
   if (postsNewestFirst.length <= 1) return [];
   return postsNewestFirst
-    .slice(0, 11)
+    .slice(0, NEWEST_POSTS_CONSIDERED)
     .filter((post) => post.path !== path)
     .slice(0, 10);
 }

@@ -54,6 +54,24 @@ describe("a Jekyll site's posts", () => {
     );
   });
 
+  it("gives each post the ten newest others as related posts, and every older post the same ten", async () => {
+    const day = (n: number) => String(n).padStart(2, "0");
+    const posts = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`_posts/2024-01-${day(i + 1)}-p${i + 1}.md`, "---\nlayout: r\n---\nText\n"]));
+    const root = await writeSite(
+      { "_config.yml": "title: Related\n", "_layouts/r.html": "{% for p in site.related_posts %}{{ p.title }} {% endfor %}\n", ...posts },
+      "jekyll-related-",
+    );
+    roots.push(root);
+    await runPipeline({ root, publish: true });
+    const related = async (n: number) => (await readFile(path.join(root, "_site", `2024/01/${day(n)}/p${n}.html`), "utf8")).trim();
+    const titles = (numbers: number[]) => numbers.map((n) => `P${n}`).join(" ");
+    const newestTenFrom = (first: number) => Array.from({ length: 10 }, (_, i) => first - i);
+    expect(await related(13)).toBe(titles(newestTenFrom(12)));
+    expect(await related(3)).toBe(titles(newestTenFrom(13)));
+    expect(await related(2)).toBe(titles(newestTenFrom(13)));
+    expect(await related(1)).toBe(titles(newestTenFrom(13)));
+  });
+
   it("builds _drafts/ only with drafts, dated by its file's time and marked as a draft post", async () => {
     const draftUrl = (root: string) => {
       const year = String(new Date().getFullYear());
