@@ -1,4 +1,5 @@
 import type { JekyllDocument } from "../model/collections.ts";
+import { MARKDOWN_EXTENSIONS } from "../model/permalinks.ts";
 import type { SourcePage } from "../model/site-model.ts";
 
 /**
@@ -15,7 +16,6 @@ type Data = Record<string, unknown>;
 /** Renders an excerpt's text as its document is rendered (Liquid, then markdown for a markdown file). */
 export type ExcerptRenderer = (source: string, document: Data, markdown: boolean) => string;
 
-const MARKDOWN_EXTENSIONS = new Set([".markdown", ".mkdown", ".mkdn", ".mkd", ".md"]);
 const LIQUID_BLOCK = /{%-?\s*(\w+)[\s\S]*?-?%}/g;
 const BLOCK_TAGS = new Set(["if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "highlight"]);
 const LINK_REFERENCE = /^ {0,3}(\[[^\]]+\])(:.+)$/gm;

@@ -49,7 +49,10 @@ export function fillPermalink(template: string, placeholders: Record<string, str
   return sanitize(url);
 }
 
-const outputExtOf = (extension: string) => ([".md", ".markdown", ".mkd", ".mkdn", ".mdown"].includes(extension) ? ".html" : extension);
+/** Jekyll's default `markdown_ext` (markdown,mkdown,mkdn,mkd,md): the files kramdown converts. */
+export const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set([".markdown", ".mkdown", ".mkdn", ".mkd", ".md"]);
+
+const outputExtOf = (extension: string) => (MARKDOWN_EXTENSIONS.has(extension) ? ".html" : extension);
 
 export interface PathParts {
   /** Relative to the site root or the collection's folder, `/`-separated, with extension. */
