@@ -26,7 +26,10 @@ export class JekyllContext extends Context {
   override *_getFromScope(scope: unknown, paths: Parameters<Context["_getFromScope"]>[1], strictVariables = this.strictVariables): IterableIterator<unknown> {
     const keys = typeof paths === "string" ? paths.split(".") : paths;
     for (let i = 0; i < keys.length; i++) {
-      scope = yield this.readProperty(scope as never, keys[i] as never);
+      const value = this.readProperty(scope as never, keys[i] as never);
+      // Only a drop's promise or generator needs the render loop; a plain value is used as it is
+      // (a resumption of this generator per property read was most of LiquidJS's render loop).
+      scope = isPending(value) ? yield value : value;
       if (strictVariables && scope === undefined) {
         const name = keys.slice(0, i + 1).join(".");
         if (this.tolerated?.has(name)) return undefined;
@@ -51,6 +54,14 @@ export class JekyllContext extends Context {
       { renderLimit: this.renderLimit, memoryLimit: this.memoryLimit, liquid: (this as { liquid?: unknown }).liquid },
     );
   }
+}
+
+function isPending(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (typeof (value as { then?: unknown }).then === "function" || typeof (value as { next?: unknown }).next === "function")
+  );
 }
 
 function isPlainHash(value: unknown): value is Record<string, unknown> {

@@ -10,7 +10,8 @@ export interface HtmlTag {
   end: number;
   closing: boolean;
   selfClosing: boolean;
-  attributes: Map<string, string>;
+  /** Read only for the few tags that could hold `markdown=`: parsed at the first read. */
+  readonly attributes: Map<string, string>;
 }
 
 const VOID = new Set("area base br col command embed hr img input keygen link meta param source track wbr".split(" "));
@@ -32,7 +33,19 @@ export function nextTag(html: string, from: number): HtmlTag | undefined {
     const closing = match[1] !== undefined;
     const name = (match[1] ?? match[2])!.toLowerCase();
     const end = match.index + match[0].length;
-    return { name, start: match.index, end, closing, selfClosing: !closing && (match[4] === "/" || VOID.has(name)), attributes: attributesOf(match[3] ?? "") };
+    const source = match[3] ?? "";
+    let attributes: Map<string, string> | undefined;
+    return {
+      name,
+      start: match.index,
+      end,
+      closing,
+      selfClosing: !closing && (match[4] === "/" || VOID.has(name)),
+      get attributes() {
+        attributes ??= attributesOf(source);
+        return attributes;
+      },
+    };
   }
   return undefined;
 }
@@ -47,13 +60,15 @@ export function elementEnd(html: string, open: HtmlTag): { closeStart: number; c
     return match ? { closeStart: match.index, closeEnd: match.index + match[0].length } : undefined;
   }
   const stack = [open.name];
-  for (let tag = nextTag(html, open.end); tag; tag = nextTag(html, tag.end)) {
+  let from = open.end;
+  for (let tag = nextTag(html, from); tag; tag = nextTag(html, from)) {
+    from = tag.end;
     if (!tag.closing) {
       if (tag.selfClosing) continue;
       if (RAW_TEXT.has(tag.name)) {
         const inner = elementEnd(html, tag);
         if (!inner) return undefined;
-        tag = { ...tag, end: inner.closeEnd };
+        from = inner.closeEnd;
         continue;
       }
       stack.push(tag.name);
@@ -75,14 +90,16 @@ export function elementEnd(html: string, open: HtmlTag): { closeStart: number; c
 export function closingTags(html: string): Map<number, { closeStart: number; closeEnd: number }> {
   const closes = new Map<number, { closeStart: number; closeEnd: number }>();
   const stack: HtmlTag[] = [];
-  for (let tag = nextTag(html, 0); tag; tag = nextTag(html, tag.end)) {
+  let from = 0;
+  for (let tag = nextTag(html, from); tag; tag = nextTag(html, from)) {
+    from = tag.end;
     if (!tag.closing) {
       if (tag.selfClosing) closes.set(tag.start, { closeStart: tag.end, closeEnd: tag.end });
       else if (RAW_TEXT.has(tag.name)) {
         const end = elementEnd(html, tag);
         if (!end) break;
         closes.set(tag.start, end);
-        tag = { ...tag, end: end.closeEnd };
+        from = end.closeEnd;
       } else stack.push(tag);
       continue;
     }
