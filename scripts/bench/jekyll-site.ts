@@ -3,13 +3,16 @@
 // the whole-site fixture (tests/jekyll/site-fixtures/whole-site) scaled up: N integration pages
 // (listed by includes with parameters on the home page), M tutorials (layout chains, includes
 // with parameters, data from nested folders). Each build is a fresh process, output emptied
-// first; the median wall time of each and their ratio are printed (JSON with --json).
+// first; the median wall time of each and their ratio are printed (JSON with --json). Stock
+// Eleventy on as many plain pages (the benchmark's floor, plain-corpus.ts) is timed alongside:
+// what the stack this generator is built on costs for that many pages at the least.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generatorCommand, PROJECT_ROOT } from "./commands.ts";
+import { eleventyCommand, generatorCommand, PROJECT_ROOT } from "./commands.ts";
+import { writePlainCorpus } from "./plain-corpus.ts";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +66,10 @@ rmSync(site, { recursive: true, force: true });
 writeScaledSite(site);
 const jekyllOut = path.join(work, "jekyll-out");
 const oursOut = path.join(work, "ours-out");
-const times = { jekyll: [] as number[], generator: [] as number[] };
+const floor = path.join(work, "floor");
+rmSync(floor, { recursive: true, force: true });
+await writePlainCorpus(floor, { pages: integrations + tutorials + 2, seed: 1, frame: "site" });
+const times = { jekyll: [] as number[], generator: [] as number[], eleventy_floor: [] as number[] };
 try {
   for (let run = 0; run < runs; run++) {
     rmSync(jekyllOut, { recursive: true, force: true });
@@ -71,6 +77,8 @@ try {
     // The output link and the folder of builds it points into: a build left there would be removed inside the next timed run.
     for (const output of [oursOut, path.join(work, ".ours-out.builds")]) rmSync(output, { recursive: true, force: true });
     times.generator.push(timed(process.execPath, [...generatorCommand("build"), "--source", site, "--destination", oursOut], work));
+    rmSync(path.join(floor, "_site"), { recursive: true, force: true });
+    times.eleventy_floor.push(timed(process.execPath, eleventyCommand(), floor));
   }
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
@@ -83,6 +91,8 @@ const result = {
   jekyll_ms: Math.round(median(times.jekyll)),
   generator_ms: Math.round(median(times.generator)),
   ratio: Number((median(times.jekyll) / median(times.generator)).toFixed(2)),
+  eleventy_floor_ms: Math.round(median(times.eleventy_floor)),
+  floor_ratio: Number((median(times.jekyll) / median(times.eleventy_floor)).toFixed(2)),
   all: times,
 };
 if (values.json) console.log(JSON.stringify(result, null, 2));
@@ -91,4 +101,5 @@ else {
   console.log(`  jekyll 4.3       ${result.jekyll_ms} ms`);
   console.log(`  this generator   ${result.generator_ms} ms (build with its checks and search index)`);
   console.log(`  ratio            ${result.ratio}x (Jekyll / this)`);
+  console.log(`  stock Eleventy   ${result.eleventy_floor_ms} ms on ${result.pages} plain pages (the floor): Jekyll / floor ${result.floor_ratio}x`);
 }

@@ -84,7 +84,11 @@ export interface JekyllSiteResult {
   generator_ms: number;
   /** Jekyll's median wall time over this generator's. */
   ratio: number;
-  all: { jekyll: number[]; generator: number[] };
+  /** Stock Eleventy on as many plain pages (the floor's frame): the stack's own cost. */
+  eleventy_floor_ms: number;
+  /** Jekyll's median wall time over the floor's: the most this generator's ratio could be. */
+  floor_ratio: number;
+  all: { jekyll: number[]; generator: number[]; eleventy_floor: number[] };
 }
 
 const find = (results: ResultRow[], n: number, kind: RowKind) => results.find((row) => row.n === n && row.kind === kind);
@@ -236,6 +240,7 @@ export function formatReport(report: BenchReport): string {
     out.push(
       `Jekyll site (${site.pages} pages: ${site.integrations} integrations, ${site.tutorials} tutorials), median of ${site.runs} cold builds each, alternately:`,
       `  jekyll 4.3 ${site.jekyll_ms} ms (${site.all.jekyll.map(Math.round).join(", ")}), this generator ${site.generator_ms} ms (${site.all.generator.map(Math.round).join(", ")}): ${site.ratio}x`,
+      `  stock Eleventy on ${site.pages} plain pages ${site.eleventy_floor_ms} ms (${site.all.eleventy_floor.map(Math.round).join(", ")}): Jekyll / floor ${site.floor_ratio}x, the most the stack allows`,
       "",
     );
   }
