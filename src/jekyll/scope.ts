@@ -1,4 +1,5 @@
 import { collectionsOf, isPublished, type JekyllDocument } from "../model/collections.ts";
+import { localTime } from "../model/post-dates.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { jekyllUrlFor } from "../model/urls.ts";
 import { addDocumentLinks, type ExcerptRenderer, NEWEST_POSTS_CONSIDERED, postsBy, relatedPosts, withDocumentLinks } from "./documents-scope.ts";
@@ -168,6 +169,8 @@ function jekyllSiteLists(model: SiteModel): Data {
     pages,
     html_pages: pages.filter((page) => String(page.url).endsWith("/") || String(page.url).endsWith(".html")),
     static_files: staticFiles,
+    // When the build started, in the site's zone (Jekyll's `site.time`).
+    time: localTime(model.startedAt ?? Date.now(), model.settings.timeZone),
   };
 }
 

@@ -69,6 +69,8 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const collectionsDir = typeof config.collections_dir === "string" ? config.collections_dir.replace(/^\/+|\/+$/g, "") : "";
   const outputRelative = relativeToRoot(root, dirs.output);
   const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
+  const settings = { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} };
+  const startedAt = Date.now();
 
   const pages: SourcePage[] = [];
   const assets: StaticFile[] = [];
@@ -147,7 +149,8 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
       defaults,
       template: postsCollection.permalink,
       future: config.future === true,
-      now: Date.now(),
+      now: startedAt,
+      timeZone: settings.timeZone,
       excluded: (rel) => filter.excluded(rel),
     },
   );
@@ -176,8 +179,9 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     unknownPlugins: unknownPluginsOf(config),
     notBuilt,
     skippedPosts: posts.skipped,
+    startedAt,
     dirs,
-    settings: { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} },
+    settings,
     siteData: config,
     pages,
     includes: [...ownIncludes, ...theme.includes],

@@ -24,6 +24,11 @@ export class YamlTime extends Date {
     time: number,
     /** Minutes east of UTC. */
     readonly offsetMinutes: number,
+    /**
+     * A local time's zone (Ruby's `localtime`: its %Z is the zone's short name), `zone` undefined
+     * for the build's own; none for a time in the offset it was written with (its %Z is empty).
+     */
+    readonly local?: { zone?: string },
   ) {
     super(time);
   }

@@ -107,4 +107,41 @@ describe("a Jekyll site's posts", () => {
     expect(about.map((found) => [found.file, found.line, found.severity])).toEqual([["_posts/2024-01-01-p.md", 5, "warning"]]);
     expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain("<p>Hello  there.</p>");
   });
+
+  it("dates posts in each site's own timezone: two builds at once, TZ untouched", async () => {
+    const site = (zone: string) =>
+      writeSite(
+        {
+          "_config.yml": `title: Zones\ntimezone: ${zone}\n`,
+          "_layouts/d.html": "{{ page.date }} {{ page.date | date: '%H:%M' }} {{ site.time | date: '%z' }}\n",
+          "_posts/2024-01-15-release.md": "---\nlayout: d\ndate: 2024-01-15 12:00:00 +0000\n---\nText\n",
+        },
+        "jekyll-zone-",
+      );
+    const [tokyo, newYork] = await Promise.all([site("Asia/Tokyo"), site("America/New_York")]);
+    roots.push(tokyo, newYork);
+    const zoneBefore = process.env.TZ;
+    await Promise.all([runPipeline({ root: tokyo, publish: true }), runPipeline({ root: newYork, publish: true })]);
+    expect(process.env.TZ).toBe(zoneBefore);
+    expect((await readFile(path.join(tokyo, "_site/2024/01/15/release.html"), "utf8")).trim()).toBe("2024-01-15 21:00:00 +0900 21:00 +0900");
+    expect((await readFile(path.join(newYork, "_site/2024/01/15/release.html"), "utf8")).trim()).toMatch(/^2024-01-15 07:00:00 -0500 07:00 -0[45]00$/);
+  });
+
+  it("reports a timezone it doesn't know at its line, and dates posts in the build's own zone", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Zones\ntimezone: Mars/Olympus_Mons\n",
+        "_layouts/d.html": "{{ page.date }}\n",
+        "_posts/2024-01-15-release.md": "---\nlayout: d\ndate: 2024-01-15 12:00:00 +0000\n---\nText\n",
+      },
+      "jekyll-zone-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    const zone = result.findings.filter((found) => found.message.includes("timezone"));
+    expect(zone.map((found) => [found.file, found.line, found.column, found.severity])).toEqual([["_config.yml", 2, 1, "warning"]]);
+    expect(zone[0]!.message).toContain('timezone "Mars/Olympus_Mons" is not a time zone this generator knows');
+    const offset = -new Date("2024-01-15T12:00:00Z").getTimezoneOffset();
+    expect(await readFile(path.join(root, "_site/2024/01/15/release.html"), "utf8")).toContain(offset === 0 ? "2024-01-15 12:00:00 +0000" : "2024-01-15");
+  });
 });
