@@ -13,6 +13,7 @@ import { jekyllTextFilters } from "./jekyll-text.ts";
 import { markdownCopyFilters } from "./markdown-copy.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
 import { rubyDateFilters } from "./ruby-dates.ts";
+import { rubyJsonFilters } from "./ruby-json.ts";
 import { rubyNumberFilters } from "./ruby-numbers.ts";
 import { tutorialFilters } from "./tutorial.ts";
 import { urlFilters } from "./urls.ts";
@@ -42,6 +43,7 @@ export function siteFilters({ root, settings, markdown, history, copies }: Filte
   return {
     ...rubyNumberFilters,
     ...rubyDateFilters,
+    ...rubyJsonFilters,
     ...jekyllCollectionFilters,
     ...jekyllTextFilters,
     flatify,

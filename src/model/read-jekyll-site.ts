@@ -58,7 +58,7 @@ const isFolder = (absolutePath: string) => {
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
 
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
-  const reader = new SiteReader(root);
+  const reader = new SiteReader(root, { rubyFloats: true });
   const configPath = path.join(root, "_config.yml");
   const settingsFile: YamlDataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
   const config = asRecord(settingsFile?.data);

@@ -1,4 +1,16 @@
-import { boolYaml11Tag, defineScalarTag, EVENT_ID, type Event, getScalarValue, NOT_RESOLVED, Schema, timestampTag, YAML11_SCHEMA } from "js-yaml";
+import {
+  boolYaml11Tag,
+  defineScalarTag,
+  EVENT_ID,
+  type Event,
+  floatYaml11Tag,
+  getScalarValue,
+  NOT_RESOLVED,
+  Schema,
+  timestampTag,
+  YAML11_SCHEMA,
+} from "js-yaml";
+import { RubyFloat } from "../support/ruby-float.ts";
 
 /**
  * YAML as Jekyll reads it (Ruby's Psych, YAML 1.1): `yes`/`no`/`on`/`off` in any letter case are
@@ -74,6 +86,23 @@ const psychTimestamp = defineScalarTag<Date>(timestampTag.tagName, {
 export const PSYCH_SCHEMA = new Schema(
   YAML11_SCHEMA.tags.map((tag) => (tag.tagName === boolYaml11Tag.tagName ? psychBool : tag.tagName === timestampTag.tagName ? psychTimestamp : tag)),
 );
+
+/** A float as Ruby's Float (`4.0` prints `4.0`, not `4`), for a Jekyll site's templates. */
+const rubyFloat = defineScalarTag<RubyFloat>(floatYaml11Tag.tagName, {
+  implicit: true,
+  implicitFirstChars: floatYaml11Tag.implicitFirstChars,
+  resolve: (source, isExplicit, tagName) => {
+    const value = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    return value === NOT_RESOLVED ? value : new RubyFloat(value);
+  },
+  identify: (data) => data instanceof RubyFloat,
+});
+
+/**
+ * PSYCH_SCHEMA with floats as Ruby's, for a Jekyll site's YAML (this repository's own site keeps
+ * JavaScript numbers: its schema checks and navigation read `weight: 2.0` as a number).
+ */
+export const PSYCH_RUBY_FLOAT_SCHEMA = new Schema(PSYCH_SCHEMA.tags.map((tag) => (tag.tagName === floatYaml11Tag.tagName ? rubyFloat : tag)));
 
 /** Something Psych reads without a word that the author should hear of; `position` is the offset in the text. */
 export interface YamlNote {
