@@ -4,7 +4,7 @@ import type { JekyllScope } from "./scope.ts";
 
 /**
  * What of a document renders outside its own page's render, for the lists other pages read:
- * its excerpt (Jekyll's Excerpt, through the same Renderer as the document).
+ * its excerpt (Jekyll's Excerpt, through the same Renderer as the document) and its `content`.
  */
 
 /** The engine, as far as these renders use it. */
@@ -31,4 +31,54 @@ export function excerptRenderer(engine: DocumentEngine, markdownify: FilterImplO
     }
     return markdown && toHtml ? String((toHtml as (input: unknown) => unknown)(text)) : text;
   };
+}
+
+/**
+ * A document's `content` as another template reads it (`{% for post in site.posts %}{{
+ * post.content }}`), as Jekyll 4.3 has it: Jekyll renders the documents first, collection by
+ * collection (posts first), each in its collection's order, then the pages; a document's
+ * `content` is its rendered body (Liquid, then markdown; no layout) once it has been rendered,
+ * and its text as written before that. So a page reads every document's rendered body; a
+ * document reads those rendered before it, and itself and the later ones as written. Here the
+ * body is rendered when it is first read, as it would have been rendered in its turn (what it
+ * reads follows the same rule from its place), and kept: each render reads only documents
+ * before it, so there is no recursion past the number of documents.
+ */
+export class DocumentContents {
+  /** Each document's place in Jekyll's order of rendering, by path. */
+  private readonly places = new Map<string, number>();
+  private readonly rendered = new Map<string, string>();
+  /** The place of the document being rendered; a page's is after every document's. */
+  private reader = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly render: ExcerptRenderer) {}
+
+  /** The documents in the order Jekyll renders them. */
+  setOrder(documents: ReadonlyArray<Record<string, unknown>>): void {
+    documents.forEach((document, place) => this.places.set(String(document.path), place));
+  }
+
+  /** A render of the page or document at `path` starts (undefined: not a document). */
+  readingAs(path: unknown): void {
+    this.reader = path === undefined ? Number.POSITIVE_INFINITY : (this.places.get(String(path)) ?? Number.POSITIVE_INFINITY);
+  }
+
+  /** `document.content` for the render in progress; `body` is its text after the front matter. */
+  contentOf(document: Record<string, unknown>, body: string, markdown: boolean): string {
+    const path = String(document.path);
+    const place = this.places.get(path);
+    if (place === undefined || place >= this.reader) return body;
+    let content = this.rendered.get(path);
+    if (content === undefined) {
+      const reader = this.reader;
+      this.reader = place;
+      try {
+        content = this.render(body, document, markdown);
+      } finally {
+        this.reader = reader;
+      }
+      this.rendered.set(path, content);
+    }
+    return content;
+  }
 }

@@ -2,6 +2,7 @@ import { collectionsOf, isPublished, type JekyllDocument } from "../model/collec
 import { localTime } from "../model/post-dates.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { jekyllUrlFor } from "../model/urls.ts";
+import { DocumentContents } from "./document-renders.ts";
 import { addDocumentLinks, type ExcerptRenderer, NEWEST_POSTS_CONSIDERED, postsBy, relatedPosts, withDocumentLinks } from "./documents-scope.ts";
 
 /**
@@ -52,10 +53,14 @@ export class JekyllScope {
   private documentsByPath: Map<string, JekyllDocument> | undefined;
   /** `site` for documents' renders, by the path of a newest post, "" for every other document (siteFor). */
   private readonly documentSites = new Map<string, Data>();
+  /** Documents' `content` as other templates read it (a Jekyll site's). */
+  private readonly contents: DocumentContents | undefined;
 
   /** `renderExcerpt` renders documents' excerpts (a Jekyll site's); without it they have none. */
   constructor(model: SiteModel, renderExcerpt?: ExcerptRenderer) {
     this.jekyll = model.kind === "jekyll";
+    const contents = this.jekyll && renderExcerpt ? new DocumentContents(renderExcerpt) : undefined;
+    this.contents = contents;
     const site: Data = { ...model.siteData, baseurl: model.settings.baseurl, data: model.data };
     if (this.jekyll) Object.assign(site, { url: model.settings.url, related_posts: null, ...jekyllSiteLists(model) });
     let collections: Record<string, JekyllDocument[]> | undefined;
@@ -63,7 +68,12 @@ export class JekyllScope {
     const listed = () => {
       if (collections) return collections;
       collections = collectionsOf(model);
-      if (this.jekyll) addDocumentLinks(collections, pagesByPath, site, renderExcerpt);
+      if (this.jekyll) {
+        addDocumentLinks(collections, pagesByPath, site, renderExcerpt, contents);
+        // Jekyll renders the posts first, then each other collection, in its order.
+        const labels = ["posts", ...Object.keys(collections).filter((label) => label !== "posts")];
+        contents?.setOrder(labels.flatMap((label) => collections?.[label] ?? []));
+      }
       return collections;
     };
     this.listed = listed;
@@ -102,6 +112,8 @@ export class JekyllScope {
     const { [PAGE_DATA_KEY]: frontMatter, [PAGE_VARS_KEY]: vars, [LAYOUT_DATA_KEY]: layout, ...eleventyData } = data;
     const own = (frontMatter ?? {}) as Data;
     const page = this.page(own, eleventyData.page as Data | undefined, vars as Data | undefined);
+    // Documents' `content` depends on which document is rendering (document-renders.ts).
+    this.contents?.readingAs(typeof (vars as Data | undefined)?.collection === "string" ? (vars as Data).path : undefined);
     // The front matter at the top level too: the theme's layouts read it so (`{{ title }}`).
     if (this.jekyll)
       return { ...eleventyData, ...own, site: this.siteFor(page, vars as Data | undefined), page, layout: layout ?? {}, jekyll: JEKYLL_VARIABLE };

@@ -144,4 +144,26 @@ describe("a Jekyll site's posts", () => {
     const offset = -new Date("2024-01-15T12:00:00Z").getTimezoneOffset();
     expect(await readFile(path.join(root, "_site/2024/01/15/release.html"), "utf8")).toContain(offset === 0 ? "2024-01-15 12:00:00 +0000" : "2024-01-15");
   });
+
+  it("gives each post's content as Jekyll's order of rendering has it: earlier posts rendered, itself and later ones as written", async () => {
+    const post = (n: number) =>
+      `---\ntitle: P${n}\n---\nP${n} sees {% for p in site.posts %}{{ p.title }}={{ p.content | strip_html | normalize_whitespace | size }};{% endfor %}\n`;
+    const root = await writeSite(
+      {
+        "_config.yml": "title: R\n",
+        "_posts/2024-01-01-p1.md": post(1),
+        "_posts/2024-01-02-p2.md": post(2),
+        "_posts/2024-01-03-p3.md": post(3),
+        "index.html": "---\n---\n{% for p in site.posts %}{{ p.content | strip_html | normalize_whitespace }}|{% endfor %}\n",
+      },
+      "jekyll-contents-",
+    );
+    roots.push(root);
+    await runPipeline({ root, publish: true });
+    const text = async (file: string) => (await readFile(path.join(root, "_site", file), "utf8")).trim();
+    // What Jekyll 4.3 writes for these files.
+    expect(await text("index.html")).toBe("P3 sees P3=118;P2=28;P1=29;|P2 sees P3=118;P2=118;P1=29;|P1 sees P3=118;P2=118;P1=118;|");
+    expect(await text("2024/01/01/p1.html")).toBe("<p>P1 sees P3=118;P2=118;P1=118;</p>");
+    expect(await text("2024/01/03/p3.html")).toBe("<p>P3 sees P3=118;P2=28;P1=29;</p>");
+  });
 });
