@@ -39,11 +39,15 @@ export function excerptRenderer(engine: DocumentEngine, markdownify: FilterImplO
  * collection (posts first), each in its collection's order, then the pages; a document's
  * `content` is its rendered body (Liquid, then markdown; no layout) once it has been rendered,
  * and its text as written before that. So a page reads every document's rendered body; a
- * document reads those rendered before it, and itself and the later ones as written. Here the
+ * document reads those rendered before it, and itself and the later ones as written. Pages
+ * (`site.pages`, rendered in that order) are the same among themselves. Here the
  * body is rendered when it is first read, as it would have been rendered in its turn (what it
  * reads follows the same rule from its place), and kept: each render reads only documents
  * before it, so there is no recursion past the number of documents.
  */
+/** Where the pages' places start: after every document's. */
+export const PAGES_FIRST_PLACE = 2 ** 40;
+
 export class DocumentContents {
   /** Each document's place in Jekyll's order of rendering, by path. */
   private readonly places = new Map<string, number>();
@@ -53,9 +57,9 @@ export class DocumentContents {
 
   constructor(private readonly render: ExcerptRenderer) {}
 
-  /** The documents in the order Jekyll renders them. */
-  setOrder(documents: ReadonlyArray<Record<string, unknown>>): void {
-    documents.forEach((document, place) => this.places.set(String(document.path), place));
+  /** The documents (or, from `first` on, the pages) in the order Jekyll renders them. */
+  setOrder(documents: ReadonlyArray<Record<string, unknown>>, first = 0): void {
+    documents.forEach((document, place) => this.places.set(String(document.path), first + place));
   }
 
   /** A render of the page or document at `path` starts (undefined: not a document). */

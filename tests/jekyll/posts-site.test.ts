@@ -166,4 +166,21 @@ describe("a Jekyll site's posts", () => {
     expect(await text("2024/01/01/p1.html")).toBe("<p>P1 sees P3=118;P2=118;P1=118;</p>");
     expect(await text("2024/01/03/p3.html")).toBe("<p>P3 sees P3=118;P2=28;P1=29;</p>");
   });
+
+  it("gives pages a nil excerpt, and reports page_excerpts, which is not done, at its line", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: E\npage_excerpts: true\nliquid:\n  strict_variables: true\n",
+        "index.html": "---\ntitle: Home\n---\n[{{ page.excerpt }}] [{{ site.pages[0].excerpt }}] {{ page.content | size }}\n",
+      },
+      "jekyll-page-excerpt-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error")).toEqual([]);
+    const setting = result.findings.filter((found) => found.message.includes("page_excerpts"));
+    expect(setting.map((found) => [found.file, found.line, found.severity])).toEqual([["_config.yml", 2, "warning"]]);
+    // Its own content is its text as written (77 characters), as in Jekyll; Jekyll would render the excerpts.
+    expect((await readFile(path.join(root, "_site/index.html"), "utf8")).trim()).toBe("[] [] 77");
+  });
 });

@@ -10,7 +10,8 @@ import { type Finding, finding } from "../finding.ts";
  * not built (no date in the name, dated in the future: warnings; a `date:` that is not one: an
  * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
  * defaults); a `timezone:` that names no zone this runtime knows (the build's own zone is used:
- * Jekyll's TZ would fall back to UTC under the zone's name).
+ * Jekyll's TZ would fall back to UTC under the zone's name); `page_excerpts: true` (pages keep a
+ * nil excerpt here).
  */
 
 const ownZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -61,5 +62,16 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
           ),
         ]
       : [];
-  return [...plugins, ...notBuilt, ...posts, ...csvReader, ...timeZone];
+  const pageExcerpts =
+    config && model.siteData.page_excerpts === true
+      ? [
+          finding(
+            "site-settings",
+            "warning",
+            locationOfPath(config.yaml, ["page_excerpts"]),
+            "page_excerpts is not done by this generator: a page's excerpt stays nil (documents and posts have theirs); remove it, or give the page an `excerpt:` in its front matter",
+          ),
+        ]
+      : [];
+  return [...plugins, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
 }
