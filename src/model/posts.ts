@@ -149,7 +149,9 @@ function readPost(absolutePath: string, post: PostFile, context: PostsContext): 
     draft: kind === "_drafts",
   };
   const url = postUrl({ file, folder: kind, slug: full.slug, categories, date }, data.permalink, context.template);
-  const dir = url.endsWith("/") ? url.slice(0, -1) : url.slice(0, url.lastIndexOf("/"));
+  // File.dirname, which ignores a trailing `/` (`/a/b/` is in `/a`).
+  const trimmed = url.replace(/\/+$/, "");
+  const dir = trimmed.slice(0, trimmed.lastIndexOf("/"));
   const id = `${dir}/${String(full.slug ?? pathParts(file).basename)}`;
   const extension = pathParts(file).extension;
   const page: SourcePage = {
