@@ -58,7 +58,7 @@ const isFolder = (absolutePath: string) => {
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
 
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
-  const reader = new SiteReader(root, { rubyFloats: true });
+  const reader = new SiteReader(root, { jekyll: {} });
   const configPath = path.join(root, "_config.yml");
   const settingsFile: YamlDataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
   const config = asRecord(settingsFile?.data);
@@ -70,6 +70,8 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const outputRelative = relativeToRoot(root, dirs.output);
   const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
   const settings = { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} };
+  // Jekyll sets TZ from `timezone:` before it reads the rest (_config.yml's own times are in the build's zone).
+  reader.readTimesIn(settings.timeZone);
   const startedAt = Date.now();
 
   const pages: SourcePage[] = [];

@@ -14,9 +14,14 @@ export class SiteReader {
 
   constructor(
     private readonly root: string,
-    /** How its YAML is read (a Jekyll site's floats are Ruby's). */
-    private readonly reading: YamlReading = {},
+    /** How its YAML is read (a Jekyll site's floats are Ruby's, its times in its zone). */
+    private reading: YamlReading = {},
   ) {}
+
+  /** The site's time zone, once its settings say it (a Jekyll site's `timezone:`). */
+  readTimesIn(timeZone: string | undefined): void {
+    if (this.reading.jekyll) this.reading = { jekyll: { timeZone } };
+  }
 
   /** A file's text; a file over the size limit is not read (its size is kept instead). */
   read(absolutePath: string): SourceFile {

@@ -1,5 +1,5 @@
 import { constructFromEvents, EVENT_ID, type Event, parseEvents, YAMLException } from "js-yaml";
-import { PSYCH_RUBY_FLOAT_SCHEMA, PSYCH_SCHEMA, psychNotes, type YamlNote } from "./yaml-psych.ts";
+import { jekyllYamlSchema, PSYCH_SCHEMA, psychNotes, type YamlNote } from "./yaml-psych.ts";
 
 /**
  * The build's YAML reader (js-yaml: front matter, `_data/` files, the site settings), reading
@@ -112,9 +112,12 @@ function checkAliases(text: string, events: Event[]): void {
   }
 }
 
-/** How a site's YAML is read: a Jekyll site's floats are Ruby's (`4.0` prints `4.0`, yaml-psych.ts). */
+/**
+ * How a site's YAML is read: a Jekyll site's (`jekyll`) has Ruby's floats (`4.0` prints `4.0`)
+ * and its timestamps without a zone are local times in the site's zone (yaml-psych.ts).
+ */
 export interface YamlReading {
-  rubyFloats?: boolean;
+  jekyll?: { timeZone?: string };
 }
 
 /**
@@ -128,7 +131,7 @@ export function loadYaml(text: string, reading: YamlReading = {}): { data: unkno
   const events = parseBoundedEvents(source);
   checkAliases(source, events);
   // `json`: a later duplicate key replaces the earlier one (and an explicit key a merged one), as in Psych.
-  const documents = constructFromEvents(events, { source, schema: reading.rubyFloats ? PSYCH_RUBY_FLOAT_SCHEMA : PSYCH_SCHEMA, json: true });
+  const documents = constructFromEvents(events, { source, schema: reading.jekyll ? jekyllYamlSchema(reading.jekyll.timeZone) : PSYCH_SCHEMA, json: true });
   return { data: documents.length === 0 ? null : documents[0], notes: psychNotes(source, events) };
 }
 
