@@ -12,6 +12,8 @@ import { jekyllCollectionFilters } from "./jekyll-collections.ts";
 import { jekyllTextFilters } from "./jekyll-text.ts";
 import { markdownCopyFilters } from "./markdown-copy.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
+import { rubyDateFilters } from "./ruby-dates.ts";
+import { rubyJsonFilters } from "./ruby-json.ts";
 import { rubyNumberFilters } from "./ruby-numbers.ts";
 import { tutorialFilters } from "./tutorial.ts";
 import { urlFilters } from "./urls.ts";
@@ -40,6 +42,8 @@ export interface FilterContext {
 export function siteFilters({ root, settings, markdown, history, copies }: FilterContext) {
   return {
     ...rubyNumberFilters,
+    ...rubyDateFilters,
+    ...rubyJsonFilters,
     ...jekyllCollectionFilters,
     ...jekyllTextFilters,
     flatify,

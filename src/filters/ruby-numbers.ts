@@ -1,4 +1,5 @@
 import { Drop } from "liquidjs";
+import { RubyFloat } from "../support/ruby-float.ts";
 
 /**
  * Ruby Liquid's arithmetic, which Jekyll sites rely on: integers stay integers (`7 | divided_by:
@@ -8,44 +9,7 @@ import { Drop } from "liquidjs";
  * one, when it is text like "3.0", or when the template writes it with a decimal point.
  */
 
-export class RubyFloat extends Drop {
-  constructor(readonly value: number) {
-    super();
-  }
-  /** What LiquidJS prints and compares: Ruby's `Float#to_s`. */
-  override valueOf(): string {
-    return rubyFloatText(this.value);
-  }
-  toJSON(): number {
-    return this.value;
-  }
-  // Ruby compares a float with a number by value (`4.0 == 4`); LiquidJS's operators ask a Drop that has these.
-  equals(other: unknown): boolean {
-    const number = numberOf(other);
-    return number !== undefined && this.value === number;
-  }
-  gt(other: unknown): boolean {
-    return this.value > (numberOf(other) ?? Number.NaN);
-  }
-  geq(other: unknown): boolean {
-    return this.value >= (numberOf(other) ?? Number.NaN);
-  }
-  lt(other: unknown): boolean {
-    return this.value < (numberOf(other) ?? Number.NaN);
-  }
-  leq(other: unknown): boolean {
-    return this.value <= (numberOf(other) ?? Number.NaN);
-  }
-}
-
-/** A number, or a RubyFloat's; anything else (text included, as in Ruby) is no number. */
-const numberOf = (value: unknown): number | undefined => (value instanceof RubyFloat ? value.value : typeof value === "number" ? value : undefined);
-
-export function rubyFloatText(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
-  return String(value).replace(/e\+?/, "e+").replace("e+-", "e-");
-}
+export { RubyFloat, rubyFloatText } from "../support/ruby-float.ts";
 
 interface RubyNumber {
   value: number;

@@ -5,7 +5,8 @@ import type { SourcePage } from "../model/site-model.ts";
 /**
  * What Jekyll 4.3 adds to a collection's documents (posts too) for templates, beyond their front
  * matter: `next` and `previous` (the neighbours in the collection's order, nil at its ends),
- * `excerpt` (the body up to `excerpt_separator`, rendered as the document is), and the site's
+ * `excerpt` (the body up to `excerpt_separator`, rendered as the document is), `content` (its
+ * body, rendered or as written, depending on who reads it: document-renders.ts), and the site's
  * lists of posts: `site.posts` (newest first), `site.categories` and `site.tags` (name -> posts,
  * newest first, names in the order the posts have them, oldest post first), and
  * `site.related_posts` (without LSI: the ten most recent posts besides the one rendered).
@@ -15,6 +16,11 @@ type Data = Record<string, unknown>;
 
 /** Renders an excerpt's text as its document is rendered (Liquid, then markdown for a markdown file). */
 export type ExcerptRenderer = (source: string, document: Data, markdown: boolean) => string;
+
+/** A document's `content` as the render in progress reads it (document-renders.ts). */
+export interface ContentReader {
+  contentOf(document: Data, body: string, markdown: boolean): string;
+}
 
 const LIQUID_BLOCK = /{%-?\s*(\w+)[\s\S]*?-?%}/g;
 const BLOCK_TAGS = new Set(["if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "highlight"]);
@@ -57,18 +63,22 @@ export function addDocumentLinks(
   pagesByPath: ReadonlyMap<string, SourcePage>,
   site: Data,
   renderExcerpt: ExcerptRenderer | undefined,
+  contents?: ContentReader,
 ): void {
   for (const documents of Object.values(collections)) {
     documents.forEach((document, index) => {
       hidden(document, "next", () => documents[index + 1] ?? null);
       hidden(document, "previous", () => documents[index - 1] ?? null);
       const page = pagesByPath.get(String(document.path));
-      if (document.excerpt !== undefined || page === undefined || renderExcerpt === undefined) return;
+      if (page === undefined) return;
+      const extension = page.file.slice(page.file.lastIndexOf("."));
+      const markdown = MARKDOWN_EXTENSIONS.has(extension);
+      if (contents) hidden(document, "content", () => contents.contentOf(document, page.body, markdown));
+      if (document.excerpt !== undefined || renderExcerpt === undefined) return;
       const separator = separatorOf(document, site);
       if (separator === "") return;
       let excerpt: string | undefined;
-      const extension = page.file.slice(page.file.lastIndexOf("."));
-      hidden(document, "excerpt", () => (excerpt ??= renderExcerpt(excerptSource(page.body, separator), document, MARKDOWN_EXTENSIONS.has(extension))));
+      hidden(document, "excerpt", () => (excerpt ??= renderExcerpt(excerptSource(page.body, separator), document, markdown)));
     });
   }
 }

@@ -3,7 +3,7 @@ import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, ty
 import { RubyFloat } from "../filters/ruby-numbers.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
-import type { ExcerptRenderer } from "./documents-scope.ts";
+import { excerptRenderer } from "./document-renders.ts";
 import { includeRoots, includesFileSystem } from "./includes-fs.ts";
 import { convertWholeFloatLiterals, useRenderer } from "./liquidjs-internals.ts";
 import { withLaxVariables } from "./malformed-markup.ts";
@@ -115,27 +115,6 @@ function isGenerator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
-/**
- * How a document's excerpt renders (Jekyll's Excerpt through the Renderer): its Liquid with the
- * site and the document as `page`, then markdown for a markdown file. An error in it is the
- * body's too, and reported where the body renders; the excerpt then keeps its text as written.
- */
-function excerptRenderer(engine: JekyllLiquid, markdownify: FilterImplOptions | undefined): ExcerptRenderer {
-  const toHtml = typeof markdownify === "function" ? markdownify : markdownify?.handler;
-  return (source, page, markdown) => {
-    let text = source;
-    if (/{{|{%/.test(source)) {
-      try {
-        // Undefined names render as nothing here, unreported: the body reports them where it renders.
-        text = String(engine.parseAndRenderSync(source, { site: engine.scope.siteVariables, page }, { strictVariables: false }));
-      } catch {
-        text = source;
-      }
-    }
-    return markdown && toHtml ? String((toHtml as (input: unknown) => unknown)(text)) : text;
-  };
-}
-
 export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSiteFiles {
   /** `include_cached` output by include and parameters, for this build. */
   readonly includeOutputs = new Map<string, string>();
@@ -168,6 +147,8 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       }),
       catchAllErrors: options.errors !== undefined,
       parseLimit: SOURCE_FILE_LIMIT_BYTES,
+      // Jekyll's `timezone:` (Jekyll sets TZ from it): dates print in it (ruby-dates.ts).
+      timezoneOffset: options.model.settings.timeZone,
       memoryLimit: LIQUID_MEMORY_LIMIT,
       // LiquidJS's own time limit only backs up the budget's (which says where it stopped).
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),

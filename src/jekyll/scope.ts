@@ -1,6 +1,9 @@
 import { collectionsOf, isPublished, type JekyllDocument } from "../model/collections.ts";
-import type { SiteModel } from "../model/site-model.ts";
+import { MARKDOWN_EXTENSIONS, pathParts } from "../model/permalinks.ts";
+import { localTime } from "../model/post-dates.ts";
+import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { jekyllUrlFor } from "../model/urls.ts";
+import { DocumentContents, PAGES_FIRST_PLACE } from "./document-renders.ts";
 import { addDocumentLinks, type ExcerptRenderer, NEWEST_POSTS_CONSIDERED, postsBy, relatedPosts, withDocumentLinks } from "./documents-scope.ts";
 
 /**
@@ -51,18 +54,30 @@ export class JekyllScope {
   private documentsByPath: Map<string, JekyllDocument> | undefined;
   /** `site` for documents' renders, by the path of a newest post, "" for every other document (siteFor). */
   private readonly documentSites = new Map<string, Data>();
+  /** Documents' `content` as other templates read it (a Jekyll site's). */
+  private readonly contents: DocumentContents | undefined;
+  /** A Jekyll site's pages and documents, by their `path`. */
+  private readonly pagesByPath: ReadonlyMap<string, SourcePage>;
 
   /** `renderExcerpt` renders documents' excerpts (a Jekyll site's); without it they have none. */
   constructor(model: SiteModel, renderExcerpt?: ExcerptRenderer) {
     this.jekyll = model.kind === "jekyll";
+    const contents = this.jekyll && renderExcerpt ? new DocumentContents(renderExcerpt) : undefined;
+    this.contents = contents;
     const site: Data = { ...model.siteData, baseurl: model.settings.baseurl, data: model.data };
-    if (this.jekyll) Object.assign(site, { url: model.settings.url, related_posts: null, ...jekyllSiteLists(model) });
-    let collections: Record<string, JekyllDocument[]> | undefined;
     const pagesByPath = new Map(model.pages.filter((page) => page.jekyll).map((page) => [String(page.jekyll!.path), page]));
+    this.pagesByPath = pagesByPath;
+    if (this.jekyll) Object.assign(site, { url: model.settings.url, related_posts: null, ...jekyllSiteLists(model, contents) });
+    let collections: Record<string, JekyllDocument[]> | undefined;
     const listed = () => {
       if (collections) return collections;
       collections = collectionsOf(model);
-      if (this.jekyll) addDocumentLinks(collections, pagesByPath, site, renderExcerpt);
+      if (this.jekyll) {
+        addDocumentLinks(collections, pagesByPath, site, renderExcerpt, contents);
+        // Jekyll renders the posts first, then each other collection, in its order.
+        const labels = ["posts", ...Object.keys(collections).filter((label) => label !== "posts")];
+        contents?.setOrder(labels.flatMap((label) => collections?.[label] ?? []));
+      }
       return collections;
     };
     this.listed = listed;
@@ -101,6 +116,8 @@ export class JekyllScope {
     const { [PAGE_DATA_KEY]: frontMatter, [PAGE_VARS_KEY]: vars, [LAYOUT_DATA_KEY]: layout, ...eleventyData } = data;
     const own = (frontMatter ?? {}) as Data;
     const page = this.page(own, eleventyData.page as Data | undefined, vars as Data | undefined);
+    // Documents' `content` depends on which document is rendering (document-renders.ts).
+    this.contents?.readingAs((vars as Data | undefined)?.path);
     // The front matter at the top level too: the theme's layouts read it so (`{{ title }}`).
     if (this.jekyll)
       return { ...eleventyData, ...own, site: this.siteFor(page, vars as Data | undefined), page, layout: layout ?? {}, jekyll: JEKYLL_VARIABLE };
@@ -143,20 +160,34 @@ export class JekyllScope {
   }
 
   private page(frontMatter: Data, eleventyPage: Data = {}, vars?: Data): Data {
-    if (vars && typeof vars.collection === "string") return withDocumentLinks({ ...frontMatter, ...vars }, this.documentAt(vars.path));
-    if (vars) return { ...frontMatter, ...vars };
+    // Its own `content`, while it renders, is its text as written (Jekyll's Renderer sets it after).
+    const own = vars ? { content: this.pagesByPath.get(String(vars.path))?.body ?? "", ...frontMatter, ...vars } : undefined;
+    if (own && typeof vars?.collection === "string") return withDocumentLinks(own, this.documentAt(vars.path));
+    // A page has an excerpt only with `page_excerpts: true` (not done here: reported), else nil.
+    if (own) return { excerpt: null, ...own };
     const outputUrl = typeof eleventyPage.url === "string" ? eleventyPage.url : "";
     const baseurl = String(this.site.baseurl);
     return { ...frontMatter, ...eleventyPage, title: frontMatter.title ?? "", url: jekyllUrlFor(outputUrl, baseurl) };
   }
 }
 
-/** A Jekyll site's `site.pages`, `site.html_pages` and `site.static_files`. */
-function jekyllSiteLists(model: SiteModel): Data {
-  const pages = model.pages
-    .filter((page) => page.collection === undefined && page.data && isPublished(page))
-    .map((page) => ({ ...page.data, ...page.jekyll, url: page.url }))
-    .sort(byJekyllPageOrder);
+/**
+ * A Jekyll site's `site.pages` (each with `excerpt`, nil, and `content`: document-renders.ts),
+ * `site.html_pages` and `site.static_files`.
+ */
+function jekyllSiteLists(model: SiteModel, contents: DocumentContents | undefined): Data {
+  const listed = model.pages.filter((page) => page.collection === undefined && page.data && isPublished(page));
+  const pages: Data[] = listed.map((page) => ({ excerpt: null, ...page.data, ...page.jekyll, url: page.url })).sort(byJekyllPageOrder);
+  if (contents) {
+    const byPath = new Map(listed.map((page) => [String(page.jekyll?.path), page]));
+    for (const entry of pages) {
+      const page = byPath.get(String(entry.path));
+      if (!page) continue;
+      const markdown = MARKDOWN_EXTENSIONS.has(pathParts(page.file).extension);
+      Object.defineProperty(entry, "content", { get: () => contents.contentOf(entry, page.body, markdown), enumerable: true, configurable: true });
+    }
+    contents.setOrder(pages, PAGES_FIRST_PLACE);
+  }
   const staticFiles = model.assets
     .filter((asset) => !asset.theme)
     .map((asset) => {
@@ -168,6 +199,8 @@ function jekyllSiteLists(model: SiteModel): Data {
     pages,
     html_pages: pages.filter((page) => String(page.url).endsWith("/") || String(page.url).endsWith(".html")),
     static_files: staticFiles,
+    // When the build started, in the site's zone (Jekyll's `site.time`).
+    time: localTime(model.startedAt ?? Date.now(), model.settings.timeZone),
   };
 }
 

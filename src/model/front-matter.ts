@@ -1,4 +1,5 @@
 import type { FrontMatterFile, SourceFile } from "./site-model.ts";
+import type { YamlReading } from "./yaml.ts";
 import { readYamlSource } from "./yaml-positions.ts";
 
 /**
@@ -37,10 +38,10 @@ function asFrontMatter(data: unknown): Record<string, unknown> {
 }
 
 /** A file's front matter and body (the front matter parsed once; its positions only on demand). */
-export function withFrontMatter<F extends SourceFile>(file: F): F & FrontMatterFile {
+export function withFrontMatter<F extends SourceFile>(file: F, reading: YamlReading = {}): F & FrontMatterFile {
   const split = splitFrontMatter(file.text);
   if (!split) return { ...file, body: file.text, bodyStartLine: 1 };
-  const frontMatter = readYamlSource(file.file, split.yaml, 1);
+  const frontMatter = readYamlSource(file.file, split.yaml, 1, reading);
   const data = frontMatter.readable ? asFrontMatter(frontMatter.data) : undefined;
   return { ...file, frontMatter, data, body: split.body, bodyStartLine: split.bodyStartLine };
 }

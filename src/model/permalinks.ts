@@ -37,14 +37,26 @@ function sanitize(url: string): string {
     .replace(/\/{2,}/g, "/");
 }
 
-/** URL#generate_url_from_hash: `:key` replaced; an empty value also takes the `/` before it. */
+/** What URL.escape_path leaves as it is: unreserved characters, sub-delimiters, `:`, `@`, `/` and `?`. */
+const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+
+/**
+ * URL.escape_path: a placeholder's value percent-encoded as Jekyll 4.3 puts it in a URL (`C# tips`
+ * -> `c%23%20tips` once lower-cased, `café` -> `caf%C3%A9`); the page's file is the URL decoded.
+ */
+export function escapePath(value: string): string {
+  if (/^[a-zA-Z0-9./-]*$/.test(value)) return value;
+  return [...value].map((char) => (PATH_SAFE.test(char) ? char : encodeURIComponent(char))).join("");
+}
+
+/** URL#generate_url_from_hash: `:key` replaced by its escaped value; an empty value also takes the `/` before it. */
 export function fillPermalink(template: string, placeholders: Record<string, string | undefined>): string {
   let url = template;
   // Longer names first, so that `:basename` is not read as `:base` + "name".
   for (const key of Object.keys(placeholders).sort((a, b) => b.length - a.length)) {
     const value = placeholders[key];
     if (value === undefined || value === "") url = url.replaceAll(`/:${key}`, "").replaceAll(`:${key}`, "");
-    else url = url.replaceAll(`:${key}`, value);
+    else url = url.replaceAll(`:${key}`, escapePath(value));
   }
   return sanitize(url);
 }

@@ -42,6 +42,8 @@ export interface PostsContext {
   future: boolean;
   /** When the build started (Jekyll's site.time), in milliseconds. */
   now: number;
+  /** The site's `timezone:` (an IANA name), which its dates are in; else the build's own zone. */
+  timeZone?: string;
   /** A file or folder the site leaves out (exclude, names starting with `_`, `.`, `#`, ending in `~`). */
   excluded: (relative: string) => boolean;
 }
@@ -120,7 +122,7 @@ function readPost(absolutePath: string, post: PostFile, context: PostsContext): 
   const nameDate = kind === "_posts" ? named[1] : /^(\d{2,4}-\d{1,2}-\d{1,2})-/.exec(path.posix.basename(file))?.[1];
   const slugFromName = (kind === "_posts" ? named[2]! : named[1]!.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, "")).replace(/\.+$/, "");
   const written = data.date ?? nameDate;
-  const date = written === undefined ? localTime(statSync(absolutePath).mtimeMs) : parsePostDate(written);
+  const date = written === undefined ? localTime(statSync(absolutePath).mtimeMs, context.timeZone) : parsePostDate(written, context.timeZone);
   if (date === undefined) {
     return {
       file,
@@ -147,7 +149,9 @@ function readPost(absolutePath: string, post: PostFile, context: PostsContext): 
     draft: kind === "_drafts",
   };
   const url = postUrl({ file, folder: kind, slug: full.slug, categories, date }, data.permalink, context.template);
-  const dir = url.endsWith("/") ? url.slice(0, -1) : url.slice(0, url.lastIndexOf("/"));
+  // File.dirname, which ignores a trailing `/` (`/a/b/` is in `/a`).
+  const trimmed = url.replace(/\/+$/, "");
+  const dir = trimmed.slice(0, trimmed.lastIndexOf("/"));
   const id = `${dir}/${String(full.slug ?? pathParts(file).basename)}`;
   const extension = pathParts(file).extension;
   const page: SourcePage = {

@@ -58,7 +58,7 @@ const isFolder = (absolutePath: string) => {
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
 
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
-  const reader = new SiteReader(root);
+  const reader = new SiteReader(root, { jekyll: {} });
   const configPath = path.join(root, "_config.yml");
   const settingsFile: YamlDataFile | undefined = existsSync(configPath) ? reader.readData(configPath) : undefined;
   const config = asRecord(settingsFile?.data);
@@ -69,6 +69,10 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const collectionsDir = typeof config.collections_dir === "string" ? config.collections_dir.replace(/^\/+|\/+$/g, "") : "";
   const outputRelative = relativeToRoot(root, dirs.output);
   const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
+  const settings = { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} };
+  // Jekyll sets TZ from `timezone:` before it reads the rest (_config.yml's own times are in the build's zone).
+  reader.readTimesIn(settings.timeZone);
+  const startedAt = Date.now();
 
   const pages: SourcePage[] = [];
   const assets: StaticFile[] = [];
@@ -147,7 +151,8 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
       defaults,
       template: postsCollection.permalink,
       future: config.future === true,
-      now: Date.now(),
+      now: startedAt,
+      timeZone: settings.timeZone,
       excluded: (rel) => filter.excluded(rel),
     },
   );
@@ -176,8 +181,9 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     unknownPlugins: unknownPluginsOf(config),
     notBuilt,
     skippedPosts: posts.skipped,
+    startedAt,
     dirs,
-    settings: { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} },
+    settings,
     siteData: config,
     pages,
     includes: [...ownIncludes, ...theme.includes],

@@ -6,7 +6,8 @@
 export function fileForUrlPath(files: ReadonlySet<string>, urlPath: string): string | undefined {
   let clean: string;
   try {
-    clean = decodeURI(urlPath.split(/[?#]/)[0]!).replace(/^\/+/, "");
+    // Each segment decoded whole (decodeURI keeps `%23` for `#`): the file's name, as a host reads it.
+    clean = urlPath.split(/[?#]/)[0]!.split("/").map(decodeURIComponent).join("/").replace(/^\/+/, "");
   } catch {
     return undefined;
   }

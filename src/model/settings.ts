@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isTimeZone } from "../support/time-zones.ts";
 import { urlPathProblem } from "./url-paths.ts";
 
 /** The project's folders; every module takes them from here so a test site can move them. */
@@ -50,6 +51,11 @@ export interface SiteSettings {
   url: string;
   collections: Record<string, string>;
   liquid: LiquidSettings;
+  /**
+   * A Jekyll site's `timezone:` when this runtime knows the zone (Jekyll sets TZ from it): its
+   * dates are computed and printed in it. Without one, the build's own zone.
+   */
+  timeZone?: string;
 }
 
 export function siteDirectories(root: string, output = "_site"): SiteDirectories {
@@ -123,5 +129,6 @@ export function siteSettingsOf(siteData: Record<string, unknown>, liquid: Liquid
     url: typeof siteData.url === "string" && !siteUrlProblem(siteData.url) ? siteData.url.replace(/\/+$/, "") : "",
     collections,
     liquid,
+    ...(isTimeZone(siteData.timezone) ? { timeZone: siteData.timezone } : {}),
   };
 }

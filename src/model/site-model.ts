@@ -116,6 +116,8 @@ export interface SiteModel {
   notBuilt: string[];
   /** Files of a Jekyll site's `_posts/` that are not built (no date in the name, dated in the future, a date that is not one). */
   skippedPosts?: SkippedPost[];
+  /** A Jekyll site's build start (`site.time`, and what "future" posts are after), in milliseconds. */
+  startedAt?: number;
   dirs: SiteDirectories;
   settings: SiteSettings;
   /** `_data/site.yml` (or `_config.yml`) as written: templates see it as `site.<key>`. */

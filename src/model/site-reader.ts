@@ -4,6 +4,7 @@ import { withFrontMatter } from "./front-matter.ts";
 import { oversizeBytes } from "./limits.ts";
 import { type DataFile, relativeToRoot, type SourceFile, type YamlDataFile } from "./site-model.ts";
 import { decodeUtf8 } from "./text-encoding.ts";
+import type { YamlReading } from "./yaml.ts";
 import { readYamlSource } from "./yaml-positions.ts";
 
 /** Reads a site's files, each once, counting what it read (SiteModel.reads). */
@@ -11,7 +12,16 @@ export class SiteReader {
   files = 0;
   yamlTexts = 0;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    /** How its YAML is read (a Jekyll site's floats are Ruby's, its times in its zone). */
+    private reading: YamlReading = {},
+  ) {}
+
+  /** The site's time zone, once its settings say it (a Jekyll site's `timezone:`). */
+  readTimesIn(timeZone: string | undefined): void {
+    if (this.reading.jekyll) this.reading = { jekyll: { timeZone } };
+  }
 
   /** A file's text; a file over the size limit is not read (its size is kept instead). */
   read(absolutePath: string): SourceFile {
@@ -23,7 +33,7 @@ export class SiteReader {
   }
 
   withFrontMatter<F extends SourceFile>(file: F) {
-    const read = withFrontMatter(file);
+    const read = withFrontMatter(file, this.reading);
     if (read.frontMatter) this.yamlTexts++;
     return read;
   }
@@ -33,7 +43,7 @@ export class SiteReader {
     const file = this.read(absolutePath);
     if (file.oversize !== undefined) return { ...file, yaml: readYamlSource(file.file, ""), data: undefined };
     this.yamlTexts++;
-    const yaml = readYamlSource(file.file, file.text);
+    const yaml = readYamlSource(file.file, file.text, 0, this.reading);
     return { ...file, yaml, data: yaml.data };
   }
 

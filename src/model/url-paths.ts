@@ -8,7 +8,10 @@
  * Not allowed, and why:
  * - `?` and `#`: a query or fragment is not a page's path;
  * - `%`: a percent-encoded path is not its file's name (`/a%20b` is served from `a b.html`), so
- *   links, the sitemap and the file would disagree;
+ *   links, the sitemap and the file would disagree; except in the URLs Jekyll makes for a Jekyll
+ *   site's pages (`percentEncoded`): Jekyll encodes a category or title that needs it
+ *   (`/c%23%20tips/`), and the file is named with it decoded (`c# tips/`), as a host serves it;
+ *   an encoded `/`, `\` or control character is refused there (no file name holds it);
  * - other punctuation, spaces, non-ASCII letters: each needs encoding in URLs, and some have
  *   meanings of their own (`*` and `:` in `_redirects`, `"` and `<` in HTML);
  * - segments starting with `.` (`..` climbs out of the base URL; `.x` is a hidden file, which
@@ -16,16 +19,35 @@
  */
 
 const UNRESERVED = /[A-Za-z0-9._~/-]/;
+/** A percent-encoded character. */
+const ENCODED = /%[0-9A-Fa-f]{2}/g;
+
+/** The path's segments, percent-encoding decoded (the file's names); undefined when it is not UTF-8. */
+export function decodedSegments(value: string): string[] | undefined {
+  try {
+    return value.slice(1).split("/").map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
 
 /** File systems refuse names over 255 bytes; `.html` is added to a page's last segment. */
 export const MAX_SEGMENT_LENGTH = 200;
 
+export interface UrlPathRules {
+  /** Percent-encoded characters are allowed (a Jekyll site's URLs, as Jekyll encodes them); the file's name is the path decoded. */
+  percentEncoded?: boolean;
+}
+
 /** What is wrong with `value` as a site path, as the end of a sentence ("it contains ..."); undefined when nothing. */
-export function urlPathProblem(value: string): string | undefined {
+export function urlPathProblem(value: string, rules: UrlPathRules = {}): string | undefined {
   if (!value.startsWith("/")) return 'it must start with "/" (a path below the base URL, like /common/x)';
-  const bad = [...value].find((char) => !UNRESERVED.test(char));
+  const bad = [...(rules.percentEncoded ? value.replace(ENCODED, "") : value)].find((char) => !UNRESERVED.test(char));
   if (bad !== undefined) return `it contains ${describeCharacter(bad)}; ${URL_PATH_RULE}`;
-  const segments = value.slice(1).split("/");
+  const segments = decodedSegments(value);
+  if (segments === undefined) return "its percent-encoded characters are not UTF-8 text";
+  const unnameable = segments.join("").match(/[/\\\u0000-\u001f\u007f]/)?.[0];
+  if (unnameable !== undefined) return `it encodes ${describeCharacter(unnameable)}, which no file name may hold`;
   // A trailing `/` (a folder's index page) leaves one empty segment at the end, which is fine.
   const inner = value.endsWith("/") ? segments.slice(0, -1) : segments;
   if (inner.some((segment) => segment === "")) return 'it contains "//"';
@@ -47,8 +69,8 @@ export function urlPathExtension(value: string): string {
  * written to as HTML. A permalink ending in `.js` or `.css` would publish the page's HTML under a
  * name the browser runs or applies; `.html` and no extension are the only page URLs.
  */
-export function pageUrlProblem(value: string): string | undefined {
-  const problem = urlPathProblem(value);
+export function pageUrlProblem(value: string, rules: UrlPathRules = {}): string | undefined {
+  const problem = urlPathProblem(value, rules);
   if (problem) return problem;
   const extension = urlPathExtension(value);
   if (extension !== "" && extension.toLowerCase() !== ".html") {

@@ -1,4 +1,4 @@
-import { urlPathProblem } from "./url-paths.ts";
+import { decodedSegments, urlPathProblem } from "./url-paths.ts";
 
 /**
  * Jekyll permalinks (`/common/x`, no extension) are served at exactly that path below the base
@@ -21,6 +21,17 @@ export function outputPathFor(jekyllUrl: string, baseurl: string): string {
 }
 
 /**
+ * The file a page's Jekyll URL is written to: outputPathFor with percent-encoded characters
+ * decoded (`/c%23%20tips/x.html` is `c# tips/x.html`), as Jekyll writes it and a host serves it.
+ */
+export function outputFileFor(jekyllUrl: string, baseurl: string): string {
+  const output = outputPathFor(jekyllUrl, baseurl);
+  if (!output.includes("%")) return output;
+  const segments = decodedSegments(output);
+  return segments === undefined ? output : `/${segments.join("/")}`;
+}
+
+/**
  * outputPathFor for a URL that must be a valid site path (url-paths.ts): the last guard before a
  * file is written. The checks refuse a bad path at its line long before this; a build run without
  * them (`npm run eleventy`) stops here rather than write outside the site.
@@ -28,7 +39,7 @@ export function outputPathFor(jekyllUrl: string, baseurl: string): string {
 export function outputPathWithin(jekyllUrl: string, baseurl: string, source: string): string {
   const problem = urlPathProblem(jekyllUrl);
   if (problem) throw new Error(`${source}: "${JSON.stringify(jekyllUrl).slice(1, -1)}" is not a valid URL path: ${problem}`);
-  return outputPathFor(jekyllUrl, baseurl);
+  return outputFileFor(jekyllUrl, baseurl);
 }
 
 /** The Jekyll URL of a page from its Eleventy output URL (the inverse of outputPathFor). */

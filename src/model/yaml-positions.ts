@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node, Scalar } from "yaml";
 import type { Location } from "../checks/finding.ts";
-import { readYaml, YamlLimitError, type YamlVerdict, yamlErrorReason } from "./yaml.ts";
+import { readYaml, YamlLimitError, type YamlReading, type YamlVerdict, yamlErrorReason } from "./yaml.ts";
 import type { YamlNote } from "./yaml-psych.ts";
 
 /**
@@ -170,8 +170,8 @@ function parse(text: string): { doc: Document; lineCounter: LineCounter } {
 export type YamlPath = ReadonlyArray<string | number>;
 
 /** `text` read with the build's reader (one parse), its positions at hand for the checks. */
-export function readYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
-  return new YamlSource(file, text, lineOffset, readYaml(text));
+export function readYamlSource(file: string, text: string, lineOffset = 0, reading: YamlReading = {}): YamlSource {
+  return new YamlSource(file, text, lineOffset, readYaml(text, reading));
 }
 
 /** The file location of an offset in the YAML text. */

@@ -1,4 +1,17 @@
-import { boolYaml11Tag, defineScalarTag, EVENT_ID, type Event, getScalarValue, NOT_RESOLVED, Schema, timestampTag, YAML11_SCHEMA } from "js-yaml";
+import {
+  boolYaml11Tag,
+  defineScalarTag,
+  EVENT_ID,
+  type Event,
+  floatYaml11Tag,
+  getScalarValue,
+  NOT_RESOLVED,
+  Schema,
+  timestampTag,
+  YAML11_SCHEMA,
+} from "js-yaml";
+import { RubyFloat } from "../support/ruby-float.ts";
+import { offsetMinutesAt } from "../support/time-zones.ts";
 
 /**
  * YAML as Jekyll reads it (Ruby's Psych, YAML 1.1): `yes`/`no`/`on`/`off` in any letter case are
@@ -24,6 +37,11 @@ export class YamlTime extends Date {
     time: number,
     /** Minutes east of UTC. */
     readonly offsetMinutes: number,
+    /**
+     * A local time's zone (Ruby's `localtime`: its %Z is the zone's short name), `zone` undefined
+     * for the build's own; none for a time in the offset it was written with (its %Z is empty).
+     */
+    readonly local?: { zone?: string },
   ) {
     super(time);
   }
@@ -52,23 +70,61 @@ const psychBool = defineScalarTag<boolean>(boolYaml11Tag.tagName, {
 const DATE_ONLY = /^\d{4}-\d\d?-\d\d?$/;
 const ZONE = /(?:\s*(Z)|\s*([-+])(\d\d?)(?::?(\d\d))?)$/;
 
-const psychTimestamp = defineScalarTag<Date>(timestampTag.tagName, {
-  implicit: true,
-  implicitFirstChars: "0123456789".split(""),
-  resolve: (source, isExplicit, tagName) => {
-    const date = timestampTag.resolve(source, isExplicit, tagName);
-    if (date === NOT_RESOLVED) return date;
-    if (DATE_ONLY.test(source)) return new YamlDate(date.getTime());
-    const zone = ZONE.exec(source);
-    const offset = !zone || zone[1] ? 0 : (zone[2] === "-" ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? 0));
-    return new YamlTime(date.getTime(), offset);
-  },
-  identify: (data) => data instanceof Date,
-});
+/**
+ * Timestamps; one without a zone is read as UTC, and with `local` shown as a local time (Psych's
+ * `Time.at`: `2024-06-01 10:00:00` prints `2024-06-01 06:00:00 -0400` with TZ=America/New_York).
+ */
+const psychTimestampTag = (local?: { zone?: string }) =>
+  defineScalarTag<Date>(timestampTag.tagName, {
+    implicit: true,
+    implicitFirstChars: "0123456789".split(""),
+    resolve: (source, isExplicit, tagName) => {
+      const date = timestampTag.resolve(source, isExplicit, tagName);
+      if (date === NOT_RESOLVED) return date;
+      if (DATE_ONLY.test(source)) return new YamlDate(date.getTime());
+      const zone = ZONE.exec(source);
+      if (!zone && local) return new YamlTime(date.getTime(), offsetMinutesAt(date.getTime(), local.zone), local);
+      const offset = !zone || zone[1] ? 0 : (zone[2] === "-" ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? 0));
+      return new YamlTime(date.getTime(), offset);
+    },
+    identify: (data) => data instanceof Date,
+  });
+const psychTimestamp = psychTimestampTag();
 
 export const PSYCH_SCHEMA = new Schema(
   YAML11_SCHEMA.tags.map((tag) => (tag.tagName === boolYaml11Tag.tagName ? psychBool : tag.tagName === timestampTag.tagName ? psychTimestamp : tag)),
 );
+
+/** A float as Ruby's Float (`4.0` prints `4.0`, not `4`), for a Jekyll site's templates. */
+const rubyFloat = defineScalarTag<RubyFloat>(floatYaml11Tag.tagName, {
+  implicit: true,
+  implicitFirstChars: floatYaml11Tag.implicitFirstChars,
+  resolve: (source, isExplicit, tagName) => {
+    const value = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    return value === NOT_RESOLVED ? value : new RubyFloat(value);
+  },
+  identify: (data) => data instanceof RubyFloat,
+});
+
+const jekyllSchemas = new Map<string, Schema>();
+
+/**
+ * PSYCH_SCHEMA for a Jekyll site's YAML: floats as Ruby's, and a timestamp without a zone a local
+ * time in the site's zone (`timeZone`, the build's own without one), as Psych makes them with
+ * Jekyll's TZ. This repository's own site keeps JavaScript numbers (its schema checks and
+ * navigation read `weight: 2.0` as a number) and UTC.
+ */
+export function jekyllYamlSchema(timeZone?: string): Schema {
+  let schema = jekyllSchemas.get(timeZone ?? "");
+  if (!schema) {
+    const timestamp = psychTimestampTag({ zone: timeZone });
+    schema = new Schema(
+      PSYCH_SCHEMA.tags.map((tag) => (tag.tagName === floatYaml11Tag.tagName ? rubyFloat : tag.tagName === timestampTag.tagName ? timestamp : tag)),
+    );
+    jekyllSchemas.set(timeZone ?? "", schema);
+  }
+  return schema;
+}
 
 /** Something Psych reads without a word that the author should hear of; `position` is the offset in the text. */
 export interface YamlNote {

@@ -1,5 +1,5 @@
 import { constructFromEvents, EVENT_ID, type Event, parseEvents, YAMLException } from "js-yaml";
-import { PSYCH_SCHEMA, psychNotes, type YamlNote } from "./yaml-psych.ts";
+import { jekyllYamlSchema, PSYCH_SCHEMA, psychNotes, type YamlNote } from "./yaml-psych.ts";
 
 /**
  * The build's YAML reader (js-yaml: front matter, `_data/` files, the site settings), reading
@@ -113,26 +113,34 @@ function checkAliases(text: string, events: Event[]): void {
 }
 
 /**
+ * How a site's YAML is read: a Jekyll site's (`jekyll`) has Ruby's floats (`4.0` prints `4.0`)
+ * and its timestamps without a zone are local times in the site's zone (yaml-psych.ts).
+ */
+export interface YamlReading {
+  jekyll?: { timeZone?: string };
+}
+
+/**
  * Parses `text` as Jekyll's Psych does (the first document; text with none, such as the empty
  * front matter of `---` then `---`, or a data file of comments, is nil), refusing
  * what exceeds the limits with a YamlLimitError at the place that does. What Psych accepts
  * silently (duplicate keys, further documents) comes back as notes.
  */
-export function loadYaml(text: string): { data: unknown; notes: YamlNote[] } {
+export function loadYaml(text: string, reading: YamlReading = {}): { data: unknown; notes: YamlNote[] } {
   const source = String(text);
   const events = parseBoundedEvents(source);
   checkAliases(source, events);
   // `json`: a later duplicate key replaces the earlier one (and an explicit key a merged one), as in Psych.
-  const documents = constructFromEvents(events, { source, schema: PSYCH_SCHEMA, json: true });
+  const documents = constructFromEvents(events, { source, schema: reading.jekyll ? jekyllYamlSchema(reading.jekyll.timeZone) : PSYCH_SCHEMA, json: true });
   return { data: documents.length === 0 ? null : documents[0], notes: psychNotes(source, events) };
 }
 
 /** loadYaml's verdict: the data and its notes, or the error it threw and where in the text, when it says. */
 export type YamlVerdict = { ok: true; data: unknown; notes: YamlNote[] } | { ok: false; error: unknown; position?: number };
 
-export function readYaml(text: string): YamlVerdict {
+export function readYaml(text: string, reading: YamlReading = {}): YamlVerdict {
   try {
-    return { ok: true, ...loadYaml(text) };
+    return { ok: true, ...loadYaml(text, reading) };
   } catch (error) {
     return { ok: false, error, position: yamlErrorPosition(error) };
   }

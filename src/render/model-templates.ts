@@ -2,7 +2,7 @@ import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { LAYOUT_DATA_KEY, PAGE_DATA_KEY, PAGE_VARS_KEY } from "../jekyll/scope.ts";
 import { relativeToRoot, type SiteModel, type SourcePage } from "../model/site-model.ts";
-import { outputPathFor } from "../model/urls.ts";
+import { outputFileFor } from "../model/urls.ts";
 
 /**
  * The site model's pages and layouts as Eleventy's virtual templates: Eleventy reads no file of
@@ -61,7 +61,8 @@ export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }:
     const layout = layoutOf(data);
     eleventyConfig.addTemplate(page.file, page.body, {
       layout,
-      permalink: outputPathFor(page.url, model.settings.baseurl),
+      // The file is the URL decoded (`/c%23%20tips/x.html` is written to `c# tips/x.html`), as Jekyll writes it.
+      permalink: outputFileFor(page.url, model.settings.baseurl),
       [PAGE_DATA_KEY]: data,
       ...(page.jekyll ? { [PAGE_VARS_KEY]: { ...page.jekyll, url: page.url } } : {}),
       ...(themeTutorial && layout === "tutorial" ? { templateEngineOverride: "html" } : {}),

@@ -107,4 +107,80 @@ describe("a Jekyll site's posts", () => {
     expect(about.map((found) => [found.file, found.line, found.severity])).toEqual([["_posts/2024-01-01-p.md", 5, "warning"]]);
     expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain("<p>Hello  there.</p>");
   });
+
+  it("dates posts in each site's own timezone: two builds at once, TZ untouched", async () => {
+    const site = (zone: string) =>
+      writeSite(
+        {
+          "_config.yml": `title: Zones\ntimezone: ${zone}\n`,
+          "_layouts/d.html": "{{ page.date }} {{ page.date | date: '%H:%M' }} {{ site.time | date: '%z' }}\n",
+          "_posts/2024-01-15-release.md": "---\nlayout: d\ndate: 2024-01-15 12:00:00 +0000\n---\nText\n",
+        },
+        "jekyll-zone-",
+      );
+    const [tokyo, newYork] = await Promise.all([site("Asia/Tokyo"), site("America/New_York")]);
+    roots.push(tokyo, newYork);
+    const zoneBefore = process.env.TZ;
+    await Promise.all([runPipeline({ root: tokyo, publish: true }), runPipeline({ root: newYork, publish: true })]);
+    expect(process.env.TZ).toBe(zoneBefore);
+    expect((await readFile(path.join(tokyo, "_site/2024/01/15/release.html"), "utf8")).trim()).toBe("2024-01-15 21:00:00 +0900 21:00 +0900");
+    expect((await readFile(path.join(newYork, "_site/2024/01/15/release.html"), "utf8")).trim()).toMatch(/^2024-01-15 07:00:00 -0500 07:00 -0[45]00$/);
+  });
+
+  it("reports a timezone it doesn't know at its line, and dates posts in the build's own zone", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Zones\ntimezone: Mars/Olympus_Mons\n",
+        "_layouts/d.html": "{{ page.date }}\n",
+        "_posts/2024-01-15-release.md": "---\nlayout: d\ndate: 2024-01-15 12:00:00 +0000\n---\nText\n",
+      },
+      "jekyll-zone-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    const zone = result.findings.filter((found) => found.message.includes("timezone"));
+    expect(zone.map((found) => [found.file, found.line, found.column, found.severity])).toEqual([["_config.yml", 2, 1, "warning"]]);
+    expect(zone[0]!.message).toContain('timezone "Mars/Olympus_Mons" is not a time zone this generator knows');
+    const offset = -new Date("2024-01-15T12:00:00Z").getTimezoneOffset();
+    expect(await readFile(path.join(root, "_site/2024/01/15/release.html"), "utf8")).toContain(offset === 0 ? "2024-01-15 12:00:00 +0000" : "2024-01-15");
+  });
+
+  it("gives each post's content as Jekyll's order of rendering has it: earlier posts rendered, itself and later ones as written", async () => {
+    const post = (n: number) =>
+      `---\ntitle: P${n}\n---\nP${n} sees {% for p in site.posts %}{{ p.title }}={{ p.content | strip_html | normalize_whitespace | size }};{% endfor %}\n`;
+    const root = await writeSite(
+      {
+        "_config.yml": "title: R\n",
+        "_posts/2024-01-01-p1.md": post(1),
+        "_posts/2024-01-02-p2.md": post(2),
+        "_posts/2024-01-03-p3.md": post(3),
+        "index.html": "---\n---\n{% for p in site.posts %}{{ p.content | strip_html | normalize_whitespace }}|{% endfor %}\n",
+      },
+      "jekyll-contents-",
+    );
+    roots.push(root);
+    await runPipeline({ root, publish: true });
+    const text = async (file: string) => (await readFile(path.join(root, "_site", file), "utf8")).trim();
+    // What Jekyll 4.3 writes for these files.
+    expect(await text("index.html")).toBe("P3 sees P3=118;P2=28;P1=29;|P2 sees P3=118;P2=118;P1=29;|P1 sees P3=118;P2=118;P1=118;|");
+    expect(await text("2024/01/01/p1.html")).toBe("<p>P1 sees P3=118;P2=118;P1=118;</p>");
+    expect(await text("2024/01/03/p3.html")).toBe("<p>P3 sees P3=118;P2=28;P1=29;</p>");
+  });
+
+  it("gives pages a nil excerpt, and reports page_excerpts, which is not done, at its line", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: E\npage_excerpts: true\nliquid:\n  strict_variables: true\n",
+        "index.html": "---\ntitle: Home\n---\n[{{ page.excerpt }}] [{{ site.pages[0].excerpt }}] {{ page.content | size }}\n",
+      },
+      "jekyll-page-excerpt-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error")).toEqual([]);
+    const setting = result.findings.filter((found) => found.message.includes("page_excerpts"));
+    expect(setting.map((found) => [found.file, found.line, found.severity])).toEqual([["_config.yml", 2, "warning"]]);
+    // Its own content is its text as written (77 characters), as in Jekyll; Jekyll would render the excerpts.
+    expect((await readFile(path.join(root, "_site/index.html"), "utf8")).trim()).toBe("[] [] 77");
+  });
 });

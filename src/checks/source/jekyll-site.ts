@@ -9,8 +9,12 @@ import { type Finding, finding } from "../finding.ts";
  * HTML nor markdown (a `feed.xml` template), which are not built; files of `_posts/` that are
  * not built (no date in the name, dated in the future: warnings; a `date:` that is not one: an
  * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
- * defaults).
+ * defaults); a `timezone:` that names no zone this runtime knows (the build's own zone is used:
+ * Jekyll's TZ would fall back to UTC under the zone's name); `page_excerpts: true` (pages keep a
+ * nil excerpt here).
  */
+
+const ownZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function checkJekyllSite(model: SiteModel): Finding[] {
   if (model.kind !== "jekyll") return [];
@@ -46,5 +50,28 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
           ),
         ]
       : [];
-  return [...plugins, ...notBuilt, ...posts, ...csvReader];
+  const zone = model.siteData.timezone;
+  const timeZone =
+    config && zone != null && model.settings.timeZone === undefined
+      ? [
+          finding(
+            "site-settings",
+            "warning",
+            locationOfPath(config.yaml, ["timezone"]),
+            `timezone ${JSON.stringify(zone)} is not a time zone this generator knows, so dates are in the build's own zone (${ownZone()}); write an IANA name, like America/New_York or Europe/Berlin`,
+          ),
+        ]
+      : [];
+  const pageExcerpts =
+    config && model.siteData.page_excerpts === true
+      ? [
+          finding(
+            "site-settings",
+            "warning",
+            locationOfPath(config.yaml, ["page_excerpts"]),
+            "page_excerpts is not done by this generator: a page's excerpt stays nil (documents and posts have theirs); remove it, or give the page an `excerpt:` in its front matter",
+          ),
+        ]
+      : [];
+  return [...plugins, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
 }

@@ -2,7 +2,7 @@ import { hasMarkdownCopy, llmsTxtPath, markdownCopyPathFor } from "../../model/m
 import { asList } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
-import { outputPathFor } from "../../model/urls.ts";
+import { outputFileFor } from "../../model/urls.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
 import { NOT_RENDERED, noted } from "./render-plan.ts";
@@ -118,7 +118,8 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     // Without a permalink, the URL comes from the file's name: the finding goes to its first line.
     // (Located only when needed: locating parses the front matter again.)
     const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
-    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url) : undefined;
+    // A Jekyll site's URLs are Jekyll's: a category or title that needs it is percent-encoded (permalinks.ts).
+    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url, { percentEncoded: source.kind === "jekyll" }) : undefined;
     if (problem) {
       const origin = permalink === undefined ? "this page's file name gives it" : `permalink ${JSON.stringify(permalink)} gives`;
       const advice = permalink === undefined ? "Rename the file, or give the page a permalink" : "Change the permalink";
@@ -127,9 +128,10 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
       continue;
     }
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    const taken = outputs.claim({ path: outputPathFor(page.url, baseurl), owner: `the URL of ${page.file}` });
+    const taken = outputs.claim({ path: outputFileFor(page.url, baseurl), owner: `the URL of ${page.file}` });
     const copyPath = markdownCopyPathFor(page.url, baseurl);
-    const copyTaken = taken || !hasMarkdownCopy(page.data) ? undefined : outputs.claim({ path: copyPath, owner: `the Markdown copy of ${page.file}` });
+    const copyFile = outputFileFor(page.url, baseurl).replace(/\.html$/i, ".md");
+    const copyTaken = taken || !hasMarkdownCopy(page.data) ? undefined : outputs.claim({ path: copyFile, owner: `the Markdown copy of ${page.file}` });
     if (!taken && !copyTaken) continue;
     if (taken) error(location(), noted(`${subject} ${taken.clash}: give the page another permalink`, NOT_RENDERED));
     else error(location(), noted(`${subject} has its Markdown copy at ${copyPath}, which ${copyTaken!.clash}: give the page another permalink`, NOT_RENDERED));
@@ -147,7 +149,7 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
         refusedRedirects.add(redirectKey(page.file, from));
       };
       if (from === page.url) return refuse("is the page's own URL: remove it");
-      const taken = outputs.claim({ path: outputPathFor(from, baseurl), owner: `the redirect_from of ${page.file}`, redirect: true });
+      const taken = outputs.claim({ path: outputFileFor(from, baseurl), owner: `the redirect_from of ${page.file}`, redirect: true });
       if (!taken) return;
       refuse(
         `${taken.clash}: ${taken.with.redirect ? "an old URL can lead to one page only" : "remove it, since a redirect must not replace a page or a file of the site"}`,
