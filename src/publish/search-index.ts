@@ -30,7 +30,6 @@ interface SentPage {
 /** One Pagefind index, fed page by page. Pagefind numbers pages in the order they are added. */
 class SearchIndex {
   private readonly inFlight: SentPage[] = [];
-  private readonly added = new Set<string>();
 
   private constructor(
     private readonly service: PagefindService,
@@ -56,12 +55,11 @@ class SearchIndex {
     // Awaited in turn by confirmAdded; until then a failure must not count as unhandled.
     added.catch(() => {});
     this.inFlight.push({ file, added });
-    this.added.add(file);
   }
 
-  /** The HTML files below `siteDir` not added yet (files the build copied rather than wrote), in path order. */
-  async addRemaining(siteDir: string): Promise<void> {
-    const files = (await listFiles(siteDir)).filter((file) => file.endsWith(".html") && !this.added.has(file)).sort();
+  /** Every HTML file below `siteDir`, in path order. */
+  async addAll(siteDir: string): Promise<void> {
+    const files = (await listFiles(siteDir)).filter((file) => file.endsWith(".html")).sort();
     for (const file of files) await this.add(file, await readFile(path.join(siteDir, file), "utf8"));
   }
 
@@ -109,7 +107,7 @@ function failure(error: unknown, about: string): Error {
  */
 export async function writeSearchIndex(siteDir: string, outputPath: string, pageHtml: (html: string) => string = withoutPageChrome): Promise<void> {
   const index = await SearchIndex.create(pageHtml);
-  await index.closedOnError(() => index.addRemaining(siteDir));
+  await index.closedOnError(() => index.addAll(siteDir));
   await index.write(outputPath);
 }
 
@@ -124,6 +122,8 @@ export interface SearchIndexOptions extends SearchIndexSettings {
 }
 
 export interface SearchIndexResult {
+  /** Pages in the index (those marked for search); 0: no index was written. */
+  pages: number;
   /** How long indexing held the build up once every page was written. */
   finishMs: number;
   /** The most pages held at once, waiting for a page before them in URL order. */
@@ -136,43 +136,68 @@ export interface SearchIndexResult {
  * the same site give the same index. The page writer starts pages in that order, so pages are
  * rarely held here. Pages without a place in that order, and HTML files the build copied, go in
  * last, in path order; the bundle is written once every page is written.
+ *
+ * Only pages marked for search (`data-pagefind-body`) are given to Pagefind, and its process starts
+ * with the first of them: once any page of a site is marked, Pagefind leaves every unmarked page
+ * out of the index anyway, so giving it those was work for nothing. A site with no marked page
+ * (a Jekyll site on its own layouts: no page has the theme's search box) gets no index, as
+ * Jekyll makes none; on a 1,102-page Jekyll site that was a quarter of the build.
  */
 export async function createSearchIndexer(options: SearchIndexOptions): Promise<PageProcessor<SearchIndexResult>> {
-  const index = await SearchIndex.create(withoutPageChrome, { answerWithinMs: options.answerWithinMs });
-  const early = new Map<number, { file: string; html: string }>();
+  let index: Promise<SearchIndex> | undefined;
+  const started = () => (index ??= SearchIndex.create(withoutPageChrome, { answerWithinMs: options.answerWithinMs }));
+  // By order; null for a page that is not marked (its turn passes, nothing is added).
+  const early = new Map<number, { file: string; html: string } | null>();
   const unordered: Array<{ file: string; html: string }> = [];
   let next = 0;
   let mostHeld = 0;
+  let indexed = 0;
+  // Every HTML file that came through here, marked or not (the others on disk were copied).
+  const seen = new Set<string>();
+  const add = async (entry: { file: string; html: string }) => {
+    const searchIndex = await started();
+    await searchIndex.closedOnError(() => searchIndex.add(entry.file, entry.html));
+    indexed++;
+  };
   const fileOf = (page: RenderedPage) => path.relative(options.siteDir, page.outputPath).split(path.sep).join("/");
   return {
     async page(page) {
       if (!page.outputPath.endsWith(".html")) return;
-      const entry = { file: fileOf(page), html: page.content };
-      if (page.order < 0) return void unordered.push(entry);
+      const file = fileOf(page);
+      seen.add(file);
+      const entry = isMarkedForSearch(page.content) ? { file, html: page.content } : null;
+      if (page.order < 0) return void (entry && unordered.push(entry));
       early.set(page.order, entry);
       mostHeld = Math.max(mostHeld, early.size - (early.has(next) ? 1 : 0));
-      await index.closedOnError(async () => {
-        for (let ready = early.get(next); ready; ready = early.get(next)) {
-          early.delete(next++);
-          await index.add(ready.file, ready.html);
-        }
-      });
+      for (let ready = early.get(next); ready !== undefined; ready = early.get(next)) {
+        early.delete(next++);
+        if (ready) await add(ready);
+      }
     },
     async finish() {
       const start = performance.now();
       // A page that never came (it failed to render) leaves the rest here: the build fails anyway.
-      const held = [...early.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+      const held = [...early.entries()].sort(([a], [b]) => a - b).flatMap(([, entry]) => (entry ? [entry] : []));
       const last = unordered.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      await index.closedOnError(async () => {
-        for (const entry of [...held, ...last]) await index.add(entry.file, entry.html);
-        await index.addRemaining(options.siteDir);
-      });
-      await index.write(options.bundleDir);
-      return { finishMs: Math.round(performance.now() - start), mostHeld };
+      for (const entry of [...held, ...last]) await add(entry);
+      const copied = (await listFiles(options.siteDir)).filter((file) => file.endsWith(".html") && !seen.has(file)).sort();
+      for (const file of copied) {
+        const html = await readFile(path.join(options.siteDir, file), "utf8");
+        if (isMarkedForSearch(html)) await add({ file, html });
+      }
+      if (index) await (await index).write(options.bundleDir);
+      return { finishMs: Math.round(performance.now() - start), mostHeld, pages: indexed };
     },
-    close: () => index.close(),
+    // An indexer that failed to start has nothing to stop.
+    close: () =>
+      index?.then(
+        (started) => started.close(),
+        () => {},
+      ),
   };
 }
+
+const isMarkedForSearch = (html: string) => html.includes("data-pagefind-body");
 
 /**
  * The page without what lies between `<body>` and the element marked `data-pagefind-body`: the

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/model/files.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { createSearchIndexer, servedUrl, withoutPageChrome, writeSearchIndex } from "../../src/publish/search-index.ts";
-import { type BuiltSite, buildFixtureSite, makeFixtureSite } from "../helpers/site.ts";
+import { type BuiltSite, buildFixtureSite, makeFixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
 // The Pagefind index, as `npm run build` builds it (while the pages are written). Searching it is tested in the browser
 // (tests/browser/reader.test.ts): Pagefind's search runs only there.
@@ -105,6 +105,39 @@ describe("search index", () => {
       expect(await fingerprint(path.join(scratch, "trimmed"))).toEqual(whole);
     } finally {
       await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it("holds what Pagefind makes of every page of the site, given whole, though the build gives it only the marked ones", async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), "search-whole-"));
+    try {
+      // Pagefind itself leaves out a page without data-pagefind-body once any page has one.
+      await writeSearchIndex(site.outputDir, path.join(scratch, "every-page"), (html) => html);
+      // Pages in path order there, in URL order in the build: the same records, numbered apart.
+      const records = async (bundle: string) => (await fragments(bundle)).sort((a, b) => (a.url < b.url ? -1 : 1));
+      const built = await records(path.join(site.outputDir, "docs/pagefind"));
+      expect(built.length).toBeGreaterThan(30);
+      expect(built).toEqual(await records(path.join(scratch, "every-page")));
+      expect(site.result?.searchIndex?.pages).toBe(
+        JSON.parse(await readFile(path.join(site.outputDir, "docs/pagefind/pagefind-entry.json"), "utf8")).languages.en.page_count,
+      );
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it("is not built for a site none of whose pages is marked for search (its own layouts, no search box), as Jekyll makes none", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "search-unmarked-"));
+    try {
+      await cp(path.join(PROJECT_ROOT, "tests/jekyll/site-fixtures/whole-site"), root, { recursive: true });
+      const result = await runPipeline({ root, publish: true, searchIndex: true });
+      expect(result.published).toBe(true);
+      const files = await listFiles(path.join(root, "_site"));
+      expect(files.filter((file) => file.endsWith(".html")).length).toBeGreaterThan(5);
+      expect(files.filter((file) => file.includes("pagefind"))).toEqual([]);
+      expect(result.searchIndex?.pages).toBe(0);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 
