@@ -1,8 +1,8 @@
 import path from "node:path";
 import { type Finding, formatFinding } from "../checks/finding.ts";
 import { siteDirectoriesFor } from "../model/theme.ts";
-import { type PipelineResult, runPipeline } from "../pipeline/run-pipeline.ts";
-import { FastRender, type FastRenderedPage } from "./fast-render.ts";
+import type { PipelineResult } from "../pipeline/run-pipeline.ts";
+import type { FastRender, FastRenderedPage } from "./fast-render.ts";
 import { HttpThread } from "./http-thread.ts";
 import { watchTree } from "./watch-tree.ts";
 
@@ -67,9 +67,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let latest: BuildReport;
   let buildCount = 0;
   let baseurl = "";
-  const fastRender = new FastRender();
-  // Listening first: a port that is taken is said before a build takes seconds.
+  // Listening first: a port that is taken is said before a build takes seconds, and before the
+  // build's modules are loaded (half a second of CPU, for nothing when the port is taken).
   const http = new HttpThread({ root, outputDir: dirs.output, port: options.port ?? 0 });
+  let fastRender: FastRender;
+  let runPipeline: typeof import("../pipeline/run-pipeline.ts").runPipeline;
 
   /** The fast path for one edited tutorial (see FastRender): the full build still follows. */
   async function renderAtOnce(file: string): Promise<void> {
@@ -145,6 +147,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await http.close();
     throw error;
   }
+  ({ runPipeline } = await import("../pipeline/run-pipeline.ts"));
+  fastRender = new (await import("./fast-render.ts")).FastRender();
   latest = await build();
   const watcher = watchTree([...new Set([dirs.input, dirs.includes, dirs.layouts, dirs.data])], scheduleBuild);
   const stopped = http.stopped.then((reason) => {

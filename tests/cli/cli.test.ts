@@ -2,15 +2,26 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
+import { CONNECTION_GUIDES, TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 import { type CliRun, runCli } from "../helpers/cli.ts";
-import { makeFixtureSite } from "../helpers/site.ts";
+import { type FixtureOptions, makeFixtureSite } from "../helpers/site.ts";
 
 /** `npm run check` / `npm run build` as CI and editors run them: output format and exit codes. */
 const cli = (command: "check" | "build", root: string, args: string[] = []) => runCli(command, root, args);
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+
+/**
+ * A copy of the site without its connection guides (it checks clean without them): what these
+ * tests read is the tool's output and exit code for one page's findings, or for none, and each
+ * run of the tool renders every page (a child run of the whole site costs about 0.15 s more CPU).
+ */
+async function site(options: FixtureOptions = {}): Promise<string> {
+  const root = await makeFixtureSite({ ...options, remove: [...CONNECTION_GUIDES, ...(options.remove ?? [])] });
+  roots.push(root);
+  return root;
+}
 
 const broken = tutorialText((l) => {
   l[8] = "  See the [guide]({{ link.connections.ssh-rdz | prepend: site.baseurl }}).";
@@ -19,8 +30,7 @@ const broken = tutorialText((l) => {
 
 describe("npm run check", () => {
   it("prints one path:line:col: severity: message line per finding, sorted, and exits 1 on errors", async () => {
-    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
-    roots.push(root);
+    const root = await site({ files: { [TUTORIAL_FILE]: broken } });
     const { code, stdout, stderr } = await cli("check", root);
     expect(code).toBe(1);
     const lines = stdout.split("\n").filter((line) => /^\S+:\d+:\d+: (error|warning): /.test(line));
@@ -34,8 +44,7 @@ describe("npm run check", () => {
   });
 
   it("--format json prints the same findings for tools", async () => {
-    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
-    roots.push(root);
+    const root = await site({ files: { [TUTORIAL_FILE]: broken } });
     const { code, stdout } = await cli("check", root, ["--format", "json"]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
@@ -47,8 +56,7 @@ describe("npm run check", () => {
   });
 
   it("warnings exit 0, and 1 with --strict", async () => {
-    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: tutorialText((l) => (l[9] = "requirments:")) } });
-    roots.push(root);
+    const root = await site({ files: { [TUTORIAL_FILE]: tutorialText((l) => (l[9] = "requirments:")) } });
     expect((await cli("check", root)).code).toBe(0);
     expect((await cli("check", root, ["--strict"])).code).toBe(1);
   });
@@ -56,8 +64,7 @@ describe("npm run check", () => {
 
 describe("npm run build", () => {
   it("fails on errors with the same findings and publishes nothing", async () => {
-    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
-    roots.push(root);
+    const root = await site({ files: { [TUTORIAL_FILE]: broken } });
     const { code, stdout, stderr } = await cli("build", root);
     expect(code).toBe(1);
     expect(stdout).toContain(`${TUTORIAL_FILE}:9:22: error:`);
@@ -66,8 +73,7 @@ describe("npm run build", () => {
   });
 
   it("names the destination it built, or left as it was, as --destination gave it", async () => {
-    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
-    roots.push(root);
+    const root = await site({ files: { [TUTORIAL_FILE]: broken } });
     const outside = path.join(path.dirname(root), `${path.basename(root)}-out`);
     roots.push(outside);
     const failed = await cli("build", root, ["--destination", outside]);
@@ -89,8 +95,7 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
   };
 
   it.each(["check", "build"] as const)("npm run %s on a clean site: no findings, the human lines on stderr", async (script) => {
-    const root = await makeFixtureSite();
-    roots.push(root);
+    const root = await site();
     const run = await runCli(script, root, ["--format", "json"]);
     expect(run.code).toBe(0);
     expect(report(run)).toEqual({ errors: 0, warnings: 0, published: script === "build", findings: [] });
@@ -101,8 +106,7 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
   });
 
   it("npm run build on a site with findings: the findings, and nothing published", async () => {
-    const root = await makeFixtureSite({ files: { [TUTORIAL_FILE]: broken } });
-    roots.push(root);
+    const root = await site({ files: { [TUTORIAL_FILE]: broken } });
     const run = await runCli("build", root, ["--format", "json"]);
     expect(run.code).toBe(1);
     const json = report(run);
@@ -112,8 +116,7 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
   });
 
   it.each(["check", "build"] as const)("npm run %s that crashes (no _data/site.yml): an error finding with what is known", async (script) => {
-    const root = await makeFixtureSite({ remove: ["_data/site.yml"] });
-    roots.push(root);
+    const root = await site({ remove: ["_data/site.yml"] });
     const run = await runCli(script, root, ["--format", "json"]);
     expect(run.code).toBe(1);
     const json = report(run);
@@ -123,16 +126,14 @@ describe("--format json: stdout holds one JSON document, whatever happens", () =
   });
 
   it("a wrong option is an error finding too", async () => {
-    const root = await makeFixtureSite();
-    roots.push(root);
+    const root = await site();
     const run = await runCli("check", root, ["--format", "json", "--strcit"]);
     expect(run.code).toBe(2);
     expect(report(run).findings).toEqual([expect.objectContaining({ severity: "error", message: expect.stringContaining("--strcit") })]);
   });
 
   it("what a library prints on stdout while the site builds goes to stderr", async () => {
-    const root = await makeFixtureSite();
-    roots.push(root);
+    const root = await site();
     // A stand-in for a chatty library: it prints from every thread the build runs, as they start.
     const chatter = path.join(root, "chatter.mjs");
     await writeFile(

@@ -5,6 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { CONNECTION_GUIDES } from "../checks/fixture-tutorial.ts";
 import { runCli, spawnCli } from "../helpers/cli.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
@@ -23,9 +24,14 @@ afterEach(async () => {
   await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
 });
 
-/** A fixture site with a published _site/ (no index: only its bytes matter here) and a fake indexer. */
-async function publishedSite(indexer: string): Promise<{ root: string; indexer: string; before: Record<string, string> }> {
-  const root = await makeFixtureSite();
+/**
+ * A fixture site with a published _site/ (no index: only its bytes matter here) and a fake
+ * indexer. Without the connection guides unless `wholeSite` (its pages matter to none of these
+ * faults, and each build renders and indexes every page): the indexer killed as it starts needs
+ * the whole site's pages, so that the build is still waiting on it when the kill lands.
+ */
+async function publishedSite(indexer: string, wholeSite = false): Promise<{ root: string; indexer: string; before: Record<string, string> }> {
+  const root = await makeFixtureSite({ remove: wholeSite ? [] : CONNECTION_GUIDES });
   roots.push(root);
   await runPipeline({ root, publish: true, searchIndex: false });
   const script = path.join(root, "fake-pagefind.sh");
@@ -59,7 +65,7 @@ function restoreEnv(name: string, value: string | undefined): void {
 describe("npm run build with a search indexer that fails", () => {
   it("fails, naming the indexer, when its process is killed mid-build; the published site stays", { timeout: 180_000 }, async () => {
     const pidFile = "pagefind.pid";
-    const site = await publishedSite(`echo $$ > ${pidFile}\nexec ${JSON.stringify(REAL_PAGEFIND)} "$@"`);
+    const site = await publishedSite(`echo $$ > ${pidFile}\nexec ${JSON.stringify(REAL_PAGEFIND)} "$@"`, true);
     const child = spawnCli("build", site.root, ["--format", "json"], withIndexer(site.indexer));
     const finished = new Promise<{ code: number | null; stdout: string; timedOut: boolean }>((resolve) => {
       let stdout = "";

@@ -6,6 +6,7 @@ import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { CONNECTION_GUIDES } from "../checks/fixture-tutorial.ts";
 import { buildFixtureSite, makeFixtureSite, renderFixtureSite } from "../helpers/site.ts";
 
 /**
@@ -25,6 +26,12 @@ async function fixture(options: Parameters<typeof makeFixtureSite>[0]): Promise<
   roots.push(root);
   return root;
 }
+
+/**
+ * The same without the connection guides (it builds clean without them), for a test whose
+ * input is files of its own: each build renders every page, and the guides are most of them.
+ */
+const ownFilesFixture = (options: Parameters<typeof makeFixtureSite>[0]) => fixture({ ...options, remove: [...CONNECTION_GUIDES, ...(options?.remove ?? [])] });
 
 /** Every entry below `dir` (files, folders, links), relative to it. */
 async function entriesBelow(dir: string): Promise<string[]> {
@@ -58,7 +65,7 @@ describe("symbolic links", () => {
   });
 
   it("inside the site are followed, and assets are copied as files", async () => {
-    const root = await fixture({
+    const root = await ownFilesFixture({
       files: {
         "brand/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
         "shared-pages/guide.md": "---\ntitle: Shared guide\nlayout: page\n---\nText.\n",
@@ -76,7 +83,7 @@ describe("symbolic links", () => {
       ["_includes/system", "/etc"],
       ["_data/passwords.yml", "/etc/passwd"],
     ] as const) {
-      const root = await fixture({ links: { [link]: target } });
+      const root = await ownFilesFixture({ links: { [link]: target } });
       const { result, rendered, lines } = await build(root);
       expect(lines).toEqual([expect.stringMatching(new RegExp(`^${link}:1:1: error: this file is not read: it is a link to /etc`))]);
       expect(result.published).toBe(false);
@@ -87,7 +94,7 @@ describe("symbolic links", () => {
 
 describe("hidden files", () => {
   it("are not built, as Jekyll skips them and the checks never see them", async () => {
-    const root = await fixture({
+    const root = await ownFilesFixture({
       files: { "content/common/.draft.md": "<script>alert(1)</script>\n", "content/.drafts/page.md": "<script>alert(2)</script>\n" },
     });
     const result = await runPipeline({ root, publish: true });
@@ -98,7 +105,7 @@ describe("hidden files", () => {
 
 describe("a site folder that is itself a link out of the site", () => {
   it("is refused at its path, and nothing is built from it", async () => {
-    const root = await fixture({});
+    const root = await ownFilesFixture({});
     const elsewhere = await mkdtemp(path.join(tmpdir(), "stitch-docs-elsewhere-"));
     roots.push(elsewhere);
     await rename(path.join(root, "content"), path.join(elsewhere, "content"));
@@ -129,7 +136,7 @@ describe("data files", () => {
 
   it("that are scripts are never run: only YAML data is read, as Jekyll reads it", async () => {
     const marker = path.join(tmpdir(), `stitch-docs-data-script-ran-${process.pid}`);
-    const root = await fixture({
+    const root = await ownFilesFixture({
       files: { "_data/computed.js": `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = { answer: 42 };\n` },
     });
     const { result } = await build(root);
@@ -160,7 +167,7 @@ describe("front matter keys that Eleventy would act on", () => {
   // its settings can be set by a page: the page is written at its URL and nowhere else.
   it("are the author's data only: the page is written at its own URL, nothing outside the site", async () => {
     const outside = `stitch-docs-computed-${process.pid}`;
-    const root = await fixture({
+    const root = await ownFilesFixture({
       files: {
         "content/common/computed.md": `---\ntitle: Computed\nlayout: page\npermalinkBypassOutputDir: true\neleventyComputed:\n  permalink: /../../${outside}.html\neleventyExcludeFromCollections: true\n---\nText.\n`,
         "_data/permalinkBypassOutputDir.yml": "true\n",
@@ -177,7 +184,7 @@ describe("front matter keys that Eleventy would act on", () => {
 
 describe("nothing is written outside the site", () => {
   it("a permalink that climbs out is refused at its line, and the page is not written anywhere", async () => {
-    const root = await fixture({
+    const root = await ownFilesFixture({
       files: { "content/common/out.md": "---\ntitle: Out\nlayout: page\npermalink: /../../../outside\n---\nText.\n" },
     });
     const { result, lines } = await build(root);
@@ -194,7 +201,7 @@ describe("Eleventy's own settings in front matter", () => {
   it.each(["permalinkBypassOutputDir: true", "eleventyComputed:\n  permalink: /../../computed.html", "pagination:\n  data: collections.all\n  size: 1"])(
     "are the page's own data, with no say in where it is built: %s",
     async (lines) => {
-      const root = await fixture({ files: { "content/common/eleventy-keys.md": `---\ntitle: Keys\nlayout: page\n${lines}\n---\nText.\n` } });
+      const root = await ownFilesFixture({ files: { "content/common/eleventy-keys.md": `---\ntitle: Keys\nlayout: page\n${lines}\n---\nText.\n` } });
       const pages: string[] = [];
       const result = await runPipeline({ root, publish: true, onPage: (page) => void pages.push(page.outputPath) });
       expect(result.findings).toEqual([]);
@@ -230,7 +237,7 @@ describe("a checked build leaves out what the checks refused", () => {
   });
 
   it("writes no redirect to a page it renders for checking only", async () => {
-    const root = await fixture({
+    const root = await ownFilesFixture({
       // Steps that are not a list: the page breaks the format; its body is checked with the default layout, never published.
       files: { "content/broken.md": "---\ntitle: Broken\nlayout: tutorial\nredirect_from: /old-broken\nsteps: 3\n---\nText.\n" },
     });
