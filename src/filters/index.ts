@@ -9,6 +9,7 @@ import { pageFrameFilters } from "./frame.ts";
 import { htmlFilters } from "./html.ts";
 import { ipFilters } from "./ip-addresses.ts";
 import { jekyllCollectionFilters } from "./jekyll-collections.ts";
+import { jekyllSortFilters } from "./jekyll-sort.ts";
 import { jekyllTextFilters } from "./jekyll-text.ts";
 import { markdownCopyFilters } from "./markdown-copy.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
@@ -21,7 +22,7 @@ import { urlFilters } from "./urls.ts";
 /**
  * Every Liquid filter this site adds to standard Liquid, by purpose, one module each (as
  * LiquidJS keeps its own): Jekyll's where LiquidJS's differ (Ruby's arithmetic, Jekyll's
- * collection and text filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
+ * collection, sort and text filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
  * absolute_url), Stitch's IP addresses, firewall rules and the tunnel diagram, connection guides, HTML structure,
  * the tutorial format, the page frame (navigation, edit links, dates), the pages' Markdown
  * copies. The engine registers
@@ -45,6 +46,7 @@ export function siteFilters({ root, settings, markdown, history, copies }: Filte
     ...rubyDateFilters,
     ...rubyJsonFilters,
     ...jekyllCollectionFilters,
+    ...jekyllSortFilters,
     ...jekyllTextFilters,
     flatify,
     ...markdownFilters(markdown),

@@ -1,4 +1,7 @@
 import { type Context, Drop, filters as liquidFilters, toValue } from "liquidjs";
+import { rubyClassName } from "../support/ruby-compare.ts";
+import { RubyFloat } from "../support/ruby-float.ts";
+import { rubyInspect } from "./jekyll-text.ts";
 
 /**
  * Jekyll's own `where`, `find`, `group_by` and `group_by_exp` (Jekyll::Filters), which differ from
@@ -9,18 +12,35 @@ import { type Context, Drop, filters as liquidFilters, toValue } from "liquidjs"
 
 type Item = unknown;
 
-/** Jekyll's `item_property`: a dotted path into the item; integer- and float-like text as numbers (for sorting). */
-function itemProperty(item: Item, property: string): unknown {
-  let value: unknown = toValue(item);
-  for (const key of property.split(".")) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = toValue((value as Record<string, unknown>)[key]);
-  }
+/**
+ * Jekyll's `item_property`: the item's value at `property`, or along a dotted path, where a step
+ * that can't be indexed gives `false` (Ruby's `data.respond_to?(:[]) && data[key]`); then
+ * integer- and float-like text as numbers (`parse_sort_input`, for sorting).
+ */
+export function itemProperty(item: Item, property: string): unknown {
+  const data = toValue(item);
+  const value = property.includes(".")
+    ? property.split(".").reduce<unknown>((step, key) => (indexable(step) ? lookup(step, key) : false), data)
+    : lookup(data, property);
   if (typeof value === "string") {
     if (/^\s*-?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
-    if (/^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/.test(value)) return Number.parseFloat(value);
+    if (/^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/.test(value)) return new RubyFloat(Number.parseFloat(value));
   }
   return value;
+}
+
+/** What answers Ruby's `[]`: hashes and drops, lists, text, whole numbers. */
+const indexable = (value: unknown) =>
+  (value !== null && typeof value === "object" && !(value instanceof RubyFloat)) || typeof value === "string" || Number.isInteger(value);
+
+/** Ruby's `data[key]` with a text key, as Ruby answers or raises it. */
+function lookup(data: unknown, key: string): unknown {
+  // String#[]: the key itself where the text holds it.
+  if (typeof data === "string") return data.includes(key) ? key : undefined;
+  if (Array.isArray(data) || typeof data === "number") throw new Error("no implicit conversion of String into Integer");
+  if (data === null || typeof data !== "object" || data instanceof RubyFloat)
+    throw new Error(`undefined method \`[]' for ${rubyInspect(data)}:${rubyClassName(data)}`);
+  return toValue((data as Record<string, unknown>)[key]);
 }
 
 function rubyText(value: unknown): string {
