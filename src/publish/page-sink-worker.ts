@@ -41,7 +41,8 @@ let queue = Promise.resolve();
 port.on("message", (message: SinkMessage) => {
   queue = queue
     .then(() => handle(message))
-    // The work could not start (the indexer, say): the build fails, and no more pages are taken.
+    // A message failed (the work could not start, say): the build fails, and no more pages are taken.
+    // The indexer fails later, with its first marked page (search-index.ts), through onFailure.
     .catch((error: unknown) => {
       failure ??= (error as Error).message;
       reply({ type: "failed", message: failure });
