@@ -6,10 +6,17 @@ import { jekyllDirectories, type SiteDirectories, siteDirectories } from "./sett
 /**
  * The built-in theme: this project's own site (its `_includes/` with the layouts, and
  * `content/assets/`), which a Jekyll site falls back on where it has no layout or include of
- * its own of that name. From src/model/ (or dist/model/), two folders up.
+ * its own of that name: the package's root, the nearest folder above this module (src/model/, or
+ * the compiled tool's folder) that holds a package.json.
  */
 
-export const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const THEME_ROOT = packageRootAbove(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageRootAbove(folder: string): string {
+  if (existsSync(path.join(folder, "package.json"))) return folder;
+  const parent = path.dirname(folder);
+  return parent === folder ? folder : packageRootAbove(parent);
+}
 
 /** Whether `root` is a Jekyll site tree (it has `_config.yml` or `_layouts/`) rather than this repository's layout. */
 export function isJekyllTree(root: string): boolean {

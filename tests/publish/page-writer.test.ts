@@ -74,7 +74,7 @@ describe("a build that fails before its first page", () => {
     try {
       // The pipeline as compiled for this run (vitest's globalSetup): node starts it in a fraction of tsx's time.
       const script = path.join(root, "build.mjs");
-      const pipelineModule = JSON.stringify(pathToFileURL(path.join(CLI_DIST, "pipeline/run-pipeline.js")).href);
+      const pipelineModule = JSON.stringify(pathToFileURL(path.join(CLI_DIST, "cli/run-pipeline.js")).href);
       await writeFile(
         script,
         `import { runPipeline } from ${pipelineModule};\n` +

@@ -19,7 +19,7 @@ const PAGES = 20;
 const ROUNDS = 12;
 // The child runs OutputFolder as compiled for this run (vitest's globalSetup): plain node starts
 // it in a fraction of the time tsx's loader takes on the sources.
-const OUTPUT_FOLDER_MODULE = pathToFileURL(path.join(CLI_DIST, "publish/output-folder.js")).href;
+const OUTPUT_FOLDER_MODULE = pathToFileURL(path.join(CLI_DIST, "cli/output-folder.js")).href;
 
 /** A build as the test makes one: PAGES files, each saying which build it belongs to. */
 async function publishBuild(output: OutputFolder, n: number): Promise<void> {
