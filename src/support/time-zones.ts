@@ -1,3 +1,5 @@
+import { tzAbbreviationAt } from "./tz-abbreviations.ts";
+
 /**
  * Calendar arithmetic in a named IANA time zone (Jekyll's `timezone:`), without touching the
  * process's TZ: builds run in-process, several at once, and each may name its own zone. Without
@@ -62,10 +64,13 @@ export function instantOfWallTime(year: number, month: number, day: number, hour
 const abbreviations = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * The zone's short name at that instant, as strftime's %Z prints a local time (`EST`, `EDT`,
- * `UTC`); Intl's, which for some zones is `GMT+1` where the C library says `CET`.
+ * The zone's short name at that instant, as strftime's %Z prints a local time (`EST`, `CEST`,
+ * `JST`): from the system's tz database, as the C library reads it for Ruby; Intl's name (which
+ * is `GMT+1` where the database says `CET`) only where the database has no file for the zone.
  */
 export function zoneAbbreviationAt(milliseconds: number, zone?: string): string {
+  const fromDatabase = tzAbbreviationAt(milliseconds, offsetMinutesAt(milliseconds, zone), zone);
+  if (fromDatabase !== undefined) return fromDatabase;
   const key = zone ?? "";
   let format = abbreviations.get(key);
   if (!format) {
