@@ -8,7 +8,7 @@ import { includeRoots, includesFileSystem } from "./includes-fs.ts";
 import { convertWholeFloatLiterals, useRenderer } from "./liquidjs-internals.ts";
 import { withLaxVariables } from "./malformed-markup.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
-import { withRubyLookups } from "./ruby-lookups.ts";
+import { withRubyMarkup } from "./ruby-markup.ts";
 import { JekyllScope } from "./scope.ts";
 import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
@@ -31,7 +31,7 @@ import { unknownFilterUses } from "./unknown-filters.ts";
  * file limit), on what one render allocates and how long it takes (render-budget.ts; LiquidJS's
  * own clock is a backstop behind the budget's, whose error says where it stopped). Ruby
  * Liquid's semantics where LiquidJS's differ: undefined names as nil (undefined-variables.ts),
- * unknown filters (unknown-filters.ts), `a[b]c` (ruby-lookups.ts), Jekyll's tags (tags/).
+ * unknown filters (unknown-filters.ts), `a[b]c` and quoted text without escapes (ruby-markup.ts), Jekyll's tags (tags/).
  */
 
 export interface JekyllEngineOptions {
@@ -229,7 +229,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
     if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
-    return withRubyFloatLiterals(super.parse(withRubyLookups(this.withLaxVariables(html, filepath)), filepath));
+    return withRubyFloatLiterals(super.parse(withRubyMarkup(this.withLaxVariables(html, filepath)), filepath));
   }
 
   /** The text with malformed variable markup as Ruby's lax parser reads it, each reported (malformed-markup.ts). */

@@ -3,7 +3,7 @@ import type { FS } from "liquidjs";
 import { oversizeMessage } from "../model/limits.ts";
 import type { SiteModel, SourceFile } from "../model/site-model.ts";
 import { RenderLimitError } from "./render-budget.ts";
-import { withRubyLookups } from "./ruby-lookups.ts";
+import { withRubyMarkup } from "./ruby-markup.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 
 /**
@@ -24,7 +24,7 @@ export function includesFileSystem(model: SiteModel, onRead?: (text: string) => 
     if (!include) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT" });
     if (include.oversize !== undefined) throw new RenderLimitError(oversizeMessage("include", include.oversize, `include "${path.basename(file)}"`));
     refuseDeepBlocks(include.text, include.absolutePath);
-    return withRubyLookups(onRead ? onRead(include.text) : include.text);
+    return withRubyMarkup(onRead ? onRead(include.text) : include.text);
   };
   return {
     existsSync: (file) => files.has(path.resolve(file)),

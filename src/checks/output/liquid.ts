@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Scalar } from "yaml";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../../jekyll/render-budget.ts";
-import { originalPlace } from "../../jekyll/ruby-lookups.ts";
+import { originalPlace } from "../../jekyll/ruby-markup.ts";
 import { baseMessage, type TemplateErrorRecord } from "../../jekyll/template-errors.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
 import { relativeToRoot, type SiteModel, type SourceFile, type SourcePage } from "../../model/site-model.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { originalPlace, withRubyLookups } from "../../src/jekyll/ruby-lookups.ts";
+import { originalPlace, withRubyMarkup } from "../../src/jekyll/ruby-markup.ts";
 import { engineWith } from "./render-with.ts";
 
 let site: Awaited<ReturnType<typeof engineWith>>;
@@ -20,8 +20,17 @@ describe("a[b]c as Ruby Liquid reads it", () => {
 
   it("maps places in the text it changed back to the text as written", () => {
     const written = "{{ a[b]c }} {{ d }}";
-    const parsed = withRubyLookups(written);
+    const parsed = withRubyMarkup(written);
     expect(parsed).toBe("{{ a[b].c }} {{ d }}");
+    expect(originalPlace(parsed, parsed.indexOf("d }}"))).toEqual({ input: written, offset: written.indexOf("d }}") });
+  });
+});
+
+describe("quoted text as Ruby Liquid reads it", () => {
+  it("keeps every backslash, and maps places after the ones it doubled back to the text as written", () => {
+    const written = String.raw`{{ "C:\temp" }} {% include x.html a="say \"hi\"" b="c:\d" %} {{ d }}`;
+    const parsed = withRubyMarkup(written);
+    expect(parsed).toBe(String.raw`{{ "C:\\temp" }} {% include x.html a="say \"hi\"" b="c:\\d" %} {{ d }}`);
     expect(originalPlace(parsed, parsed.indexOf("d }}"))).toEqual({ input: written, offset: written.indexOf("d }}") });
   });
 });
