@@ -1,42 +1,91 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type Token from "markdown-it/lib/token.mjs";
+import { IAL_ALONE } from "./attribute-list.ts";
 
 /**
- * kramdown's tables need a row under the header and its `|---|` line: a header alone is a
- * paragraph of its text there, where GFM makes a table with no body. Its lines become that
- * paragraph here too (before inline parsing, so the text gets kramdown's typography).
+ * Where kramdown sees no table in what GFM reads as one, its lines are a paragraph of their text
+ * (made before inline parsing, so the text gets kramdown's typography):
+ * - a header alone (no row under its `|---|` line), where GFM makes a table with no body;
+ * - a table with a line without `|` among its rows: every table line needs one, and kramdown's
+ *   table must end at a block boundary (a blank line, an attribute list, the end), so the lines
+ *   are one paragraph with the text after them; `{: .class}` right under the last row ends the
+ *   table there and applies to it (kramdown-attributes.ts), and what follows it is read anew;
+ * - a table right under a paragraph's last line (kramdown's table must start at a block
+ *   boundary too): its lines go on the paragraph, where GFM lets a table interrupt it.
  */
 
-function headerOnlyTablesAsText(state: StateCore): void {
+/** The tokens from `open` (a table_open) to its table_close. */
+function tableEnd(tokens: Token[], open: number): number {
+  let close = open + 1;
+  while (close < tokens.length && !(tokens[close]!.type === "table_close" && tokens[close]!.level === tokens[open]!.level)) close++;
+  return close;
+}
+
+function paragraphOf(state: StateCore, lines: string[], map: [number, number], level: number): Token[] {
+  const open = new state.Token("paragraph_open", "p", 1);
+  open.map = map;
+  open.level = level;
+  const inline = new state.Token("inline", "", 0);
+  inline.content = lines
+    .slice(map[0], map[1])
+    .map((line) => line.trim())
+    .join("\n");
+  inline.map = map;
+  inline.level = level + 1;
+  inline.children = [];
+  const close = new state.Token("paragraph_close", "p", -1);
+  close.level = level;
+  return [open, inline, close];
+}
+
+/** Lines [from, to) read as blocks of their own, placed at `level`. */
+function blocksOf(state: StateCore, lines: string[], from: number, to: number, level: number): Token[] {
+  const tokens: Token[] = [];
+  state.md.block.parse(lines.slice(from, to).join("\n"), state.md, state.env, tokens);
+  for (const token of tokens) {
+    token.level += level;
+    if (token.map) token.map = [token.map[0] + from, token.map[1] + from];
+  }
+  return tokens;
+}
+
+const hasPipe = (line: string) => /(^|[^\\])\|/.test(line);
+
+function tablesAsKramdownReadsThem(state: StateCore): void {
   const lines = state.src.split("\n");
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
     if (open.type !== "table_open" || !open.map) continue;
-    let close = i + 1;
-    let hasBody = false;
-    while (close < tokens.length && !(tokens[close]!.type === "table_close" && tokens[close]!.level === open.level)) {
-      if (tokens[close]!.type === "tbody_open") hasBody = true;
-      close++;
+    const close = tableEnd(tokens, i);
+    if (close >= tokens.length) continue;
+    const [start, end] = open.map;
+    const rowless = !tokens.slice(i, close).some((token) => token.type === "tbody_open");
+    const pipeless = lines.slice(start + 2, end).findIndex((line) => !hasPipe(line));
+    const stop = pipeless < 0 ? -1 : start + 2 + pipeless;
+    if (stop >= 0 && open.level === 0 && IAL_ALONE.test(lines[stop]!.trim()) && stop > start + 2) {
+      // The rows from the attribute list's line on (up to tbody_close) are not the table's.
+      const bodyClose = close - 1;
+      const firstRow = tokens.findIndex((token, at) => at > i && at < bodyClose && token.type === "tr_open" && (token.map?.[0] ?? 0) >= stop);
+      if (firstRow >= 0) tokens.splice(firstRow, bodyClose - firstRow);
+      open.map = [start, stop];
+      tokens.splice(tableEnd(tokens, i) + 1, 0, ...blocksOf(state, lines, stop, end, open.level));
+      continue;
     }
-    if (hasBody || close >= tokens.length) continue;
-    const paragraph = new state.Token("paragraph_open", "p", 1);
-    paragraph.map = open.map;
-    paragraph.level = open.level;
-    const inline = new state.Token("inline", "", 0);
-    inline.content = lines
-      .slice(open.map[0], open.map[1])
-      .map((line) => line.trim())
-      .join("\n");
-    inline.map = open.map;
-    inline.level = open.level + 1;
-    inline.children = [];
-    const end = new state.Token("paragraph_close", "p", -1);
-    end.level = open.level;
-    tokens.splice(i, close - i + 1, paragraph, inline, end);
+    const previous = tokens[i - 1];
+    const paragraphAbove = previous?.type === "paragraph_close" && tokens[i - 2]?.type === "inline" && tokens[i - 2]!.map?.[1] === start;
+    if (paragraphAbove) {
+      const inline = tokens[i - 2]!;
+      const map: [number, number] = [inline.map![0], end];
+      tokens.splice(i - 3, close - i + 4, ...paragraphOf(state, lines, map, open.level));
+      i -= 3;
+      continue;
+    }
+    if (rowless || stop >= 0) tokens.splice(i, close - i + 1, ...paragraphOf(state, lines, [start, end], open.level));
   }
 }
 
 export function kramdownTables(md: MarkdownIt): void {
-  md.core.ruler.after("block", "kramdown_tables", headerOnlyTablesAsText);
+  md.core.ruler.after("block", "kramdown_tables", tablesAsKramdownReadsThem);
 }
