@@ -17,10 +17,15 @@ export interface HasSiteFiles {
 
 export class SiteFiles {
   private readonly pagesByPath = new Map<string, SourcePage>();
+  /** Each Jekyll page's and document's file by its `page.path` (a document's is below collections_dir). */
+  private readonly filesByJekyllPath = new Map<string, string>();
   private readonly texts = new Map<string, string>();
 
   constructor(private readonly model: SiteModel) {
-    for (const page of model.pages) this.pagesByPath.set(path.resolve(page.absolutePath), page);
+    for (const page of model.pages) {
+      this.pagesByPath.set(path.resolve(page.absolutePath), page);
+      if (typeof page.jekyll?.path === "string") this.filesByJekyllPath.set(page.jekyll.path, path.resolve(page.absolutePath));
+    }
   }
 
   /**
@@ -43,6 +48,15 @@ export class SiteFiles {
       this.texts.set(resolved, text);
     }
     return text;
+  }
+
+  /**
+   * The file of the page being rendered, from its `page`: Eleventy's `inputPath` (this
+   * repository's layout), else the page Jekyll's `page.path` names.
+   */
+  sourceFileOf(page: { inputPath?: unknown; path?: unknown } | undefined): string | undefined {
+    if (typeof page?.inputPath === "string") return path.resolve(page.inputPath);
+    return typeof page?.path === "string" ? this.filesByJekyllPath.get(page.path) : undefined;
   }
 
   /** `{% link path %}`: the URL (with the base URL) of the page or asset at `path`, from the site's root. */

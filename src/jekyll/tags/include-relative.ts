@@ -18,9 +18,9 @@ export class JekyllIncludeRelativeTag extends JekyllIncludeTag {
     const { file, hash } = includeTagFields(this);
     const liquid = this.liquid as Liquid & HasSiteFiles;
     const name = typeof file === "string" ? file : String(yield liquid.renderer.renderTemplates(file as Template[], ctx));
-    const inputPath = (ctx.environments as { page?: { inputPath?: unknown } }).page?.inputPath;
-    if (typeof inputPath !== "string") throw new Error(`include_relative "${name}": only a page can include a file relative to itself`);
-    const absolute = path.resolve(path.dirname(path.resolve(inputPath)), name);
+    const source = liquid.siteFiles.sourceFileOf((ctx.environments as { page?: { inputPath?: unknown; path?: unknown } }).page);
+    if (source === undefined) throw new Error(`include_relative "${name}": only a page can include a file relative to itself`);
+    const absolute = path.resolve(path.dirname(source), name);
     const text = liquid.siteFiles.textOf(absolute);
     let templates = this.parsed.get(text);
     if (!templates) this.parsed.set(text, (templates = liquid.parse(text, absolute)));
