@@ -10,6 +10,9 @@ export function templateEngines(
 ): void {
   eleventyConfig.setLibrary("liquid", engine);
   eleventyConfig.setLibrary("md", copies ? pageBodyMarkdown(markdown, copies) : markdown);
+  // Eleventy turns markdown-it's indented code blocks off in any library it is given (its issue
+  // #2438); kramdown reads a line indented by four spaces as code, and Jekyll sites use it.
+  eleventyConfig.amendLibrary("md", (library) => (library as Pick<MarkdownIt, "enable">).enable("code"));
 }
 
 /**
@@ -24,8 +27,9 @@ function pageBodyMarkdown(markdown: MarkdownIt, copies: MarkdownCopies) {
       if (typeof inputPath === "string") copies.recordSource(inputPath, source);
       return markdown.render(source, env);
     },
-    // Eleventy turns indented code blocks off in its library (as it always has in this one).
+    // Eleventy turns indented code blocks off in its library, and templateEngines back on.
     disable: (rules: string | string[]) => markdown.disable(rules),
+    enable: (rules: string | string[]) => markdown.enable(rules),
     set: (options: Parameters<MarkdownIt["set"]>[0]) => markdown.set(options),
   };
 }

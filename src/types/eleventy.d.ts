@@ -47,6 +47,8 @@ declare module "@11ty/eleventy" {
     ): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "liquid" | "md", library: unknown): void;
+    /** Runs `amend` on the library once Eleventy has set it up (after its own changes to it). */
+    amendLibrary(name: "liquid" | "md", amend: (library: unknown) => void): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
     setLiquidOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
