@@ -1,4 +1,5 @@
 import type { SiteModel, SourceFile, SourcePage } from "../model/site-model.ts";
+import { escapeRegExp } from "../support/escape-regexp.ts";
 import type { Location } from "./finding.ts";
 
 /**
@@ -65,10 +66,6 @@ function occurrences(file: SourceFile, needle: Needle, ignoreCase: boolean | und
     found.push(locationOf(file, match.index));
   }
   return found;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Named character references authors use to hide a character (`&colon;` in `javascript&colon;`). */

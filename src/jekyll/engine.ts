@@ -106,11 +106,6 @@ class BuildTemplateCache implements TemplateCache {
   clear = () => this.templates.clear();
 }
 
-function pageOfScope(scope: unknown): string | undefined {
-  const inputPath = (scope as { page?: { inputPath?: unknown } } | undefined)?.page?.inputPath;
-  return typeof inputPath === "string" ? path.resolve(inputPath) : undefined;
-}
-
 function isGenerator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
@@ -166,7 +161,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       useRenderer(
         this,
         new TolerantRenderer((error, ctx) =>
-          errors?.add({ error, page: pageOfScope(ctx.environments), severity: severity === "warning" ? "warning" : undefined }, ctx),
+          errors?.add({ error, page: this.pageOfScope(ctx.environments), severity: severity === "warning" ? "warning" : undefined }, ctx),
         ),
       );
     }
@@ -198,7 +193,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     try {
       return this.renderSync(tpl, data, renderOptions);
     } catch (error) {
-      this.errors.add({ error, page: pageOfScope(scope) }, data as Record<string, unknown>);
+      this.errors.add({ error, page: this.pageOfScope(scope) }, data as Record<string, unknown>);
       return "";
     }
   }
@@ -230,6 +225,11 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     refuseDeepBlocks(html, filepath);
     if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
     return withRubyFloatLiterals(super.parse(withRubyMarkup(this.withLaxVariables(html, filepath)), filepath));
+  }
+
+  /** The file of the page a render's scope belongs to (this repository's pages and a Jekyll site's alike). */
+  pageOfScope(scope: unknown): string | undefined {
+    return this.siteFiles.sourceFileOf((scope as { page?: { inputPath?: unknown; path?: unknown } } | undefined)?.page);
   }
 
   /** The text with malformed variable markup as Ruby's lax parser reads it, each reported (malformed-markup.ts). */
@@ -267,6 +267,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   override registerFilter(name: string, filter: FilterImplOptions): void {
     const handler = typeof filter === "function" ? filter : filter.handler;
     const errors = this.errors;
+    const engine = this;
     const synchronous: FilterHandler = function (...args) {
       const result = handler.apply(this, args);
       if (result instanceof Promise) {
@@ -285,7 +286,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
         // A limit passed as this flatify starts (it recursed) belongs to the `{{ ... | flatify }}`
         // that called it: LiquidJS records it there, with that tag's place.
         if (error instanceof RenderLimitError) throw error;
-        errors!.add({ error, page: pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context as never);
+        errors!.add({ error, page: engine.pageOfScope(this.context.getAll()), fieldSource: input == null ? "" : String(input) }, this.context as never);
         return "";
       }
     } as FilterHandler;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { oversizeMessage, SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { relativeUrl } from "../model/urls.ts";
+import { escapeRegExp } from "../support/escape-regexp.ts";
 import { RenderLimitError } from "./render-budget.ts";
 
 /**
@@ -93,5 +94,3 @@ function realOrMissing(file: string): string | undefined {
     return undefined;
   }
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink, unlink } from "node:fs/promises";
 import path from "node:path";
+import { escapeRegExp } from "../support/escape-regexp.ts";
 
 /**
  * The published output folder, `_site`, is a symbolic link to the build it shows. The builds
@@ -152,5 +153,3 @@ async function removeQuietly(entry: string): Promise<void> {
     console.error(`warning: could not remove ${entry}: ${(error as Error).message}`);
   }
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -6,6 +6,7 @@ import { baseMessage, type TemplateErrorRecord } from "../../jekyll/template-err
 import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
 import { relativeToRoot, type SiteModel, type SourceFile, type SourcePage } from "../../model/site-model.ts";
 import { locationInScalar, stringScalars } from "../../model/yaml-positions.ts";
+import { escapeRegExp } from "../../support/escape-regexp.ts";
 import { didYouMean } from "../../support/nearest.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
 
@@ -31,7 +32,7 @@ interface Located {
 /** `_includes/shared/x.html` is included as `shared/x.html`. */
 const includeName = (include: SourceFile) => include.file.replace(/^[^/]*\//, "");
 
-const includeCallPattern = (name: string) => new RegExp(`\\{%-?\\s*include(?:_cached)?\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+const includeCallPattern = (name: string) => new RegExp(`\\{%-?\\s*include(?:_cached)?\\s+${escapeRegExp(name)}`);
 
 function tokenOf(error: unknown): LiquidToken | undefined {
   return (error as { token?: LiquidToken } | undefined)?.token;
@@ -104,12 +105,31 @@ class SourceLocator {
       const { line, column } = positionIn(input, offset);
       return { at: { file: include.file, line, column }, includedBy: page ? this.includeCall(page, include, record.fieldSource) : undefined };
     }
+    // A text parsed from a piece of one (where_exp's expression, quoted in the page or an include).
+    const quoted = this.quotedIn(page, input, offset);
+    if (quoted) return { at: quoted };
     // A string some other page's front matter holds (collections render other pages' data).
     for (const other of this.source.pages) {
       const at = this.inPage(other, input, offset, needle);
       if (at) return { at };
     }
     return { at: fallback };
+  }
+
+  /** Where `input` (at `offset`) is written inside the page's body or an include, when it is quoted there. */
+  private quotedIn(page: SourcePage | undefined, input: string, offset: number): Location | undefined {
+    const quoted = new RegExp(`["']${escapeRegExp(input)}["']`);
+    if (page) {
+      const match = quoted.exec(page.body);
+      if (match) return this.inPage(page, page.body, match.index + 1 + offset);
+    }
+    for (const [text, include] of this.includesByText) {
+      const match = quoted.exec(text);
+      if (!match) continue;
+      const { line, column } = positionIn(text, match.index + 1 + offset);
+      return { file: include.file, line, column };
+    }
+    return undefined;
   }
 
   /**
