@@ -210,6 +210,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         filterNames: Object.keys(engine.filters),
         skippedPages: model.pages.filter((page) => !rendering.has(page)),
         drafts: options.drafts ? [] : drafts,
+        unreadableImages: written.images?.unreadable,
       }),
     );
     clock.lap("output-checks");

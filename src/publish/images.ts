@@ -38,6 +38,15 @@ export interface SiteImagesOptions {
 export interface ImageStats {
   processed: number;
   encoded: number;
+  /** Site images that could not be read as images (their `<img>` left as written), and why. */
+  unreadable: UnreadableImage[];
+}
+
+export interface UnreadableImage {
+  /** The image's file, relative to the site's folder. */
+  file: string;
+  /** What the image library said. */
+  reason: string;
 }
 
 const RASTER = /\.(?:png|jpe?g|webp)$/i;
@@ -55,8 +64,9 @@ export class SiteImages {
   private readonly assets: Set<string>;
   private readonly cache: ImageCache;
   private readonly urlPath: string;
-  /** One encoding (and copy into the build) per image per build. */
-  private readonly done = new Map<string, Promise<EncodedImage>>();
+  /** One encoding (and copy into the build) per image per build; undefined for a file that is not an image. */
+  private readonly done = new Map<string, Promise<EncodedImage | undefined>>();
+  private readonly unreadable: UnreadableImage[] = [];
 
   constructor(private readonly options: SiteImagesOptions) {
     this.assets = new Set(Object.keys(options.assets));
@@ -65,7 +75,7 @@ export class SiteImages {
   }
 
   get stats(): ImageStats {
-    return { processed: this.done.size, encoded: this.encodedCount };
+    return { processed: this.done.size - this.unreadable.length, encoded: this.encodedCount, unreadable: [...this.unreadable] };
   }
 
   private encodedCount = 0;
@@ -77,7 +87,9 @@ export class SiteImages {
     let result = "";
     let from = 0;
     for (const image of found) {
-      const { metadata } = await this.process(image.asset);
+      const encoded = await this.process(image.asset);
+      if (!encoded) continue;
+      const { metadata } = encoded;
       const attributes: Record<string, string> = { loading: "lazy", decoding: "async", ...image.attributes, sizes: IMAGE_SIZES };
       attributes.alt ??= "";
       for (const name of Object.keys(attributes))
@@ -93,7 +105,7 @@ export class SiteImages {
     return result + html.slice(from);
   }
 
-  private process(asset: string): Promise<EncodedImage> {
+  private process(asset: string): Promise<EncodedImage | undefined> {
     let processed = this.done.get(asset);
     if (!processed) {
       processed = this.encodeIntoBuild(asset);
@@ -102,13 +114,19 @@ export class SiteImages {
     return processed;
   }
 
-  private async encodeIntoBuild(asset: string): Promise<EncodedImage> {
+  /**
+   * A file that is not an image the library reads (a broken or misnamed file) is published as it
+   * is, as Jekyll publishes it, and reported (unreadable-images.ts): one bad screenshot doesn't
+   * stop the build.
+   */
+  private async encodeIntoBuild(asset: string): Promise<EncodedImage | undefined> {
     const file = this.options.assets[asset]!;
     let encoded: EncodedImage;
     try {
       encoded = await this.cache.encode(file);
     } catch (error) {
-      throw new Error(`could not process the image ${path.relative(this.options.root, file)}: ${(error as Error).message}`);
+      this.unreadable.push({ file: path.relative(this.options.root, file), reason: (error as Error).message });
+      return undefined;
     }
     if (encoded.encoded) this.encodedCount++;
     const target = path.join(this.options.buildDir, this.urlPath);

@@ -1,10 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
+import { writeSite } from "../helpers/jekyll.ts";
 import { type BuiltSite, buildFixtureSite, makeFixtureSite, renderFixtureSite } from "../helpers/site.ts";
 
 // Site images as readers get them (src/publish/images.ts): a build of a fixture site with one
@@ -161,7 +162,7 @@ describe("site images", () => {
     const again = await runPipeline({ root, publish: true });
     expect(again.published).toBe(true);
     // The fixture's image and the Amazon tutorial's four screenshots, none encoded.
-    expect(again.images).toEqual({ processed: 5, encoded: 0 });
+    expect(again.images).toEqual({ processed: 5, encoded: 0, unreadable: [] });
     expect(entriesOf(cache, shotPrefix!)).toEqual(before);
     const $ = await site.page("/docs/common/screens");
     expect(site.fileFor($("picture source").first().attr("srcset")!.split(" ")[0]!)).toBeDefined();
@@ -196,6 +197,47 @@ describe("image findings", () => {
     } finally {
       await removeEntriesOf(path.join(root, ".cache/images"), "shot-");
       await cleanup();
+    }
+  });
+});
+
+describe("a site image that is not an image", () => {
+  const broken = "not a PNG at all\n";
+
+  it("is an error at its file in this repository's site, which is not published", async () => {
+    const root = await makeFixtureSite({
+      files: { "content/assets/images/broken.png": broken, "content/common/screens.md": PAGE.replaceAll("shot.png", "broken.png") },
+    });
+    try {
+      const result = await runPipeline({ root, publish: true });
+      expect(result.published).toBe(false);
+      const found = result.findings.filter((item) => item.file.endsWith("broken.png"));
+      expect(found.map((item) => [item.file, item.line, item.severity])).toEqual([["content/assets/images/broken.png", 1, "error"]]);
+      expect(found[0]!.message).toMatch(/^this file is not an image the build can read \(.+\): pages show it as a broken image/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("is a warning in a Jekyll site, which is built with the <img> as written and the file as it is", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Shots\n",
+        "_layouts/default.html": "<main>{{ content }}</main>\n",
+        "assets/shot.png": broken,
+        "index.md": "---\nlayout: default\n---\n![A shot](/assets/shot.png)\n",
+      },
+      "jekyll-broken-image-",
+    );
+    try {
+      const result = await runPipeline({ root, publish: true });
+      expect(result.published).toBe(true);
+      expect(result.findings.filter((item) => item.check === "images").map((item) => [item.file, item.severity])).toEqual([["assets/shot.png", "warning"]]);
+      const html = await readFile(path.join(root, "_site/index.html"), "utf8");
+      expect(html).toContain('<img src="/assets/shot.png" alt="A shot">');
+      expect(await readFile(path.join(root, "_site/assets/shot.png"), "utf8")).toBe(broken);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });
