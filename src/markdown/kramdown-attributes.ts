@@ -5,7 +5,8 @@ import { ALD_ALONE, type AttributeList, HEADER_ID_AT_END, IAL_ALONE, IAL_AT_STAR
 
 /**
  * kramdown attribute lists:
- * - span IAL right after a link, emphasis or code: `[text](url){:target="new"}`;
+ * - span IAL right after a link, an image, emphasis or code: `[text](url){:target="new"}`,
+ *   `![alt](src){: width="600"}`;
  * - header ids: `## Title {#custom-id}`;
  * - block IAL `{: .note}` on a line of its own: directly after a block (no blank line between)
  *   it applies to that block (for a list or quote, the whole of it, when the line is not indented
@@ -67,11 +68,12 @@ function applySpanLists(children: Token[], references: References): void {
   for (let i = 1; i < children.length; i++) {
     const text = children[i]!;
     const previous = children[i - 1]!;
-    if (text.type !== "text" || (previous.nesting !== -1 && previous.type !== "code_inline")) continue;
+    const single = previous.type === "code_inline" || previous.type === "image";
+    if (text.type !== "text" || (previous.nesting !== -1 && !single)) continue;
     const match = IAL_AT_START.exec(text.content);
     const attrs = match && parseAttributeList(match[1]!, references);
     if (!match || !attrs) continue;
-    const target = previous.type === "code_inline" ? previous : findOpener(children, i - 1);
+    const target = single ? previous : findOpener(children, i - 1);
     if (!target) continue;
     setAttributes(target, attrs);
     text.content = text.content.slice(match[0].length);
