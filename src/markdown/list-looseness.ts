@@ -7,7 +7,7 @@ import type Token from "markdown-it/lib/token.mjs";
  * decides for the whole list): an item's first paragraph is bare unless a blank line follows it
  * inside the item, and the last item's is bare only if an earlier item's is too (or the list has
  * one item). So `- a\n- b\n\n- c` gives `<li>a</li><li><p>b</p></li><li>c</li>`. Any other
- * paragraph of an item is always a `<p>`.
+ * paragraph of an item is always a `<p>`. A change of bullet marker does not start a new list.
  */
 
 interface Item {
@@ -49,9 +49,31 @@ function setHidden(tokens: Token[], open: number, hidden: boolean): void {
   closerOf(tokens, open).hidden = hidden;
 }
 
+/**
+ * A bullet list whose marker changes (`*` then `+` or `-`) is one list to kramdown; CommonMark
+ * starts a new list at each change, so markdown-it's lists that meet with nothing between them
+ * are joined back into one.
+ */
+function joinBulletLists(tokens: Token[]): void {
+  for (let i = tokens.length - 2; i > 0; i--) {
+    const [close, open] = [tokens[i]!, tokens[i + 1]!];
+    if (close.type !== "bullet_list_close" || open.type !== "bullet_list_open" || close.level !== open.level) continue;
+    const first = openerOf(tokens, i);
+    if (first?.map && open.map) first.map = [first.map[0], Math.max(first.map[1], open.map[1])];
+    tokens.splice(i, 2);
+  }
+}
+
+function openerOf(tokens: Token[], close: number): Token | undefined {
+  const level = tokens[close]!.level;
+  for (let i = close - 1; i >= 0; i--) if (tokens[i]!.level === level && tokens[i]!.nesting === 1) return tokens[i];
+  return undefined;
+}
+
 function applyLooseness(state: StateCore): void {
   const lines = state.src.split("\n");
   const tokens = state.tokens;
+  joinBulletLists(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.type;
     if (type !== "bullet_list_open" && type !== "ordered_list_open") continue;
