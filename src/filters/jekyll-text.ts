@@ -54,4 +54,20 @@ export function inspect(input: unknown): string {
   return rubyInspect(input).replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
 }
 
-export const jekyllTextFilters = { normalize_whitespace, smartify, inspect };
+/** Ruby's `String#split` with no argument: runs of ASCII whitespace, none at either end. */
+const rubyWords = (text: string) => text.split(/[ \t\n\v\f\r]+/).filter((word) => word !== "");
+
+/**
+ * Ruby Liquid's `truncatewords`: the first `words` words joined by single spaces, then the
+ * ending, when the text has more than that many; otherwise the text as it is. LiquidJS cut text
+ * of exactly that many words too, and counted an empty word after trailing whitespace.
+ */
+export function truncatewords(input: unknown, words: unknown = 15, ending: unknown = "..."): unknown {
+  if (input == null) return input;
+  const text = String(input);
+  const wordlist = rubyWords(text);
+  const count = Math.max(1, Math.trunc(Number(words)) || 0);
+  return wordlist.length > count ? wordlist.slice(0, count).join(" ") + String(ending ?? "") : text;
+}
+
+export const jekyllTextFilters = { normalize_whitespace, smartify, inspect, truncatewords };

@@ -170,6 +170,11 @@ export const FIXTURES: LiquidFixture[] = [
       '<p>{{ site.data.words | push: "zeta" | join: "," }} / {{ site.data.words | pop | join: "," }} / {{ site.data.words | shift | join: "," }} / {{ site.data.words | unshift: "omega" | join: "," }} / {{ site.data.words | join: "," }}</p>',
   },
   {
+    name: "truncatewords",
+    template:
+      '<p>[{{ "one two three four five " | truncatewords: 6 }}] [{{ "a b c" | truncatewords: 3 }}] [{{ "  spaced   out words here" | truncatewords: 2 }}] [{{ "keep   inner   spacing" | truncatewords: 5 }}] [{{ "x y z" | truncatewords: 0, "+" }}] [{{ page.missing | truncatewords: 2 }}]</p>',
+  },
+  {
     // Ruby's quoted text has no escapes; Jekyll's include parameters have \" and \' only.
     name: "backslashes",
     template: String.raw`<p>[{{ "C:\temp\new" }}] [{{ "a\\b" | size }}] [{{ "one\two" | split: "\" | join: "/" }}] [{{ "path/to" | replace: "/", "\" }}] [{{ "x\u0041" }}] [{% assign s = 'q\w' %}{{ s }}] [{% if "a\b" == "a\b" %}same{% endif %}]</p><p>{% include callouts/warning.html text="C:\temp \"quoted\" back\\slash" %} {% include callouts/warning.html text='it\'s' %}</p>`,
