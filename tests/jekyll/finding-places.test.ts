@@ -1,4 +1,5 @@
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { writeSite } from "../helpers/jekyll.ts";
@@ -14,7 +15,8 @@ describe("a Jekyll site's render findings", () => {
       {
         "_config.yml": "title: Places\ncollections:\n  guides:\n    output: true\n",
         "_layouts/default.html": "<main>{{ content }}</main>\n",
-        "_includes/list.html": '<ul>\n{% assign shown = site.guides | where_exp: "guide", "guide.hidden != true" %}\n{% for g in shown %}<li>{{ g.title }}</li>{% endfor %}</ul>\n',
+        "_includes/list.html":
+          '<ul>\n{% assign shown = site.guides | where_exp: "guide", "guide.hidden != true" %}\n{% for g in shown %}<li>{{ g.title }}</li>{% endfor %}</ul>\n',
         "_guides/a.md": "---\ntitle: A\nhidden: true\n---\nA\n",
         "_guides/b.md": "---\ntitle: B\n---\nB\n",
         "index.md": "---\nlayout: default\n---\n{% include list.html %}\n",
@@ -25,5 +27,28 @@ describe("a Jekyll site's render findings", () => {
     const result = await runPipeline({ root, publish: true });
     const hidden = result.findings.filter((found) => found.message.includes("guide.hidden"));
     expect(hidden.map((found) => [found.file, found.line, found.column, found.severity])).toEqual([["_includes/list.html", 2, 54, "warning"]]);
+  });
+
+  it("report a block-level HTML tag that kramdown shows as text, at its line, and build the page", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Places\n",
+        "_layouts/default.html": "<main>{{ content }}</main>\n",
+        "index.md": '---\nlayout: default\n---\nIntro.\n\nText then <div class="note">a note</div> and <span>a span</span>.\n',
+      },
+      "jekyll-places-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    const tags = result.findings.filter((found) => found.check === "raw-syntax");
+    expect(tags.map((found) => [found.file, found.line, found.column, found.severity])).toEqual([
+      ["index.md", 6, 11, "warning"],
+      ["index.md", 6, 35, "warning"],
+    ]);
+    expect(tags[0]!.message).toMatch(/^HTML tag "<div class="note">" is inside a paragraph's text/);
+    expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain(
+      'Text then &lt;div class="note"&gt;a note&lt;/div&gt; and <span>a span</span>.',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import { defaultSpanHtmlOptions } from "../../markdown/span-html.ts";
 import { allowsOnlyOwnScripts } from "./content-policy.ts";
 import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, type RawHtmlHit, refusedLinkHits, standardParserHits } from "./raw-html-scan.ts";
 import { skippingTokenizer } from "./skipping-tokenizer.ts";
@@ -34,7 +35,7 @@ export interface OutputPage {
    * (content-policy.ts): what the page-policy check asks of every page.
    */
   hasPolicy: boolean;
-  /** Unrendered `{{ ... }}`, `{% ... %}` or `{: ... }` snippets, in order. */
+  /** Unrendered `{{ ... }}`, `{% ... %}` or `{: ... }` snippets, and block-level HTML tags shown as text, in order. */
   rawSyntax: string[];
   /** Scripts, event handlers, `javascript:` URLs and the like in the page's content (not its `<head>`), in order. */
   rawHtml: RawHtmlHit[];
@@ -84,6 +85,8 @@ function detached(text: string): string {
 /** Text inside these shows code as written: template syntax there is on purpose. */
 const LITERAL_ELEMENTS = new Set(["code", "pre", "script", "style", "textarea"]);
 const RAW_SYNTAX = /\{\{.{0,80}?(?:\}\}|$)|\{%.{0,80}?(?:%\}|$)|\{:.{0,80}?(?:\}|$)/gms;
+/** A block-level HTML tag as text (kramdown shows one inside a paragraph's text so: span-html.ts). */
+const TAG_AS_TEXT = new RegExp(`</?(?:${defaultSpanHtmlOptions.blockElements.join("|")})(?=[\\s/>])[^<>]{0,80}>`, "gi");
 /** An image its author marked as decoration: screen readers skip it, so it needs no alt text. */
 const DECORATIVE = /^\s*(?:presentation|none)\b/i;
 const STYLESHEET_OR_ICON = /\bstylesheet\b|\bicon\b|\bpreload\b/;
@@ -152,7 +155,8 @@ export function summarizePage(html: string, inputPath: string, url: string, stri
   // htmlparser2 may hand one text run over in pieces (around entities): scan it whole.
   let text = "";
   const addSnippets = (found: string) => {
-    // All three kinds of raw syntax start with a brace: most text has none.
+    if (found.includes("<")) for (const match of found.matchAll(TAG_AS_TEXT)) page.rawSyntax.push(detached(match[0].replace(/\s+/g, " ")));
+    // The three kinds of raw Liquid and kramdown syntax start with a brace: most text has none.
     if (!found.includes("{")) return;
     for (const match of found.matchAll(RAW_SYNTAX)) page.rawSyntax.push(detached(match[0].replace(/\s+/g, " ").trim()));
   };
