@@ -48,7 +48,7 @@ describe("a Jekyll site's render findings", () => {
     ]);
     expect(tags[0]!.message).toMatch(/^HTML tag "<div class="note">" is inside a paragraph's text/);
     expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain(
-      'Text then &lt;div class="note"&gt;a note&lt;/div&gt; and <span>a span</span>.',
+      'Text then &lt;div class=&#34;note&#34;&gt;a note&lt;/div&gt; and <span>a span</span>.',
     );
   });
 });
