@@ -136,6 +136,11 @@ function matchesPath(scopePath: string, relative: string): boolean {
   return relative === scopePath || relative.startsWith(`${scopePath}/`);
 }
 
+/** Whether `_config.yml` lists the plugin in `plugins:` (or the older `gems:`). */
+export function listsPlugin(config: Data, name: string): boolean {
+  return asStrings(config.plugins).includes(name) || asStrings(config.gems).includes(name);
+}
+
 /** `plugins:` (and the older `gems:`) that this generator has no equivalent for. */
 export function unknownPluginsOf(config: Data): string[] {
   return [...new Set([...asStrings(config.plugins), ...asStrings(config.gems)])].filter((name) => !EQUIVALENT_PLUGINS.has(name));

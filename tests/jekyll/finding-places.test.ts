@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,7 +49,26 @@ describe("a Jekyll site's render findings", () => {
     ]);
     expect(tags[0]!.message).toMatch(/^HTML tag "<div class="note">" is inside a paragraph's text/);
     expect(await readFile(path.join(root, "_site/index.html"), "utf8")).toContain(
-      'Text then &lt;div class=&#34;note&#34;&gt;a note&lt;/div&gt; and <span>a span</span>.',
+      "Text then &lt;div class=&#34;note&#34;&gt;a note&lt;/div&gt; and <span>a span</span>.",
     );
+  });
+
+  it("report redirect_from without jekyll-redirect-from at its key, and make no redirect, as Jekyll makes none", async () => {
+    const files = {
+      "_config.yml": "title: Places\n",
+      "_layouts/default.html": "<main>{{ content }}</main>\n",
+      "moved.md": "---\nlayout: default\ntitle: Moved\nredirect_from: /old-place/\n---\nHere now.\n",
+    };
+    const without = await writeSite(files, "jekyll-places-");
+    const withPlugin = await writeSite({ ...files, "_config.yml": "title: Places\nplugins: [jekyll-redirect-from]\n" }, "jekyll-places-");
+    roots.push(without, withPlugin);
+    const result = await runPipeline({ root: without, publish: true });
+    const found = result.findings.filter((item) => item.check === "redirects");
+    expect(found.map((item) => [item.file, item.line, item.severity])).toEqual([["moved.md", 4, "warning"]]);
+    expect(found[0]!.message).toMatch(/^redirect_from makes no redirect: jekyll-redirect-from is not among _config.yml's plugins/);
+    expect(existsSync(path.join(without, "_site/old-place/index.html"))).toBe(false);
+    const plugged = await runPipeline({ root: withPlugin, publish: true });
+    expect(plugged.findings.filter((item) => item.check === "redirects")).toEqual([]);
+    expect(existsSync(path.join(withPlugin, "_site/old-place/index.html"))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { listsPlugin } from "../../model/jekyll-config.ts";
 import type { SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding } from "../finding.ts";
@@ -11,7 +12,8 @@ import { type Finding, finding } from "../finding.ts";
  * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
  * defaults); a `timezone:` that names no zone this runtime knows (the build's own zone is used:
  * Jekyll's TZ would fall back to UTC under the zone's name); `page_excerpts: true` (pages keep a
- * nil excerpt here).
+ * nil excerpt here); `redirect_from` without jekyll-redirect-from among the plugins (no redirect
+ * is made, as in Jekyll).
  */
 
 const ownZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -30,6 +32,18 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
       `plugin "${name}" has no equivalent in this generator and is ignored: what it adds to pages (tags, filters, files) is not built`,
     );
   });
+  const redirectsIgnored = listsPlugin(model.siteData, "jekyll-redirect-from")
+    ? []
+    : model.pages
+        .filter((page) => page.data?.redirect_from !== undefined && page.frontMatter)
+        .map((page) =>
+          finding(
+            "redirects",
+            "warning",
+            locationOfPath(page.frontMatter!, ["redirect_from"]),
+            "redirect_from makes no redirect: jekyll-redirect-from is not among _config.yml's plugins, so Jekyll makes none either; add it there for the old URLs to lead here",
+          ),
+        );
   const notBuilt = model.notBuilt.map((file) =>
     finding(
       "files",
@@ -73,5 +87,5 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
           ),
         ]
       : [];
-  return [...plugins, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
+  return [...plugins, ...redirectsIgnored, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
 }
