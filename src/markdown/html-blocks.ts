@@ -10,7 +10,8 @@ import { closingTags, elementEnd, type HtmlTag, nextTag } from "./html-tags.ts";
  * indented line a code block). Its content stays HTML, except inside an element with a
  * `markdown` attribute: `markdown="1"` parses the content as its element's content model says
  * (`<div>` as blocks, `<p>` as a paragraph's text), `"block"` and `"span"` say it directly, `"0"`
- * keeps it HTML. An element with no closing tag is left to markdown-it's own HTML block rule.
+ * keeps it HTML; with kramdown's `parse_block_html`, every element is read as if it said
+ * `markdown="1"`. An element with no closing tag is left to markdown-it's own HTML block rule.
  */
 
 export interface HtmlBlockOptions {
@@ -20,6 +21,8 @@ export interface HtmlBlockOptions {
   blockContentElements: string[];
   /** Elements whose content is never markdown (kramdown's raw content model). */
   rawContentElements: string[];
+  /** kramdown's `parse_block_html`: every element's content is read as if it said `markdown="1"`. */
+  parseBlockHtml: boolean;
 }
 
 export const defaultHtmlBlockOptions: HtmlBlockOptions = {
@@ -32,6 +35,7 @@ export const defaultHtmlBlockOptions: HtmlBlockOptions = {
       " ",
     ),
   rawContentElements: "script style math option textarea pre code kbd samp var colgroup table tbody thead tfoot tr ul ol".split(" "),
+  parseBlockHtml: false,
 };
 
 const BLOCK_START = /^ {0,3}<([A-Za-z][\w:-]*)/;
@@ -39,7 +43,7 @@ const BLOCK_START = /^ {0,3}<([A-Za-z][\w:-]*)/;
 type ContentModel = "block" | "span" | "raw";
 
 function contentModel(tag: HtmlTag, options: HtmlBlockOptions): ContentModel | undefined {
-  const value = tag.attributes.get("markdown");
+  const value = tag.attributes.get("markdown") ?? (options.parseBlockHtml ? "1" : undefined);
   if (value === undefined) return undefined;
   if (value === "block" || value === "span") return value;
   if (value !== "1") return "raw";
@@ -59,7 +63,7 @@ function pushHtml(state: StateBlock, html: string, line: number, options: HtmlBl
   };
   // No element can have a `markdown` attribute: the block is raw HTML, with no scan of its tags
   // (a listing's block of 500 items was the markdown stage's largest cost).
-  const scan = /markdown/i.test(html);
+  const scan = options.parseBlockHtml || /markdown/i.test(html);
   for (let tag = scan ? nextTag(html, position) : undefined; tag; tag = nextTag(html, position)) {
     position = tag.end;
     const model = tag.closing ? undefined : contentModel(tag, options);

@@ -8,14 +8,14 @@ import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { kramdownExtensions } from "./kramdown-extensions.ts";
 import { kramdownTables } from "./kramdown-tables.ts";
-import { kramdownToc } from "./kramdown-toc.ts";
+import { defaultTocOptions, kramdownToc } from "./kramdown-toc.ts";
 import { kramdownListCodeFences } from "./list-code-fences.ts";
 import { kramdownListLooseness } from "./list-looseness.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
 import { kramdownSpanHtml } from "./span-html.ts";
 import { tableAlignmentClasses } from "./table-alignment.ts";
-import { kramdownTypography } from "./typography.ts";
+import { defaultTypographyOptions, kramdownTypography } from "./typography.ts";
 
 export interface MarkdownOptions {
   /**
@@ -24,28 +24,59 @@ export interface MarkdownOptions {
    * repository's own site, whose checks refuse what would break its layout).
    */
   blockTagsInText: "text" | "html";
+  /** kramdown's `parse_block_html` (html-blocks.ts). */
+  parseBlockHtml: boolean;
+  /** kramdown's `auto_ids`: headers get ids made from their text (slug.ts). */
+  autoIds: boolean;
+  /** kramdown's `auto_id_prefix`. */
+  autoIdPrefix: string;
+  /** kramdown's `smart_quotes` (typography.ts). */
+  smartQuotes: string;
+  /** kramdown's `toc_levels` (kramdown-toc.ts). */
+  tocLevels: number[];
+  /** kramdown's `hard_wrap`: a line break in a paragraph is a `<br>`. */
+  hardWrap: boolean;
 }
 
-export const defaultMarkdownOptions: MarkdownOptions = { blockTagsInText: "html" };
+/** Jekyll's kramdown defaults, and this repository's own site's handling of HTML in text. */
+export const defaultMarkdownOptions: MarkdownOptions = {
+  blockTagsInText: "html",
+  parseBlockHtml: false,
+  autoIds: true,
+  autoIdPrefix: "",
+  smartQuotes: defaultTypographyOptions.smartQuotes,
+  tocLevels: defaultTocOptions.levels,
+  hardWrap: false,
+};
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
-export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
-  const { blockTagsInText } = { ...defaultMarkdownOptions, ...options };
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(kramdownHtmlBlocks);
-  if (blockTagsInText === "text") md.use(kramdownSpanHtml);
-  return md
-    .use(kramdownExtensions)
-    .use(kramdownAttributes)
-    .use(kramdownListLooseness)
-    .use(kramdownListCodeFences)
-    .use(kramdownTables)
-    .use(kramdownFootnotes)
-    .use(markdownItDeflist)
-    .use(markdownItAbbr)
-    .use(kramdownTypography)
-    .use(markdownItAnchor, { slugify: headingSlug, tabIndex: false, failOnNonUnique: false })
-    .use(kramdownToc)
-    .use(safeNewTabLinks)
-    .use(tableAlignmentClasses)
-    .use(codeHighlighting);
+export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): MarkdownIt {
+  const options = { ...defaultMarkdownOptions, ...overrides };
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: options.hardWrap }).use(kramdownHtmlBlocks, {
+    parseBlockHtml: options.parseBlockHtml,
+  });
+  if (options.blockTagsInText === "text") md.use(kramdownSpanHtml);
+  return (
+    md
+      .use(kramdownExtensions)
+      .use(kramdownAttributes)
+      .use(kramdownListLooseness)
+      .use(kramdownListCodeFences)
+      .use(kramdownTables)
+      .use(kramdownFootnotes)
+      .use(markdownItDeflist)
+      .use(markdownItAbbr)
+      .use(kramdownTypography, { smartQuotes: options.smartQuotes })
+      // Without auto_ids no level is given ids (7 is none); ids written as {#id} stay.
+      .use(markdownItAnchor, {
+        level: options.autoIds ? 1 : 7,
+        slugify: (text: string) => options.autoIdPrefix + headingSlug(text),
+        tabIndex: false,
+        failOnNonUnique: false,
+      })
+      .use(kramdownToc, { levels: options.tocLevels })
+      .use(safeNewTabLinks)
+      .use(tableAlignmentClasses)
+      .use(codeHighlighting)
+  );
 }

@@ -10,10 +10,18 @@ import { escapeHtml } from "../support/html.ts";
  * `<a href="#id" id="markdown-toc-id">` with the header's text (links unwrapped, footnote marks
  * left out), a deeper header nested under the last shallower one; an ordered list gives
  * ordered lists.
- * Headers with the class `no_toc` are left out. Runs after the header ids are made.
+ * Headers with the class `no_toc`, and of levels `toc_levels` leaves out, are left out. Runs
+ * after the header ids are made.
  */
 
 const TOC_MARKER = /^\{:\s*toc\s*\}$/;
+
+export interface TocOptions {
+  /** kramdown's `toc_levels`: the header levels listed. */
+  levels: number[];
+}
+
+export const defaultTocOptions: TocOptions = { levels: [1, 2, 3, 4, 5, 6] };
 
 interface Entry {
   level: number;
@@ -38,13 +46,14 @@ function entryHtml(md: MarkdownIt, state: StateCore, children: Token[]): string 
   return md.renderer.renderInline(kept, md.options, state.env);
 }
 
-function entriesOf(md: MarkdownIt, state: StateCore, listId: string): Entry[] {
+function entriesOf(md: MarkdownIt, state: StateCore, listId: string, levels: ReadonlySet<number>): Entry[] {
   const roots: Entry[] = [];
   const stack: Entry[] = [];
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const heading = tokens[i]!;
-    if (heading.type !== "heading_open" || heading.attrGet("class")?.split(/\s+/).includes("no_toc")) continue;
+    if (heading.type !== "heading_open" || !levels.has(Number(heading.tag.slice(1)))) continue;
+    if (heading.attrGet("class")?.split(/\s+/).includes("no_toc")) continue;
     const id = heading.attrGet("id") ?? "";
     const text = entryHtml(md, state, tokens[i + 1]?.children ?? []);
     const entry: Entry = {
@@ -64,7 +73,8 @@ function listHtml(entries: Entry[], tag: string, attributes: string): string {
   return `<${tag}${attributes}>\n${items.join("")}</${tag}>\n`;
 }
 
-export function kramdownToc(md: MarkdownIt): void {
+export function kramdownToc(md: MarkdownIt, options: Partial<TocOptions> = {}): void {
+  const levels = new Set(options.levels ?? defaultTocOptions.levels);
   md.core.ruler.after("anchor", "kramdown_toc", (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -75,7 +85,7 @@ export function kramdownToc(md: MarkdownIt): void {
       const classes = list.attrGet("class");
       const attributes = ` id="${escapeHtml(id)}"${classes ? ` class="${escapeHtml(classes)}"` : ""}`;
       const toc = new state.Token("html_block", "", 0);
-      toc.content = listHtml(entriesOf(md, state, id), list.tag, attributes);
+      toc.content = listHtml(entriesOf(md, state, id, levels), list.tag, attributes);
       toc.map = list.map;
       toc.level = list.level;
       tokens.splice(i, end - i + 1, toc);

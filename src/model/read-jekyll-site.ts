@@ -3,6 +3,7 @@ import path from "node:path";
 import { isPublished } from "./drafts.ts";
 import { siteFilesBelowSync } from "./files.ts";
 import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollectionOf, unknownPluginsOf } from "./jekyll-config.ts";
+import { kramdownSettingsOf } from "./kramdown-settings.ts";
 import { collectionStaticPath, documentUrl, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
 import { type PostFolder, readPosts } from "./posts.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
@@ -69,7 +70,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const collectionsDir = typeof config.collections_dir === "string" ? config.collections_dir.replace(/^\/+|\/+$/g, "") : "";
   const outputRelative = relativeToRoot(root, dirs.output);
   const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
-  const settings = { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {} };
+  const settings = { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {}, kramdown: kramdownSettingsOf(config.kramdown).settings };
   // Jekyll sets TZ from `timezone:` before it reads the rest (_config.yml's own times are in the build's zone).
   reader.readTimesIn(settings.timeZone);
   const startedAt = Date.now();

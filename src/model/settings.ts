@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isTimeZone } from "../support/time-zones.ts";
+import type { KramdownSettings } from "./kramdown-settings.ts";
 import { urlPathProblem } from "./url-paths.ts";
 
 /** The project's folders; every module takes them from here so a test site can move them. */
@@ -56,6 +57,8 @@ export interface SiteSettings {
    * dates are computed and printed in it. Without one, the build's own zone.
    */
   timeZone?: string;
+  /** A Jekyll site's `kramdown:` options (kramdown-settings.ts); this repository's own site has Jekyll's defaults. */
+  kramdown?: KramdownSettings;
 }
 
 export function siteDirectories(root: string, output = "_site"): SiteDirectories {

@@ -71,4 +71,21 @@ describe("a Jekyll site's render findings", () => {
     expect(plugged.findings.filter((item) => item.check === "redirects")).toEqual([]);
     expect(existsSync(path.join(withPlugin, "_site/old-place/index.html"))).toBe(true);
   });
+
+  it("report a kramdown option that is not applied at its key", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Places\nkramdown:\n  input: GFM\n  toc_levels: 2..3\n  footnote_nr: 3\n  transliterated_header_ids: true\n",
+        "index.md": "---\ntitle: Home\n---\nText.\n",
+      },
+      "jekyll-places-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    const options = result.findings.filter((item) => item.message.startsWith("kramdown option"));
+    expect(options.map((item) => [item.file, item.line, item.severity, item.message.split(" ")[2]])).toEqual([
+      ["_config.yml", 5, "warning", '"footnote_nr"'],
+      ["_config.yml", 6, "warning", '"transliterated_header_ids"'],
+    ]);
+  });
 });

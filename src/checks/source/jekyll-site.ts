@@ -1,4 +1,5 @@
 import { listsPlugin } from "../../model/jekyll-config.ts";
+import { kramdownSettingsOf } from "../../model/kramdown-settings.ts";
 import type { SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding } from "../finding.ts";
@@ -13,7 +14,7 @@ import { type Finding, finding } from "../finding.ts";
  * defaults); a `timezone:` that names no zone this runtime knows (the build's own zone is used:
  * Jekyll's TZ would fall back to UTC under the zone's name); `page_excerpts: true` (pages keep a
  * nil excerpt here); `redirect_from` without jekyll-redirect-from among the plugins (no redirect
- * is made, as in Jekyll).
+ * is made, as in Jekyll); `kramdown:` options that are not applied (kramdown-settings.ts).
  */
 
 const ownZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -44,6 +45,16 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
             "redirect_from makes no redirect: jekyll-redirect-from is not among _config.yml's plugins, so Jekyll makes none either; add it there for the old URLs to lead here",
           ),
         );
+  const kramdownIgnored = config
+    ? kramdownSettingsOf(model.siteData.kramdown).ignored.map((key) =>
+        finding(
+          "site-settings",
+          "warning",
+          locationOfPath(config.yaml, ["kramdown", key]),
+          `kramdown option "${key}" (or this value of it) is not applied here: pages render with Jekyll's default for it`,
+        ),
+      )
+    : [];
   const notBuilt = model.notBuilt.map((file) =>
     finding(
       "files",
@@ -87,5 +98,5 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
           ),
         ]
       : [];
-  return [...plugins, ...redirectsIgnored, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
+  return [...plugins, ...redirectsIgnored, ...kramdownIgnored, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
 }
