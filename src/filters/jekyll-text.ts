@@ -70,4 +70,33 @@ export function truncatewords(input: unknown, words: unknown = 15, ending: unkno
   return wordlist.length > count ? wordlist.slice(0, count).join(" ") + String(ending ?? "") : text;
 }
 
-export const jekyllTextFilters = { normalize_whitespace, smartify, inspect, truncatewords };
+/** What each of Jekyll's slugify modes turns into a hyphen (Jekyll::Utils::SLUGIFY_*_REGEXP). */
+const SLUGIFY_REPLACED: Record<string, RegExp> = {
+  raw: /\s+/gu,
+  default: /[^\p{M}\p{L}\p{Nd}]+/gu,
+  pretty: /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu,
+  ascii: /[^A-Za-z0-9]+/g,
+  latin: /[^\p{M}\p{L}\p{Nd}]+/gu,
+};
+
+/**
+ * Jekyll's `slugify` (Jekyll::Utils.slugify), not Eleventy's: each run of what the mode does not
+ * keep becomes one hyphen (`Stitch's IP` is `stitch-s-ip`), one hyphen at either end is dropped,
+ * and the result is lower case; `latin` first drops accents (and turns other letters into `?`,
+ * as I18n.transliterate does); an unknown mode only lowers the case.
+ */
+export function slugify(input: unknown, mode: unknown = "default"): unknown {
+  if (input == null) return input;
+  let text = String(input);
+  const name = mode == null ? "default" : String(mode);
+  const replaced = SLUGIFY_REPLACED[name];
+  if (!replaced) return text.toLowerCase();
+  if (name === "latin")
+    text = text
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[^\x00-\x7f]/g, "?");
+  return text.replace(replaced, "-").replace(/^-|-$/g, "").toLowerCase();
+}
+
+export const jekyllTextFilters = { normalize_whitespace, smartify, inspect, truncatewords, slugify };

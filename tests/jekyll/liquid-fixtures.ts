@@ -170,6 +170,11 @@ export const FIXTURES: LiquidFixture[] = [
       '<p>{{ site.data.words | push: "zeta" | join: "," }} / {{ site.data.words | pop | join: "," }} / {{ site.data.words | shift | join: "," }} / {{ site.data.words | unshift: "omega" | join: "," }} / {{ site.data.words | join: "," }}</p>',
   },
   {
+    name: "slugify",
+    template:
+      '<p>{{ "Allow Stitch\'s IP addresses" | slugify }} {{ "  --Café & crème: v2.0!--  " | slugify }} {{ "Ünïcödé Wörds_x" | slugify: "latin" }} {{ "a.b~c!d(e)" | slugify: "pretty" }} {{ "Tabs\tand  spaces" | slugify: "raw" }} {{ "Naïve ascii" | slugify: "ascii" }} {{ "Keep THIS" | slugify: "none" }}</p>',
+  },
+  {
     name: "truncatewords",
     template:
       '<p>[{{ "one two three four five " | truncatewords: 6 }}] [{{ "a b c" | truncatewords: 3 }}] [{{ "  spaced   out words here" | truncatewords: 2 }}] [{{ "keep   inner   spacing" | truncatewords: 5 }}] [{{ "x y z" | truncatewords: 0, "+" }}] [{{ page.missing | truncatewords: 2 }}]</p>',
