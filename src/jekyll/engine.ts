@@ -177,7 +177,11 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     this.registerTag("render", BoundedRenderTag);
     this.registerTag("layout", BoundedLayoutTag);
     for (const [name, filter] of Object.entries(options.filters)) this.registerFilter(name, filter);
+    this.siteFilterNames = new Set(Object.keys(options.filters));
   }
+
+  /** The site's filters (the registry's), which no later registration replaces. */
+  private siteFilterNames: ReadonlySet<string> | undefined;
 
   /**
    * Renders synchronously behind Eleventy's async interface: LiquidJS's async mode awaits every
@@ -265,6 +269,9 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   }
 
   override registerFilter(name: string, filter: FilterImplOptions): void {
+    // Eleventy registers its universal filters (slugify, url, log) into the library it is given:
+    // the site's own of the same name (Jekyll's slugify) stays.
+    if (this.siteFilterNames?.has(name)) return;
     const handler = typeof filter === "function" ? filter : filter.handler;
     const errors = this.errors;
     const engine = this;

@@ -95,4 +95,10 @@ function applyLooseness(state: StateCore): void {
 
 export function kramdownListLooseness(md: MarkdownIt): void {
   md.core.ruler.after("block", "kramdown_list_looseness", applyLooseness);
+  // Code right after an item's bare text starts on a line of its own, as markdown-it's renderer
+  // starts every other block there (`<li>Run:\n<pre>`): the text and the code are two words.
+  for (const rule of ["fence", "code_block"] as const) {
+    const render = md.renderer.rules[rule]!;
+    md.renderer.rules[rule] = (tokens, index, options, env, self) => (tokens[index - 1]?.hidden ? "\n" : "") + render(tokens, index, options, env, self);
+  }
 }
