@@ -170,6 +170,41 @@ export const FIXTURES: LiquidFixture[] = [
       '<p>{{ site.data.words | push: "zeta" | join: "," }} / {{ site.data.words | pop | join: "," }} / {{ site.data.words | shift | join: "," }} / {{ site.data.words | unshift: "omega" | join: "," }} / {{ site.data.words | join: "," }}</p>',
   },
   {
+    name: "and-or-right-to-left",
+    template:
+      "<p>{% if true or false and false %}A{% else %}B{% endif %} {% if false and false or true %}C{% else %}D{% endif %} {% if page.nope == empty %}E{% endif %} {% if page.nope == nil %}G{% endif %}</p>",
+  },
+  {
+    name: "default-false-and-empty",
+    template:
+      '<p>[{{ false | default: "x" }}] [{{ "" | default: "y" }}] [{{ 0 | default: "z" }}] [{{ false | default: "w", allow_false: true }}] [{{ site.data.words | default: "v" | size }}] [{{ empty_thing | default: "u" }}]</p>',
+  },
+  {
+    name: "ruby-arithmetic-filters",
+    template:
+      '<p>{{ "3" | plus: "4" }} {{ 10 | divided_by: 4 }} {{ 10 | divided_by: 4.0 }} {{ 7 | modulo: 3 }} {{ -7 | modulo: 3 }} {{ 3.14159 | round: 2 }} {{ 2.5 | round }} {{ 4.2 | ceil }} {{ -4.2 | floor }} {{ -3 | abs }} {{ 5 | at_least: 8 }} {{ 5 | at_most: 3 }} {{ "1.5" | times: 2 }} {{ 1 | minus: 0.1 }}</p>',
+  },
+  {
+    name: "string-filters",
+    template:
+      '<p>{{ "hello world" | capitalize }} {{ "HELLO" | downcase }} {{ "a,b,,c" | split: "," | size }} {{ "abc" | slice: 1 }} {{ "abc" | slice: -2, 2 }} {{ "abcdef" | truncate: 4 }} {{ "  x  " | lstrip }}| {{ "a-b-c" | replace_first: "-", "+" }} {{ "a-b-c" | remove_first: "-" }} {{ "x" | prepend: "y" | append: "z" }} {{ "<b>" | escape_once }} {{ "&amp; <i>" | escape_once }} {{ "multi\nline" | newline_to_br }} {{ "a b" | url_encode }} {{ "a%20b" | url_decode }} {{ "héllo" | size }}</p>',
+  },
+  {
+    name: "comparisons",
+    template:
+      '<p>{% if "10" > "9" %}S{% else %}N{% endif %} {% if 10 > 9 %}Y{% endif %} {% if site.data.words contains "beta" %}H{% endif %} {% if "banana" contains "nan" %}I{% endif %} {% if page.nope contains "x" %}J{% else %}K{% endif %} {% unless false %}U{% endunless %} {% if 1 == 1.0 %}Q{% endif %}</p>',
+  },
+  {
+    name: "array-filters",
+    template:
+      '<p>{{ site.data.words | reverse | join: "," }} {{ site.data.words | sort | first }} {{ site.data.words | last }} {{ site.data.words | size }} {{ site.data.items | map: "color" | compact | uniq | join: "," }} {{ site.data.words | concat: site.data.words | uniq | size }} {{ site.data.items | sort_natural: "name" | map: "name" | join: "," }} {{ site.data.words | where_exp: "w", "w contains \'a\'" | size }} {{ site.data.words | slice: 1, 2 | join: "+" }}</p>',
+  },
+  {
+    name: "loop-ranges-and-hashes",
+    template:
+      '<p>{% for w in site.data.words limit: 2 offset: 1 %}{{ forloop.index }}/{{ forloop.length }}:{{ w }}{% if forloop.first %}F{% endif %}{% if forloop.last %}L{% endif %} {% endfor %} {% for i in (3..1) %}{{ i }}{% else %}none{% endfor %} {% assign n = 3 %}{% for i in (1..n) %}{{ i }}{% endfor %} {% for c in "abc" %}{{ c }}{% endfor %} {% for pair in site.data.people %}{{ pair[0] }}={{ pair[1].born }} {% endfor %}</p>',
+  },
+  {
     name: "slugify",
     template:
       '<p>{{ "Allow Stitch\'s IP addresses" | slugify }} {{ "  --Café & crème: v2.0!--  " | slugify }} {{ "Ünïcödé Wörds_x" | slugify: "latin" }} {{ "a.b~c!d(e)" | slugify: "pretty" }} {{ "Tabs\tand  spaces" | slugify: "raw" }} {{ "Naïve ascii" | slugify: "ascii" }} {{ "Keep THIS" | slugify: "none" }}</p>',
