@@ -91,6 +91,12 @@ export class JekyllScope {
       lazy(site, "posts", () => [...(listed().posts ?? [])].reverse());
       lazy(site, "categories", () => postsBy(listed().posts ?? [], "categories"));
       lazy(site, "tags", () => postsBy(listed().posts ?? [], "tags"));
+      // Site#documents: every collection's documents, the posts' first (a collection's static
+      // files, which Jekyll adds too, are not among them here).
+      lazy(site, "documents", () => {
+        const labels = ["posts", ...model.jekyllCollections.map((settings) => settings.label).filter((label) => label !== "posts")];
+        return labels.flatMap((label) => listed()[label] ?? []);
+      });
       // Sorted by label, as Jekyll lists them.
       const collectionList = () =>
         [

@@ -162,7 +162,7 @@ function readPost(absolutePath: string, post: PostFile, context: PostsContext): 
     published: kind === "_posts" && isPublished(full),
     collection: "posts",
     output: true,
-    jekyll: { path: file, relative_path: file, id, collection: "posts", output: true },
+    jekyll: { path: file, relative_path: file, name: file.split("/").at(-1), id, collection: "posts", output: true },
   };
   return { page };
 }

@@ -4,7 +4,7 @@ import { isPublished } from "./drafts.ts";
 import { siteFilesBelowSync } from "./files.ts";
 import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollectionOf, unknownPluginsOf } from "./jekyll-config.ts";
 import { kramdownSettingsOf } from "./kramdown-settings.ts";
-import { collectionStaticPath, documentUrl, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
+import { collectionStaticPath, documentUrl, MARKDOWN_EXTENSIONS, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
 import { type PostFolder, readPosts } from "./posts.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
@@ -32,7 +32,7 @@ import { SiteReader } from "./site-reader.ts";
 type Data = Record<string, unknown>;
 
 /** Files that become pages when they start with front matter; other files with front matter are not built (reported). */
-const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([".md", ".markdown", ".html", ".htm"]);
+const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([...MARKDOWN_EXTENSIONS, ".html", ".htm"]);
 const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json", ".csv", ".tsv"]);
 
 /** Jekyll's test: a file is a page (or document) when its first bytes are `---` and a line break. */
@@ -138,7 +138,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
           url,
           collection: collection.label,
           output: collection.output,
-          jekyll: { path: file, relative_path: file, id, collection: collection.label, output: collection.output },
+          jekyll: { path: file, relative_path: file, name: file.split("/").at(-1), id, collection: collection.label, output: collection.output },
         };
       });
     }

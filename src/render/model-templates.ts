@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { LAYOUT_DATA_KEY, PAGE_DATA_KEY, PAGE_VARS_KEY } from "../jekyll/scope.ts";
+import { MARKDOWN_EXTENSIONS } from "../model/permalinks.ts";
 import { relativeToRoot, type SiteModel, type SourcePage } from "../model/site-model.ts";
 import { outputFileFor } from "../model/urls.ts";
 
@@ -38,10 +39,18 @@ export function modelDirectories(eleventyConfig: EleventyConfig, model: SiteMode
   eleventyConfig.setDataDirectory(".no-eleventy-data");
 }
 
+const OTHER_MARKDOWN_EXTENSIONS = [...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).filter((extension) => extension !== "md");
+
 export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }: ModelTemplatesOptions): void {
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.setUseGitIgnore(false);
+  // Jekyll's markdown_ext (`.markdown`, `.mkd`, ...) and `.htm` are markdown and HTML pages too.
+  eleventyConfig.addExtension(OTHER_MARKDOWN_EXTENSIONS, { key: "md" });
+  eleventyConfig.addExtension("htm", { key: "html" });
   eleventyConfig.setTemplateFormats(["md", "html", "liquid"]);
+  // Added, not set: setTemplateFormats in a plugin left the project on Eleventy 3.1's defaults
+  // (its warning: "not valid for your project"), addTemplateFormats takes effect.
+  eleventyConfig.addTemplateFormats([...OTHER_MARKDOWN_EXTENSIONS, "htm"]);
   // No file of the site's is a template of Eleventy's (its ignores are globs from the working folder).
   const fromWorkingFolder = path.relative(process.cwd(), model.dirs.root).split(path.sep).join("/");
   eleventyConfig.ignores.add(fromWorkingFolder === "" ? "**" : `${fromWorkingFolder}/**`);

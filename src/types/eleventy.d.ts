@@ -47,6 +47,8 @@ declare module "@11ty/eleventy" {
     ): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "liquid" | "md", library: unknown): void;
+    /** Another file extension for a template language (`{ key: "md" }`: `.markdown` files are markdown). */
+    addExtension(extension: string | string[], options: { key: string }): void;
     /** Runs `amend` on the library once Eleventy has set it up (after its own changes to it). */
     amendLibrary(name: "liquid" | "md", amend: (library: unknown) => void): void;
     setFrontMatterParsingOptions(options: Record<string, unknown>): void;
@@ -58,6 +60,7 @@ declare module "@11ty/eleventy" {
     setDataDirectory(dir: string): void;
     setOutputDirectory(dir: string): void;
     setTemplateFormats(formats: string[]): void;
+    addTemplateFormats(formats: string[]): void;
     setServerOptions(options: Record<string, unknown>): void;
     setUseGitIgnore(use: boolean): void;
     /** Suffixes of template and folder data files (`.11tydata`, ""); [] for none. */
