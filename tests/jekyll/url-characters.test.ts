@@ -109,3 +109,23 @@ describe("a Jekyll permalink with ? is still refused", () => {
     }
   });
 });
+
+describe("a Jekyll page whose URL holds %XX keeps its redirect_from", () => {
+  it("in _redirects and as a redirect page", async () => {
+    const root = await writeSite({
+      "_config.yml": "title: Encoded\nplugins:\n  - jekyll-redirect-from\n",
+      "index.md": "---\ntitle: Home\n---\nHome.\n",
+      "guide.md": "---\ntitle: Guide\npermalink: /a%20b/r&d/\nredirect_from: /old/guide/\n---\nThe guide.\n",
+    });
+    try {
+      const result = await runPipeline({ root, publish: true });
+      expect(result.findings.filter((found) => found.severity === "error")).toEqual([]);
+      const lines = (await readFile(path.join(root, "_site/_redirects"), "utf8")).split("\n");
+      expect(lines).toContain("/old/guide/ /a%20b/r&d/ 301");
+      const page = cheerio.load(await readFile(path.join(root, "_site/old/guide/index.html"), "utf8"));
+      expect(page('meta[http-equiv="refresh"]').attr("content")).toBe("0; url=/a%20b/r&d/");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
