@@ -55,6 +55,12 @@ describe("a Jekyll site's URLs with the characters Jekyll keeps, where they are 
     expect($("main a").attr("href")).toBe(PEOPLE);
   });
 
+  it("llms.txt links each Markdown copy with ( and ) percent-encoded, so a Markdown link holds it whole", async () => {
+    const lines = (await readFile(path.join(site, "docs/llms.txt"), "utf8")).split("\n");
+    expect(lines).toContain("- [People (and @handles)](https://example.com/docs/people/%28team%29/'s/@me:now,$5*2.md)");
+    expect(lines).toContain("- [Lab notes](https://example.com/docs/r&d/2024/03/01/lab-notes.md)");
+  });
+
   it("a link to a page in category R&D has its & escaped in the attribute", async () => {
     const html = await readFile(path.join(site, "docs/index.html"), "utf8");
     expect(html).toContain('href="/docs/r&amp;d/2024/03/01/lab-notes.html"');
