@@ -25,6 +25,11 @@ const linkText = (text: string) =>
     .replace(/\s+/g, " ")
     .trim()
     .replace(/[\\[\]]/g, "\\$&");
+/**
+ * A Markdown link destination: a Jekyll URL may keep `(` and `)` (`/people/(team)/`), and an
+ * unbalanced one would end the link, so both are percent-encoded (the same address to a host).
+ */
+const linkDestination = (url: string) => url.replace(/[()]/g, (char) => (char === "(" ? "%28" : "%29"));
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 export function llmsTxt(model: SiteModel, pages: readonly SourcePage[]): string {
@@ -57,7 +62,7 @@ export function llmsTxt(model: SiteModel, pages: readonly SourcePage[]): string 
   for (const section of sections.filter((candidate) => candidate.entries.length > 0)) {
     lines.push("", `## ${oneLine(section.title)}`, "");
     for (const entry of section.entries) {
-      lines.push(`- [${linkText(entry.title)}](${entry.url})${entry.summary === "" ? "" : `: ${oneLine(entry.summary)}`}`);
+      lines.push(`- [${linkText(entry.title)}](${linkDestination(entry.url)})${entry.summary === "" ? "" : `: ${oneLine(entry.summary)}`}`);
     }
   }
   return `${lines.join("\n")}\n`;

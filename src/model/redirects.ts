@@ -1,5 +1,5 @@
 import type { SiteModel } from "./site-model.ts";
-import { pageUrlProblem, urlPathProblem } from "./url-paths.ts";
+import { pageUrlProblem, pageUrlRulesOf, urlPathProblem } from "./url-paths.ts";
 
 /**
  * `redirect_from` front matter (jekyll-redirect-from's key): old URLs of a page that must keep
@@ -30,10 +30,11 @@ export function asList(value: unknown): unknown[] {
 export function redirectsOf(model: SiteModel): Redirect[] {
   const redirects: Redirect[] = [];
   const claimed = new Set<string>();
+  const rules = pageUrlRulesOf(model);
   for (const page of model.pages) {
     const data = page.data;
     if (!data || data.redirect_from === undefined) continue;
-    if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url)) continue;
+    if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url, rules)) continue;
     for (const from of asList(data.redirect_from)) {
       if (typeof from !== "string" || urlPathProblem(from) || from === page.url || claimed.has(from)) continue;
       claimed.add(from);

@@ -8,17 +8,24 @@
  * Not allowed, and why:
  * - `?` and `#`: a query or fragment is not a page's path;
  * - `%`: a percent-encoded path is not its file's name (`/a%20b` is served from `a b.html`), so
- *   links, the sitemap and the file would disagree; except in the URLs Jekyll makes for a Jekyll
- *   site's pages (`percentEncoded`): Jekyll encodes a category or title that needs it
- *   (`/c%23%20tips/`), and the file is named with it decoded (`c# tips/`), as a host serves it;
- *   an encoded `/`, `\` or control character is refused there (no file name holds it);
+ *   links, the sitemap and the file would disagree;
  * - other punctuation, spaces, non-ASCII letters: each needs encoding in URLs, and some have
  *   meanings of their own (`*` and `:` in `_redirects`, `"` and `<` in HTML);
+ *
+ * A Jekyll site's page URLs (rule `jekyll`) are Jekyll's, which keeps more: what its
+ * `URL.escape_path` leaves as it is, RFC 3986's sub-delimiters `! $ & ' ( ) * + , ; =` and `:`
+ * `@` (a category `R&D` is `/r&d/...`, a permalink `/c++/tips/` stays so), and `%XX` for what it
+ * encodes (`/c%23%20tips/`), the file being named with it decoded (`c# tips/`), as a host serves
+ * it. Every place such a URL is written escapes it for that place (an attribute's `&`, the
+ * sitemap's XML, `_redirects`' `:` and `*`). Still refused there: `?` (a host reads a query) and
+ * `#`, and an encoded `/`, `\` or control character (no file name holds it).
  * - segments starting with `.` (`..` climbs out of the base URL; `.x` is a hidden file, which
  *   hosts may refuse to serve) and empty segments (`//`).
  */
 
 const UNRESERVED = /[A-Za-z0-9._~/-]/;
+/** What a Jekyll site's page URL may hold besides `%XX`: unreserved characters, sub-delimiters, `:` and `@`. */
+const JEKYLL_KEPT = /[A-Za-z0-9._~/!$&'()*+,;=:@-]/;
 /** A percent-encoded character. */
 const ENCODED = /%[0-9A-Fa-f]{2}/g;
 
@@ -35,15 +42,21 @@ export function decodedSegments(value: string): string[] | undefined {
 export const MAX_SEGMENT_LENGTH = 200;
 
 export interface UrlPathRules {
-  /** Percent-encoded characters are allowed (a Jekyll site's URLs, as Jekyll encodes them); the file's name is the path decoded. */
-  percentEncoded?: boolean;
+  /** A Jekyll site's page URL: the characters Jekyll keeps as they are, and `%XX` (the file's name is the path decoded). */
+  jekyll?: boolean;
+}
+
+/** The rules for a site's page URLs: one per site, so that every check and list agrees on which pages are built. */
+export function pageUrlRulesOf(site: { kind: "native" | "jekyll" }): UrlPathRules {
+  return { jekyll: site.kind === "jekyll" };
 }
 
 /** What is wrong with `value` as a site path, as the end of a sentence ("it contains ..."); undefined when nothing. */
 export function urlPathProblem(value: string, rules: UrlPathRules = {}): string | undefined {
   if (!value.startsWith("/")) return 'it must start with "/" (a path below the base URL, like /common/x)';
-  const bad = [...(rules.percentEncoded ? value.replace(ENCODED, "") : value)].find((char) => !UNRESERVED.test(char));
-  if (bad !== undefined) return `it contains ${describeCharacter(bad)}; ${URL_PATH_RULE}`;
+  const allowed = rules.jekyll ? JEKYLL_KEPT : UNRESERVED;
+  const bad = [...(rules.jekyll ? value.replace(ENCODED, "") : value)].find((char) => !allowed.test(char));
+  if (bad !== undefined) return `it contains ${describeCharacter(bad)}; ${rules.jekyll ? JEKYLL_URL_RULE : URL_PATH_RULE}`;
   const segments = decodedSegments(value);
   if (segments === undefined) return "its percent-encoded characters are not UTF-8 text";
   const unnameable = segments.join("").match(/[/\\\u0000-\u001f\u007f]/)?.[0];
@@ -81,6 +94,7 @@ export function pageUrlProblem(value: string, rules: UrlPathRules = {}): string 
 
 /** What to do about a character a path can't hold. */
 const URL_PATH_RULE = 'use letters, digits, "-", "_", "." and "~" between single "/"s';
+const JEKYLL_URL_RULE = `use letters, digits, "-", "_", ".", "~", ${[..."!$&'()*+,;=:@"].map((char) => `"${char}"`).join(" ")} and %XX between single "/"s`;
 
 function describeCharacter(char: string): string {
   if (char === " ") return "a space";

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listFiles } from "../model/files.ts";
+import { escapePath } from "../model/permalinks.ts";
 import type { PageProcessor, RenderedPage } from "../render/page-output.ts";
 import { IndexerFailure, PagefindService, type PagefindServiceOptions, type ServicePayload } from "./pagefind-service.ts";
 
@@ -218,9 +219,14 @@ export function withoutPageChrome(html: string): string {
   return html.slice(0, afterBodyTag) + html.slice(markedElement);
 }
 
-/** The URL a static host serves a file at: `docs/common/x.html` -> `/docs/common/x`. */
+/**
+ * The URL a static host serves a file at: `docs/common/x.html` -> `/docs/common/x`. A Jekyll
+ * site's file names may hold what its URLs encode (`c# tips/`): each name is escaped as Jekyll's
+ * URL.escape_path does it (`/c%23%20tips/`), so that a result's link is the page's own URL and a
+ * `#` in it no fragment.
+ */
 export function servedUrl(file: string): string {
-  const url = `/${file}`;
+  const url = `/${file.split("/").map(escapePath).join("/")}`;
   if (url.endsWith("/index.html")) return url.slice(0, -"index.html".length);
   return url.replace(/\.html$/, "");
 }

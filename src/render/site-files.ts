@@ -58,11 +58,22 @@ Sitemap: {{ '/sitemap.xml' | absolute_url }}
 `;
 
 /** Old path, new path, status; then every unknown path below the base URL gets the 404 page. */
-const REDIRECTS_FILE = `{% for rule in redirect-rules %}{{ rule.from | relative_url }} {{ rule.to | relative_url }} 301
+const REDIRECTS_FILE = `{% for rule in redirect-rules %}{{ rule.from }} {{ rule.to }} 301
 {% endfor %}{{ '/*' | relative_url }} {{ '/404.html' | relative_url }} 404
 `;
 
 const notAPage = { eleventyExcludeFromCollections: true };
+
+/**
+ * A path as a `_redirects` line holds it. In Netlify's format a `:name` segment is a placeholder
+ * and `*` a splat, so a Jekyll URL that keeps them (`/people/@me:now,$5*2`) has them
+ * percent-encoded here (`%3A`, `%2A`): the same URL to a host, which decodes a path before it
+ * looks for the file, and nothing the rule engine reads as its own. Spaces would split the line;
+ * a page's URL has them encoded already (`%20`), and an old URL holds none (url-paths.ts).
+ */
+export function redirectsLinePath(path: string): string {
+  return path.replace(/[:*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 
 /** The Eleventy plugin: each file as a virtual template. */
 export function siteFiles(eleventyConfig: EleventyConfig, options: SiteFilesOptions): void {
@@ -76,7 +87,11 @@ export function siteFiles(eleventyConfig: EleventyConfig, options: SiteFilesOpti
   eleventyConfig.addTemplate("_site-files/robots.liquid", ROBOTS, { ...notAPage, permalink: "/robots.txt" });
   // Written as it is (no Liquid: titles and summaries are the authors' text).
   eleventyConfig.addTemplate("_site-files/llms.html", options.llmsTxt, { ...notAPage, permalink: llmsTxtPath(baseurl), templateEngineOverride: "html" });
-  eleventyConfig.addTemplate("_site-files/redirects.liquid", REDIRECTS_FILE, { ...notAPage, permalink: "/_redirects", "redirect-rules": options.redirects });
+  eleventyConfig.addTemplate("_site-files/redirects.liquid", REDIRECTS_FILE, {
+    ...notAPage,
+    permalink: "/_redirects",
+    "redirect-rules": redirectRules(options.redirects, baseurl),
+  });
   options.redirects.forEach((redirect, index) => {
     eleventyConfig.addTemplate(`_site-files/redirect-from/${index}.liquid`, "", {
       ...notAPage,
@@ -86,4 +101,9 @@ export function siteFiles(eleventyConfig: EleventyConfig, options: SiteFilesOpti
       redirect,
     });
   });
+}
+
+/** Each redirect's two paths with the base URL, as `_redirects` lines hold them. */
+function redirectRules(redirects: readonly Redirect[], baseurl: string): Array<{ from: string; to: string }> {
+  return redirects.map((redirect) => ({ from: redirectsLinePath(`${baseurl}${redirect.from}`), to: redirectsLinePath(`${baseurl}${redirect.to}`) }));
 }

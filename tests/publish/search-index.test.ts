@@ -175,6 +175,9 @@ describe("search index", () => {
     expect(servedUrl("docs/common/x.html")).toBe("/docs/common/x");
     expect(servedUrl("docs/index.html")).toBe("/docs/");
     expect(servedUrl("index.html")).toBe("/");
+    // A Jekyll site's file names, as its URLs encode them: `#` and a space encoded, `&` and `'` kept.
+    expect(servedUrl("docs/c# tips/x.html")).toBe("/docs/c%23%20tips/x");
+    expect(servedUrl("docs/r&d/it's/index.html")).toBe("/docs/r&d/it's/");
   });
 });
 

@@ -1,7 +1,7 @@
 import { hasMarkdownCopy, llmsTxtPath, markdownCopyPathFor } from "../../model/machine-files.ts";
 import { asList } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
-import { pageUrlProblem, urlPathProblem } from "../../model/url-paths.ts";
+import { pageUrlProblem, pageUrlRulesOf, urlPathProblem } from "../../model/url-paths.ts";
 import { outputFileFor } from "../../model/urls.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding, type Location } from "../finding.ts";
@@ -119,7 +119,7 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     // (Located only when needed: locating parses the front matter again.)
     const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
     // A Jekyll site's URLs are Jekyll's: a category or title that needs it is percent-encoded (permalinks.ts).
-    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url, { percentEncoded: source.kind === "jekyll" }) : undefined;
+    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url, pageUrlRulesOf(source)) : undefined;
     if (problem) {
       const origin = permalink === undefined ? "this page's file name gives it" : `permalink ${JSON.stringify(permalink)} gives`;
       const advice = permalink === undefined ? "Rename the file, or give the page a permalink" : "Change the permalink";

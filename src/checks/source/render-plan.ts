@@ -48,8 +48,10 @@ export function planPage(page: SourcePage, layouts: ReadonlySet<string>, site?: 
   const blocking = formatErrors.filter((found) => found.check !== "redirects");
   const findings = [...formatErrors, ...wrongLayout];
   if (blocking.length === 0 && wrongLayout.length === 0) return { findings, render: page };
-  // A page is rendered at its URL: without a valid one there is nowhere to render it.
-  if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url)) return { findings: withNote(findings, NOT_RENDERED) };
+  // A page is rendered at its URL: without a valid one there is nowhere to render it. (The
+  // site's rule: schemaSiteOf's `jekyll` is the site's kind, as pageUrlRulesOf reads it.)
+  if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url, { jekyll: site?.jekyll }))
+    return { findings: withNote(findings, NOT_RENDERED) };
 
   const first = wrongLayout[0] ?? blocking[0];
   const declared = data.layout;
