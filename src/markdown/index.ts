@@ -2,52 +2,34 @@ import MarkdownIt from "markdown-it";
 import markdownItAbbr from "markdown-it-abbr";
 import markdownItAnchor from "markdown-it-anchor";
 import markdownItDeflist from "markdown-it-deflist";
+import { JEKYLL_KRAMDOWN, type KramdownSettings } from "../model/kramdown-settings.ts";
 import { codeHighlighting } from "./code-highlight.ts";
 import { kramdownFootnotes } from "./footnotes.ts";
 import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { kramdownExtensions } from "./kramdown-extensions.ts";
 import { kramdownTables } from "./kramdown-tables.ts";
-import { defaultTocOptions, kramdownToc } from "./kramdown-toc.ts";
+import { kramdownToc } from "./kramdown-toc.ts";
 import { kramdownListCodeFences } from "./list-code-fences.ts";
 import { kramdownListLooseness } from "./list-looseness.ts";
 import { safeNewTabLinks } from "./safe-new-tab-links.ts";
 import { headingSlug } from "./slug.ts";
 import { kramdownSpanHtml } from "./span-html.ts";
 import { tableAlignmentClasses } from "./table-alignment.ts";
-import { defaultTypographyOptions, kramdownTypography } from "./typography.ts";
+import { kramdownTypography } from "./typography.ts";
 
-export interface MarkdownOptions {
+/** kramdown's options as a Jekyll site's `kramdown:` gives them (src/model/kramdown-settings.ts), and one of this project's. */
+export interface MarkdownOptions extends KramdownSettings {
   /**
    * Block-level HTML tags inside a paragraph's text (`Text <div>x</div>`): shown as text, as
    * kramdown shows them (a Jekyll site), or kept as HTML for the checks to judge (this
    * repository's own site, whose checks refuse what would break its layout).
    */
   blockTagsInText: "text" | "html";
-  /** kramdown's `parse_block_html` (html-blocks.ts). */
-  parseBlockHtml: boolean;
-  /** kramdown's `auto_ids`: headers get ids made from their text (slug.ts). */
-  autoIds: boolean;
-  /** kramdown's `auto_id_prefix`. */
-  autoIdPrefix: string;
-  /** kramdown's `smart_quotes` (typography.ts). */
-  smartQuotes: string;
-  /** kramdown's `toc_levels` (kramdown-toc.ts). */
-  tocLevels: number[];
-  /** kramdown's `hard_wrap`: a line break in a paragraph is a `<br>`. */
-  hardWrap: boolean;
 }
 
 /** Jekyll's kramdown defaults, and this repository's own site's handling of HTML in text. */
-export const defaultMarkdownOptions: MarkdownOptions = {
-  blockTagsInText: "html",
-  parseBlockHtml: false,
-  autoIds: true,
-  autoIdPrefix: "",
-  smartQuotes: defaultTypographyOptions.smartQuotes,
-  tocLevels: defaultTocOptions.levels,
-  hardWrap: false,
-};
+export const defaultMarkdownOptions: MarkdownOptions = { ...JEKYLL_KRAMDOWN, blockTagsInText: "html" };
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): MarkdownIt {
