@@ -109,6 +109,8 @@ export function documentUrl(
   relativeInCollection: string,
   frontMatter: Record<string, unknown>,
   template: string,
+  /** The document's categories (Document#populate_categories), for `:categories`. */
+  categories: readonly string[] = [],
 ): { url: string; slug: string; id: string } {
   const { extension, basename } = pathParts(relativeInCollection);
   const cleanedPath = `/${relativeInCollection.slice(0, relativeInCollection.length - extension.length)}`.replace(/\.+$/, "");
@@ -121,6 +123,8 @@ export function documentUrl(
     title: slugify(slugSource, "pretty", true),
     slug: slugify(slugSource),
     output_ext: outputExtOf(extension),
+    // UrlDrop#categories: each once, lower case, as folders.
+    categories: [...new Set(categories.map((category) => category.toLowerCase()))].join("/"),
   };
   return { url: fillPermalink(permalink, placeholders), slug: slugify(slugSource), id: `/${collection}${cleanedPath}` };
 }

@@ -5,7 +5,7 @@ import { siteFilesBelowSync } from "./files.ts";
 import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollectionOf, unknownPluginsOf } from "./jekyll-config.ts";
 import { kramdownSettingsOf } from "./kramdown-settings.ts";
 import { collectionStaticPath, documentUrl, MARKDOWN_EXTENSIONS, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
-import { type PostFolder, readPosts } from "./posts.ts";
+import { categoriesOf, type PostFolder, readPosts } from "./posts.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
 import {
@@ -128,7 +128,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
         continue;
       }
       readPage(absolutePath, collection.label, (_name, data) => {
-        const { url, slug, id } = documentUrl(collection.label, inCollection, data, collection.permalink);
+        const { url, slug, id } = documentUrl(collection.label, inCollection, data, collection.permalink, categoriesOf([], data));
         const { extension } = pathParts(inCollection);
         // Document#populate_title: a title, slug and ext of its own unless the front matter has them.
         const own = { title: titleizeSlug(pathParts(inCollection).basename), slug, ext: extension, ...data };
