@@ -1,4 +1,5 @@
 import type MarkdownIt from "markdown-it";
+import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { IAL_ALONE } from "./attribute-list.ts";
@@ -86,6 +87,74 @@ function tablesAsKramdownReadsThem(state: StateCore): void {
   }
 }
 
+/** Where a line's cells are split: its `|`s outside code spans, and not escaped. */
+function cellBreaks(line: string): number[] {
+  const breaks: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (char === "\\") i++;
+    else if (char === "|") breaks.push(i);
+    else if (char === "`") {
+      const run = /^`+/.exec(line.slice(i))![0];
+      const close = line.indexOf(run, i + run.length);
+      if (close >= 0) i = close + run.length - 1;
+      else i += run.length - 1;
+    }
+  }
+  return breaks;
+}
+
+const SEPARATOR_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** A row's cells: the text between its breaks, a leading and a trailing `|` being optional. */
+function cellsOf(line: string, breaks: number[]): string[] {
+  const bounds = [-1, ...breaks, line.length];
+  const cells = bounds.slice(0, -1).map((start, i) => line.slice(start + 1, bounds[i + 1]).trim());
+  if (line.trim().startsWith("|")) cells.shift();
+  if (line.trim().endsWith("|") && !line.trimEnd().endsWith("\\|")) cells.pop();
+  return cells;
+}
+
+/**
+ * kramdown's table without a header: lines that each hold a `|` (outside code), starting at a
+ * block boundary and ending at one (a blank line, an attribute list, the end), are the rows of
+ * a table (`Ports: 80 | 443` is a one-row table to kramdown). GFM needs a `|---|` row; lines
+ * with one are left to markdown-it's table rule.
+ */
+function headerlessTable(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const lineOf = (line: number) => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  let next = startLine;
+  while (next < endLine && !state.isEmpty(next) && state.sCount[next]! - state.blkIndent < 4 && cellBreaks(lineOf(next)).length > 0) next++;
+  if (next === startLine) return false;
+  const rows = Array.from({ length: next - startLine }, (_, i) => lineOf(startLine + i));
+  if (rows.some((row) => SEPARATOR_ROW.test(row))) return false;
+  // The table must end at a block boundary, or kramdown reads its lines as a paragraph.
+  if (next < endLine && !state.isEmpty(next) && !IAL_ALONE.test(lineOf(next).trim())) return false;
+  if (silent) return true;
+  const open = state.push("table_open", "table", 1);
+  open.map = [startLine, next];
+  state.push("tbody_open", "tbody", 1).map = [startLine, next];
+  rows.forEach((row, i) => {
+    state.push("tr_open", "tr", 1).map = [startLine + i, startLine + i + 1];
+    for (const cell of cellsOf(row, cellBreaks(row))) {
+      state.push("td_open", "td", 1);
+      const inline = state.push("inline", "", 0);
+      inline.content = cell;
+      inline.map = [startLine + i, startLine + i + 1];
+      inline.children = [];
+      state.push("td_close", "td", -1);
+    }
+    state.push("tr_close", "tr", -1);
+  });
+  state.push("tbody_close", "tbody", -1);
+  state.push("table_close", "table", -1);
+  state.line = next;
+  return true;
+}
+
 export function kramdownTables(md: MarkdownIt): void {
+  // Last before a paragraph, as kramdown tries its table parser after headers, lists and HTML.
+  md.block.ruler.before("paragraph", "kramdown_headerless_table", headerlessTable);
   md.core.ruler.after("block", "kramdown_tables", tablesAsKramdownReadsThem);
 }
