@@ -123,8 +123,7 @@ export function documentUrl(
     title: slugify(slugSource, "pretty", true),
     slug: slugify(slugSource),
     output_ext: outputExtOf(extension),
-    // UrlDrop#categories: each once, lower case, as folders.
-    categories: [...new Set(categories.map((category) => category.toLowerCase()))].join("/"),
+    categories: categoriesPlaceholder(categories),
   };
   return { url: fillPermalink(permalink, placeholders), slug: slugify(slugSource), id: `/${collection}${cleanedPath}` };
 }
@@ -168,11 +167,15 @@ export interface PostUrlParts {
   date: Date;
 }
 
+/** UrlDrop#categories, for `:categories`: each category once, in lower case, as folders. */
+function categoriesPlaceholder(categories: readonly string[]): string {
+  return [...new Set(categories.map((category) => category.toLowerCase()))].join("/");
+}
+
 /** A post's URL (Document#url with Drops::UrlDrop): its `permalink`, else the posts' pattern, with the date's placeholders. */
 export function postUrl(post: PostUrlParts, permalink: unknown, template: string): string {
   const { extension, basename } = pathParts(post.file);
   const slug = post.slug == null ? basename : String(post.slug);
-  const categories = [...new Set(post.categories.map((category) => category.toLowerCase()))];
   const placeholders = {
     collection: "posts",
     path: post.file
@@ -182,7 +185,7 @@ export function postUrl(post: PostUrlParts, permalink: unknown, template: string
     name: slugify(basename),
     title: slugify(slug, "pretty", true),
     slug: slugify(slug),
-    categories: categories.join("/"),
+    categories: categoriesPlaceholder(post.categories),
     slugified_categories: [...new Set(post.categories.map((category) => slugify(category)))].join("/"),
     output_ext: outputExtOf(extension),
     ...datePlaceholders(post.date),
