@@ -74,9 +74,8 @@ export class JekyllScope {
       collections = collectionsOf(model);
       if (this.jekyll) {
         addDocumentLinks(collections, pagesByPath, site, renderExcerpt, contents);
-        // Jekyll renders the posts first, then each other collection, in its order.
-        const labels = ["posts", ...Object.keys(collections).filter((label) => label !== "posts")];
-        contents?.setOrder(labels.flatMap((label) => collections?.[label] ?? []));
+        // Jekyll renders the documents in site.documents' order.
+        contents?.setOrder(documentsOf(collections));
       }
       return collections;
     };
@@ -91,12 +90,7 @@ export class JekyllScope {
       lazy(site, "posts", () => [...(listed().posts ?? [])].reverse());
       lazy(site, "categories", () => postsBy(listed().posts ?? [], "categories"));
       lazy(site, "tags", () => postsBy(listed().posts ?? [], "tags"));
-      // Site#documents: every collection's documents, the posts' first (a collection's static
-      // files, which Jekyll adds too, are not among them here).
-      lazy(site, "documents", () => {
-        const labels = ["posts", ...model.jekyllCollections.map((settings) => settings.label).filter((label) => label !== "posts")];
-        return labels.flatMap((label) => listed()[label] ?? []);
-      });
+      lazy(site, "documents", () => documentsOf(listed()));
       // Sorted by label, as Jekyll lists them.
       const collectionList = () =>
         [
@@ -175,6 +169,15 @@ export class JekyllScope {
     const baseurl = String(this.site.baseurl);
     return { ...frontMatter, ...eleventyPage, title: frontMatter.title ?? "", url: jekyllUrlFor(outputUrl, baseurl) };
   }
+}
+
+/**
+ * Site#documents: every collection's documents, the posts' first, then each other collection in
+ * its order (a collection's static files, which Jekyll adds too, are not among them here).
+ */
+function documentsOf(collections: Record<string, JekyllDocument[]>): JekyllDocument[] {
+  const labels = ["posts", ...Object.keys(collections).filter((label) => label !== "posts")];
+  return labels.flatMap((label) => collections[label] ?? []);
 }
 
 /**
