@@ -1,3 +1,4 @@
+import { listsPlugin } from "./jekyll-config.ts";
 import type { SiteModel } from "./site-model.ts";
 import { pageUrlProblem, pageUrlRulesOf, urlPathProblem } from "./url-paths.ts";
 
@@ -21,13 +22,20 @@ export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** Whether `redirect_from` makes redirects: always here, in a Jekyll site only with its plugin listed, as in Jekyll. */
+export function makesRedirects(model: SiteModel): boolean {
+  return model.kind !== "jekyll" || listsPlugin(model.siteData, "jekyll-redirect-from");
+}
+
 /**
  * The redirects of the site's pages (in path order) that can be built: an old URL that is not a
  * valid site path, is the page's own URL, or was claimed by an earlier entry is left out, as is
- * every redirect of a page whose own URL is not valid. The checks report each of these at its
- * line (src/tutorial/schema.ts, src/checks/source/output-paths.ts) and may leave out more.
+ * every redirect of a page whose own URL is not valid; none at all where the site makes none
+ * (makesRedirects). The checks report each of these at its line (src/tutorial/schema.ts,
+ * src/checks/source/output-paths.ts, src/checks/source/jekyll-site.ts) and may leave out more.
  */
 export function redirectsOf(model: SiteModel): Redirect[] {
+  if (!makesRedirects(model)) return [];
   const redirects: Redirect[] = [];
   const claimed = new Set<string>();
   const rules = pageUrlRulesOf(model);

@@ -1,4 +1,3 @@
-import { listsPlugin } from "../../model/jekyll-config.ts";
 import { type Redirect, redirectsOf } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import type { Finding } from "../finding.ts";
@@ -63,9 +62,7 @@ export function checkSource(model: SiteModel): SourceVerdict {
   // A page rendered for checking only (render-plan.ts) gets no redirects.
   const checkingOnly = model.pages.filter((page, i) => plans[i]!.render !== page);
   const skippedFiles = new Set([...skipped, ...checkingOnly].map((page) => page.file));
-  // A Jekyll site's redirect_from does something only with its plugin, as in Jekyll (jekyll-site.ts says so).
-  const redirectsMade = model.kind !== "jekyll" || listsPlugin(model.siteData, "jekyll-redirect-from");
-  const redirects = (redirectsMade ? redirectsOf(model) : []).filter(
+  const redirects = redirectsOf(model).filter(
     (redirect) => !skippedFiles.has(redirect.source) && !outputPaths.refusedRedirects.has(redirectKey(redirect.source, redirect.from)),
   );
   // Pages read the IP data through filters that refuse bad entries: rendering would only repeat it.

@@ -1,5 +1,5 @@
-import { listsPlugin } from "../../model/jekyll-config.ts";
 import { kramdownSettingsOf } from "../../model/kramdown-settings.ts";
+import { makesRedirects } from "../../model/redirects.ts";
 import type { SiteModel } from "../../model/site-model.ts";
 import { locationOfPath } from "../../model/yaml-positions.ts";
 import { type Finding, finding } from "../finding.ts";
@@ -33,7 +33,7 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
       `plugin "${name}" has no equivalent in this generator and is ignored: what it adds to pages (tags, filters, files) is not built`,
     );
   });
-  const redirectsIgnored = listsPlugin(model.siteData, "jekyll-redirect-from")
+  const redirectsIgnored = makesRedirects(model)
     ? []
     : model.pages
         .filter((page) => page.data?.redirect_from !== undefined && page.frontMatter)
