@@ -69,7 +69,7 @@ const abbreviations = new Map<string, Intl.DateTimeFormat>();
  * is `GMT+1` where the database says `CET`) only where the database has no file for the zone.
  */
 export function zoneAbbreviationAt(milliseconds: number, zone?: string): string {
-  const fromDatabase = tzAbbreviationAt(milliseconds, offsetMinutesAt(milliseconds, zone), zone);
+  const fromDatabase = tzAbbreviationAt(milliseconds, () => offsetMinutesAt(milliseconds, zone), zone);
   if (fromDatabase !== undefined) return fromDatabase;
   const key = zone ?? "";
   let format = abbreviations.get(key);

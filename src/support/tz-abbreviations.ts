@@ -28,11 +28,12 @@ const MAX_ZONE_FILE_BYTES = 1 << 20;
 const records = new Map<string, ZoneRecord | undefined>();
 
 /**
- * The abbreviation in `zone` (the process's own zone without one) at the instant, with the
- * offset the zone has then (minutes east, from Intl) to choose between the footer rule's
- * standard and summer names; undefined when no tz file can say.
+ * The abbreviation in `zone` (the process's own zone without one) at the instant; undefined
+ * when no tz file can say. Past the file's last transition, the zone's offset then (minutes
+ * east, asked of `offsetMinutes` only there) chooses between the footer rule's standard and
+ * summer names.
  */
-export function tzAbbreviationAt(milliseconds: number, offsetMinutes: number, zone?: string): string | undefined {
+export function tzAbbreviationAt(milliseconds: number, offsetMinutes: () => number, zone?: string): string | undefined {
   const file = zoneFile(zone);
   if (file === undefined) return undefined;
   if (!records.has(file)) records.set(file, readZoneRecord(file));
@@ -42,7 +43,7 @@ export function tzAbbreviationAt(milliseconds: number, offsetMinutes: number, zo
   const { transitions } = record;
   if (record.rule && (transitions.length === 0 || seconds >= transitions[transitions.length - 1]!)) {
     const { standard, standardOffset, summer } = record.rule;
-    return summer === undefined || offsetMinutes * 60 === standardOffset ? standard : summer;
+    return summer === undefined || offsetMinutes() * 60 === standardOffset ? standard : summer;
   }
   let low = 0;
   let high = transitions.length - 1;
