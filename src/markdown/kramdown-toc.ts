@@ -52,12 +52,13 @@ function entriesOf(md: MarkdownIt, state: StateCore, listId: string, levels: Rea
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const heading = tokens[i]!;
-    if (heading.type !== "heading_open" || !levels.has(Number(heading.tag.slice(1)))) continue;
-    if (heading.attrGet("class")?.split(/\s+/).includes("no_toc")) continue;
+    if (heading.type !== "heading_open") continue;
+    const level = Number(heading.tag.slice(1));
+    if (!levels.has(level) || heading.attrGet("class")?.split(/\s+/).includes("no_toc")) continue;
     const id = heading.attrGet("id") ?? "";
     const text = entryHtml(md, state, tokens[i + 1]?.children ?? []);
     const entry: Entry = {
-      level: Number(heading.tag.slice(1)),
+      level,
       html: `<a href="#${escapeHtml(id)}" id="${escapeHtml(`${listId}-${id}`)}">${text}</a>`,
       children: [],
     };

@@ -16,8 +16,8 @@ export function checkRawSyntax(source: SiteModel, pages: OutputPage[]): Finding[
     const pageSource = sourceByPath.get(page.inputPath);
     const shownOnPurpose = pageSource ? rawBlockTexts(pageSource.text) : [];
     return [...new Set(page.rawSyntax)].flatMap((snippet) => {
-      if (!snippet.startsWith("<") && shownOnPurpose.some((text) => text.includes(snippet))) return [];
       const tag = snippet.startsWith("<");
+      if (!tag && shownOnPurpose.some((text) => text.includes(snippet))) return [];
       let { at, inPage } = locateText(source, pageSource, [snippet, snippet.slice(0, 12)]);
       // A tag is short text: one found only in the built-in theme's files (outside the site's folder) is not it.
       if (tag && pageSource && at.file.startsWith("../")) ({ at, inPage } = { at: { file: pageSource.file, line: 1, column: 1 }, inPage: true });
