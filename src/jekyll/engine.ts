@@ -31,7 +31,8 @@ import { unknownFilterUses } from "./unknown-filters.ts";
  * file limit), on what one render allocates and how long it takes (render-budget.ts; LiquidJS's
  * own clock is a backstop behind the budget's, whose error says where it stopped). Ruby
  * Liquid's semantics where LiquidJS's differ: undefined names as nil (undefined-variables.ts),
- * unknown filters (unknown-filters.ts), `a[b]c` and quoted text without escapes (ruby-markup.ts), Jekyll's tags (tags/).
+ * unknown filters (unknown-filters.ts), `a[b]c` and quoted text without escapes
+ * (ruby-markup.ts), Jekyll's tags (tags/).
  */
 
 export interface JekyllEngineOptions {

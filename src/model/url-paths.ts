@@ -11,6 +11,8 @@
  *   links, the sitemap and the file would disagree;
  * - other punctuation, spaces, non-ASCII letters: each needs encoding in URLs, and some have
  *   meanings of their own (`*` and `:` in `_redirects`, `"` and `<` in HTML);
+ * - segments starting with `.` (`..` climbs out of the base URL; `.x` is a hidden file, which
+ *   hosts may refuse to serve) and empty segments (`//`).
  *
  * A Jekyll site's page URLs (rule `jekyll`) are Jekyll's, which keeps more: what its
  * `URL.escape_path` leaves as it is, RFC 3986's sub-delimiters `! $ & ' ( ) * + , ; =` and `:`
@@ -19,8 +21,6 @@
  * it. Every place such a URL is written escapes it for that place (an attribute's `&`, the
  * sitemap's XML, `_redirects`' `:` and `*`). Still refused there: `?` (a host reads a query) and
  * `#`, and an encoded `/`, `\` or control character (no file name holds it).
- * - segments starting with `.` (`..` climbs out of the base URL; `.x` is a hidden file, which
- *   hosts may refuse to serve) and empty segments (`//`).
  */
 
 const UNRESERVED = /[A-Za-z0-9._~/-]/;
