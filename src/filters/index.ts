@@ -15,6 +15,7 @@ import { markdownCopyFilters } from "./markdown-copy.ts";
 import { flatify, markdownFilters } from "./rendering.ts";
 import { rubyDateFilters } from "./ruby-dates.ts";
 import { rubyJsonFilters } from "./ruby-json.ts";
+import { rubyListFilters } from "./ruby-lists.ts";
 import { rubyNumberFilters } from "./ruby-numbers.ts";
 import { tutorialFilters } from "./tutorial.ts";
 import { urlFilters } from "./urls.ts";
@@ -22,7 +23,7 @@ import { urlFilters } from "./urls.ts";
 /**
  * Every Liquid filter this site adds to standard Liquid, by purpose, one module each (as
  * LiquidJS keeps its own): Jekyll's where LiquidJS's differ (Ruby's arithmetic, Jekyll's
- * collection, sort and text filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
+ * collection, sort and text filters, Ruby's list filters), rendering (markdownify, flatify), URLs (Jekyll's relative_url and
  * absolute_url), Stitch's IP addresses, firewall rules and the tunnel diagram, connection guides, HTML structure,
  * the tutorial format, the page frame (navigation, edit links, dates), the pages' Markdown
  * copies. The engine registers
@@ -45,6 +46,7 @@ export function siteFilters({ root, settings, markdown, history, copies }: Filte
     ...rubyNumberFilters,
     ...rubyDateFilters,
     ...rubyJsonFilters,
+    ...rubyListFilters,
     ...jekyllCollectionFilters,
     ...jekyllSortFilters,
     ...jekyllTextFilters,

@@ -35,6 +35,7 @@ export const SHARED_FILES: Record<string, string> = {
   ].join("\n"),
   "_data/people.yml": "ada:\n  name: Ada Lovelace\n  born: 1815\ngrace:\n  name: Grace Hopper\n  born: 1906\n",
   "_data/words.yml": "- alpha\n- beta\n- gamma\n- delta\n- epsilon\n",
+  "_data/groups.yml": "- [beta, alpha]\n- [gamma]\n- []\n- [alpha]\n",
   "_includes/float-literal.html": "{{ 6.0 }} {% assign z = 1.0 %}{{ z | plus: 1 }}",
 };
 
@@ -218,6 +219,18 @@ export const FIXTURES: LiquidFixture[] = [
     // Ruby's quoted text has no escapes; Jekyll's include parameters have \" and \' only.
     name: "backslashes",
     template: String.raw`<p>[{{ "C:\temp\new" }}] [{{ "a\\b" | size }}] [{{ "one\two" | split: "\" | join: "/" }}] [{{ "path/to" | replace: "/", "\" }}] [{{ "x\u0041" }}] [{% assign s = 'q\w' %}{{ s }}] [{% if "a\b" == "a\b" %}same{% endif %}]</p><p>{% include callouts/warning.html text="C:\temp \"quoted\" back\\slash" %} {% include callouts/warning.html text='it\'s' %}</p>`,
+  },
+  {
+    // Ruby Liquid's filters read a hash as a list of one hash (InputIterator), except size/first.
+    name: "filters-on-hashes",
+    template:
+      '<p>{{ site.data.people | size }} {{ site.data.people | map: "name" | size }} [{{ site.data.people | map: "name" | first }}] {{ site.data.people | first | first }} [{{ site.data.people | last }}] {{ site.data.people | reverse | size }} {{ site.data.people | sort | size }} {{ site.data.people | where: "born", 1815 | size }} {{ site.data.people | uniq | size }} {{ site.data.people | compact | size }} {% for p in site.data.people reversed %}{{ p[0] }} {% endfor %}[{{ "abc" | first }}] [{{ "abc" | last }}] {{ "abc" | reverse | join: "," }} {{ 42 | size }} {{ 4.5 | size }} {{ nothing | join: "," | size }} {{ "x" | join: "," }} {{ site.data.people | map: "first" | compact | size }} {{ site.data.items | map: "name" | join: "," }} [{{ site.data.words | map: "lph" | join: "," }}] {{ site.data.people | map: "ada" | map: "born" | first }}</p>',
+  },
+  {
+    // Lists of lists are flattened by join, uniq, sort, reverse, compact and where, not by size or first.
+    name: "nested-lists",
+    template:
+      '<p>[{{ site.data.groups | join: "," }}] {{ site.data.groups | size }} {{ site.data.groups | first | size }} {{ site.data.groups | uniq | size }} {{ site.data.groups | reverse | first }} {{ site.data.groups | sort | last }} {{ site.data.groups | compact | size }} {{ site.data.groups | join: "," | split: "," | uniq | join: "+" }} {{ "a,b,," | split: "," | size }} {{ "" | split: "," | size }} {{ ",a" | split: "," | size }} {{ "a b  c " | split: " " | size }}</p>',
   },
 ];
 
