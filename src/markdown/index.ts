@@ -7,8 +7,11 @@ import { codeHighlighting } from "./code-highlight.ts";
 import { kramdownFootnotes } from "./footnotes.ts";
 import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
+import { kramdownEmphasis } from "./kramdown-emphasis.ts";
 import { kramdownExtensions } from "./kramdown-extensions.ts";
+import { kramdownMath } from "./kramdown-math.ts";
 import { kramdownTables } from "./kramdown-tables.ts";
+import { kramdownTaskLists } from "./kramdown-task-lists.ts";
 import { kramdownToc } from "./kramdown-toc.ts";
 import { kramdownListCodeFences } from "./list-code-fences.ts";
 import { kramdownListLooseness } from "./list-looseness.ts";
@@ -45,6 +48,9 @@ export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): Markdo
       .use(kramdownListLooseness)
       .use(kramdownListCodeFences)
       .use(kramdownTables)
+      .use(kramdownTaskLists)
+      .use(kramdownMath)
+      .use(kramdownEmphasis)
       .use(kramdownFootnotes)
       .use(markdownItDeflist)
       .use(markdownItAbbr)

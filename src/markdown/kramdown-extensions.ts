@@ -49,7 +49,9 @@ function blockExtension(state: StateBlock, startLine: number, endLine: number, s
   const found = extensionAt(rest);
   if (!found) return false;
   const { name, body, consumed } = found;
-  // Only a block when nothing but blanks follows on the closing line.
+  // Only a block when its opening tag ends its line (kramdown's EXTENSION_BLOCK_START), and
+  // nothing but blanks follows on the closing line; else it is inside a paragraph.
+  if (!/^\{[^}]*\}[ \t]*(\n|$)/.test(rest)) return false;
   const lineEnd = rest.indexOf("\n", consumed);
   if (rest.slice(consumed, lineEnd < 0 ? rest.length : lineEnd).trim() !== "") return false;
   if (silent) return true;

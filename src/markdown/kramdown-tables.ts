@@ -53,6 +53,25 @@ function blocksOf(state: StateCore, lines: string[], from: number, to: number, l
 
 const hasPipe = (line: string) => /(^|[^\\])\|/.test(line);
 
+/**
+ * A `|` inside a code span is code to kramdown, a cell border to GFM (`` `a|b` `` is one cell to
+ * Jekyll): a row with code spans gets its cells again, split where kramdown splits them, with
+ * `\|` left as written for the inline parser (text unescapes it, code keeps it, as in kramdown).
+ */
+function cellsAroundCode(tokens: Token[], open: number, close: number, lines: string[]): void {
+  for (let i = open; i < close; i++) {
+    const row = tokens[i]!;
+    if (row.type !== "tr_open" || !row.map) continue;
+    const line = lines[row.map[0]]?.replace(/^(\s*>)*\s*/, "") ?? "";
+    if (!line.includes("`")) continue;
+    const cells = cellsOf(line, cellBreaks(line));
+    let cell = 0;
+    for (let j = i + 1; j < close && tokens[j]!.type !== "tr_close"; j++) {
+      if (tokens[j]!.type === "inline") tokens[j]!.content = cells[cell++] ?? "";
+    }
+  }
+}
+
 function tablesAsKramdownReadsThem(state: StateCore): void {
   const lines = state.src.split("\n");
   const tokens = state.tokens;
@@ -61,6 +80,7 @@ function tablesAsKramdownReadsThem(state: StateCore): void {
     if (open.type !== "table_open" || !open.map) continue;
     const close = tableEnd(tokens, i);
     if (close >= tokens.length) continue;
+    cellsAroundCode(tokens, i, close, lines);
     const [start, end] = open.map;
     const rowless = !tokens.slice(i, close).some((token) => token.type === "tbody_open");
     const pipeless = lines.slice(start + 2, end).findIndex((line) => !hasPipe(line));
