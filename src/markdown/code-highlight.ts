@@ -102,9 +102,9 @@ let rougeSiteHighlighter: HLJSApi | undefined;
 
 function rougeHighlighter(): HLJSApi {
   if (rougeSiteHighlighter) return rougeSiteHighlighter;
-  const require = createRequire(import.meta.url);
+  const load = createRequire(import.meta.url);
   const highlighter = hljs.newInstance();
-  for (const name of ROUGE_SITE_LANGUAGES) highlighter.registerLanguage(name, require(`highlight.js/lib/languages/${name}`) as LanguageFn);
+  for (const name of ROUGE_SITE_LANGUAGES) highlighter.registerLanguage(name, load(`highlight.js/lib/languages/${name}`) as LanguageFn);
   rougeSiteHighlighter = highlighter;
   return highlighter;
 }
