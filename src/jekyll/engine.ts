@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
 import { RubyFloat } from "../filters/ruby-numbers.ts";
+import type { CodeMarkup } from "../markdown/code-highlight.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { excerptRenderer } from "./document-renders.ts";
@@ -13,7 +14,7 @@ import { JekyllScope } from "./scope.ts";
 import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllCaptureTag } from "./tags/capture.ts";
-import { HighlightTag } from "./tags/highlight.ts";
+import { type HasCodeMarkup, HighlightTag } from "./tags/highlight.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/include-cached.ts";
 import { JekyllIncludeRelativeTag } from "./tags/include-relative.ts";
@@ -111,11 +112,13 @@ function isGenerator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
-export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSiteFiles {
+export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSiteFiles, HasCodeMarkup {
   /** `include_cached` output by include and parameters, for this build. */
   readonly includeOutputs = new Map<string, string>();
   readonly scope: JekyllScope;
   readonly siteFiles: SiteFiles;
+  /** `{% highlight %}`'s token classes: Rouge's in a Jekyll site, whose style sheet is a Rouge theme. */
+  readonly codeMarkup: CodeMarkup;
   private readonly errors: TemplateErrorCollector | undefined;
   private readonly lenientFilters: boolean;
   private readonly errorMode: JekyllEngineOptions["errorMode"];
@@ -153,6 +156,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     this.errorMode = options.errorMode;
     this.scope = new JekyllScope(options.model, excerptRenderer(this, options.filters.markdownify));
     this.siteFiles = new SiteFiles(options.model);
+    this.codeMarkup = options.model.kind === "jekyll" ? "rouge" : "theme";
     this.errors = options.errors;
     this.pageGate = options.pageGate ?? (() => new Promise((resolve) => setImmediate(resolve)));
     this.renderLimits = { ...RENDER_LIMITS, ...options.renderLimits };

@@ -7,7 +7,8 @@ import markdownItFootnote from "markdown-it-footnote";
  * kramdown's footnotes (markdown-it-footnote's parser, kramdown's markup): references
  * `<sup id="fnref:name"><a href="#fn:name" class="footnote">1</a></sup>` named by the label, so
  * links written for the Jekyll site keep working; the notes in `<div class="footnotes">` after
- * the content, each with its backlinks (`↩`, then `↩²` ... for further references) at its end.
+ * the content, each with its backlinks (`↩`, then `↩²` ... for further references) at its end,
+ * after a non-breaking space so that a backlink never starts a line of its own.
  * kramdown has no inline footnotes (`^[text]`), so that syntax stays text.
  */
 
@@ -48,6 +49,6 @@ export function kramdownFootnotes(md: MarkdownIt, overrides: Partial<FootnoteOpt
     const footnote = meta(tokens, index);
     if (options.backlink === "") return "";
     const number = footnote.subId > 0 ? `<sup>${footnote.subId + 1}</sup>` : "";
-    return ` <a href="#${refId(footnote)}" class="reversefootnote" role="doc-backlink">${options.backlink}${number}</a>`;
+    return `&nbsp;<a href="#${refId(footnote)}" class="reversefootnote" role="doc-backlink">${options.backlink}${number}</a>`;
   };
 }

@@ -29,10 +29,17 @@ export interface MarkdownOptions extends KramdownSettings {
    * repository's own site, whose checks refuse what would break its layout).
    */
   blockTagsInText: "text" | "html";
+  /**
+   * Code and aligned table cells: with the markup kramdown and Rouge write (a Jekyll site, whose
+   * style sheets target `.highlighter-rouge`, Rouge's token classes and `style="text-align"`),
+   * or with this repository's theme's (`hljs-` tokens, `align-` classes: code-highlight.ts,
+   * table-alignment.ts).
+   */
+  markup: "kramdown" | "theme";
 }
 
 /** Jekyll's kramdown defaults, and this repository's own site's handling of HTML in text. */
-export const defaultMarkdownOptions: MarkdownOptions = { ...JEKYLL_KRAMDOWN, blockTagsInText: "html" };
+export const defaultMarkdownOptions: MarkdownOptions = { ...JEKYLL_KRAMDOWN, blockTagsInText: "html", markup: "theme" };
 
 /** The one markdown-it instance of a build: Eleventy's `md` library and `markdownify` share it. */
 export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): MarkdownIt {
@@ -43,6 +50,8 @@ export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): Markdo
   if (options.blockTagsInText === "text") md.use(kramdownSpanHtml);
   return (
     md
+      // First: it replaces the code renderers that list-looseness.ts wraps.
+      .use(codeHighlighting, { markup: options.markup === "kramdown" ? "rouge" : "theme" })
       .use(kramdownExtensions)
       .use(kramdownAttributes)
       .use(kramdownListLooseness)
@@ -64,7 +73,6 @@ export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): Markdo
       })
       .use(kramdownToc, { levels: options.tocLevels })
       .use(safeNewTabLinks)
-      .use(tableAlignmentClasses)
-      .use(codeHighlighting)
+      .use(tableAlignmentClasses, { inlineStyles: options.markup === "kramdown" })
   );
 }

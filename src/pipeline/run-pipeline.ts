@@ -131,7 +131,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let published = false;
   try {
     const history = await reading;
-    const markdown = createMarkdown({ ...model.settings.kramdown, blockTagsInText: model.kind === "jekyll" ? "text" : "html" });
+    const jekyll = model.kind === "jekyll";
+    const markdown = createMarkdown({ ...model.settings.kramdown, blockTagsInText: jekyll ? "text" : "html", markup: jekyll ? "kramdown" : "theme" });
     const templateErrors = new TemplateErrorCollector();
     // Sets, not lists: at N=4000 a lookup per page in a list of 8,000 pages is 64 million comparisons.
     const modelPages = new Set(model.pages);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
 
 /**
  * Jekyll 4.3 (Debian's `jekyll` package, with kramdown, jekyll-redirect-from and
@@ -51,6 +52,49 @@ export async function buildWithJekyll(source: string, destination = `${source}-j
     throw new Error(`jekyll build failed for ${source}:\n${stderr || stdout || message}`);
   }
   return destination;
+}
+
+/**
+ * The markup of a page's code and tables that a site's style sheet selects on, which
+ * mainContentOf leaves out: per code block the elements from it up to `selector`
+ * (`div.highlighter-rouge.language-bash > div.highlight > pre.highlight > code`, classes
+ * sorted), inline code's classes, and table cells' `text-align`. Token spans are left out:
+ * Rouge's and highlight.js's boundaries differ by design.
+ */
+export interface CodeAndTableMarkup {
+  codeBlocks: string[];
+  inlineCode: string[];
+  cellAlignment: string[];
+}
+
+export function codeAndTableMarkupOf(html: string, selector = "body"): CodeAndTableMarkup {
+  const $ = cheerio.load(html);
+  const root = $(selector).first();
+  const scope = root.length > 0 ? root : $.root();
+  const described = (element: Element) => [element.tagName, ...($(element).attr("class")?.split(/\s+/).filter(Boolean).sort() ?? [])].join(".");
+  return {
+    codeBlocks: scope
+      .find("pre")
+      .toArray()
+      .map((pre) => {
+        const chain = $(pre)
+          .parentsUntil(scope.get(0) as Element)
+          .toArray()
+          .reverse()
+          .map((element) => described(element));
+        const code = $(pre).children("code").first();
+        return [...chain, described(pre), ...(code.length > 0 ? [described(code[0] as Element)] : [])].join(" > ");
+      }),
+    inlineCode: scope
+      .find("code")
+      .toArray()
+      .filter((code) => $(code).closest("pre").length === 0)
+      .map((code) => described(code)),
+    cellAlignment: scope
+      .find("th, td")
+      .toArray()
+      .map((cell) => /text-align:\s*(\w+)/.exec($(cell).attr("style") ?? "")?.[1] ?? ""),
+  };
 }
 
 /** The HTML file Jekyll or this generator wrote for `urlPath`, read from `outputDir`. */

@@ -30,7 +30,7 @@ describe.skipIf(!jekyllInstalled() && process.env.CI !== "true")("kramdown as Je
   });
 
   it.each(names)("%s", async (name) => {
-    const ours = htmlShape(createMarkdown({ blockTagsInText: "text" }).render(sourceOf(name)));
+    const ours = htmlShape(createMarkdown({ blockTagsInText: "text", markup: "kramdown" }).render(sourceOf(name)));
     const jekylls = htmlShape(await readPage(jekyllOutput, `${name}.html`));
     expect(ours).toBe(jekylls);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { listFiles } from "../../src/model/files.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
-import { buildWithJekyll, copySite, JEKYLL, jekyllInstalled, type MainContent, mainContentOf } from "../helpers/jekyll.ts";
+import { buildWithJekyll, codeAndTableMarkupOf, copySite, JEKYLL, jekyllInstalled, type MainContent, mainContentOf } from "../helpers/jekyll.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 import { describeNeeding } from "../helpers/system.ts";
 
@@ -15,7 +15,8 @@ import { describeNeeding } from "../helpers/system.ts";
  * Jekyll site trees (tests/jekyll/site-fixtures/<name>/, one construct each plus a whole site) built
  * by Jekyll 4.3 and by this generator (`--source`): every page Jekyll writes is written here too,
  * below the site's base URL, with the same main content (headings and ids, list items, code,
- * link targets, text); every redirect leads where Jekyll's leads; nothing Jekyll leaves out is
+ * link targets, text) and the same markup of code and tables for the site's style sheet to
+ * select (code blocks' wrappers, inline code's classes, cells' alignment); every redirect leads where Jekyll's leads; nothing Jekyll leaves out is
  * written. Quotes are compared straight (kramdown's typography is another suite's).
  */
 
@@ -96,6 +97,7 @@ function describeFixture(name: string): void {
         continue;
       }
       expect(comparable(mine), `${name}: ${file}`).toEqual(comparable(theirs));
+      expect(codeAndTableMarkupOf(mine, "main"), `${name}: ${file}: code and table markup`).toEqual(codeAndTableMarkupOf(theirs, "main"));
     }
   });
 

@@ -1,13 +1,19 @@
 import { type Context, type Emitter, type Liquid, type Parser, Tag, type TagToken, type Template, type TopLevelToken } from "liquidjs";
-import { highlightCode } from "../../markdown/code-highlight.ts";
+import { type CodeMarkup, highlightAsRouge, highlightCode } from "../../markdown/code-highlight.ts";
 
 /**
  * Jekyll's `{% highlight lang [linenos] %}...{% endhighlight %}`, with the markup Jekyll's Rouge
  * wrapper writes (`<figure class="highlight"><pre><code class="language-x" data-lang="x">`, and
  * Rouge's line-number table for `linenos`), so that pages and their CSS read the same. The
- * tokens inside are highlight.js's, as in fenced code (README: Liquid: differences from Jekyll).
- * The body is Liquid, as in Jekyll: `{{ }}` inside is rendered.
+ * tokens inside are highlight.js's, as in fenced code, with Rouge's token classes in a Jekyll
+ * site (README: Liquid: differences from Jekyll). The body is Liquid, as in Jekyll: `{{ }}`
+ * inside is rendered.
  */
+
+/** The engine's choice of token classes: Rouge's in a Jekyll site (engine.ts), highlight.js's otherwise. */
+export interface HasCodeMarkup {
+  readonly codeMarkup: CodeMarkup;
+}
 
 const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
 
@@ -37,7 +43,8 @@ export class HighlightTag extends Tag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, string> {
     const body = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
     const code = String(body).replace(/^[\n\r]+|[\n\r]+$/g, "");
-    const highlighted = highlightCode(code, this.language) || escapeHtml(code);
+    const rouge = (this.liquid as Liquid & Partial<HasCodeMarkup>).codeMarkup === "rouge";
+    const highlighted = (rouge ? highlightAsRouge(code, this.language) : highlightCode(code, this.language)) || escapeHtml(code);
     const attributes = `class="language-${this.language.replace(/\+/g, "-")}" data-lang="${escapeHtml(this.language).replace(/"/g, "&quot;")}"`;
     emitter.write(`<figure class="highlight"><pre><code ${attributes}>${this.lineNumbers ? lineTable(code, highlighted) : highlighted}</code></pre></figure>`);
   }
