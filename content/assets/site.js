@@ -145,7 +145,7 @@ async function copyFrom(button) {
   }, 2000);
 }
 
-const LANGUAGE_NAMES = { shell: "Shell", bash: "Shell", sh: "Shell", sql: "SQL", yaml: "YAML", yml: "YAML", json: "JSON", ini: "INI" };
+const LANGUAGE_NAMES = { plaintext: "", shell: "Shell", bash: "Shell", sh: "Shell", sql: "SQL", yaml: "YAML", yml: "YAML", json: "JSON", ini: "INI" };
 
 function addCodeToolbar(pre) {
   if (pre.closest(".code-block")) return;
@@ -153,7 +153,9 @@ function addCodeToolbar(pre) {
   wrapper.className = "code-block";
   const toolbar = document.createElement("div");
   toolbar.className = "code-toolbar";
-  const language = /language-([\w-]+)/.exec(pre.querySelector("code")?.className ?? "")?.[1];
+  // highlight.js's markup names the language on the code; Rouge's (a Jekyll site) on the wrapper around the pre.
+  const languageClass = pre.querySelector('code[class*="language-"]')?.className ?? pre.closest('[class*="language-"]')?.className ?? "";
+  const language = /language-([\w-]+)/.exec(languageClass)?.[1];
   const name = document.createElement("span");
   name.className = "code-language";
   name.textContent = language ? (LANGUAGE_NAMES[language] ?? language) : "";
