@@ -1,3 +1,4 @@
+import { toValue } from "liquidjs";
 import { RubyFloat, rubyFloatText } from "../support/ruby-float.ts";
 
 /**
@@ -15,7 +16,8 @@ interface JsonifyThis {
 }
 
 export function jsonify(this: JsonifyThis, input: unknown): string | undefined {
-  const json = JSON.stringify(input, function (this: Record<string, unknown>, key, value) {
+  // Liquid's `nil` literal reaches a filter as LiquidJS's NullDrop, whose JSON would be `{}`.
+  const json = JSON.stringify(toValue(input) ?? null, function (this: Record<string, unknown>, key, value) {
     // `this[key]` is the value before its toJSON (a RubyFloat's is its number).
     const raw = this[key];
     if (raw instanceof RubyFloat) return Number.isFinite(raw.value) ? `${MARK}${rubyFloatText(raw.value)}\u0000` : null;

@@ -10,6 +10,7 @@ import { convertWholeFloatLiterals, useRenderer } from "./liquidjs-internals.ts"
 import { withLaxVariables } from "./malformed-markup.ts";
 import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError, type RenderLimits, withBudget } from "./render-budget.ts";
 import { withRubyMarkup } from "./ruby-markup.ts";
+import { rubyOperators } from "./ruby-operators.ts";
 import { JekyllScope } from "./scope.ts";
 import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
@@ -138,6 +139,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       strictFilters: !lenientFilters,
       strictVariables: true,
       lenientIf: true,
+      operators: rubyOperators,
       cache: new BuildTemplateCache(),
       // Each include is read once, at its first use (after construction): its unknown filters are found then.
       fs: includesFileSystem(options.model, (text) => {

@@ -232,6 +232,31 @@ export const FIXTURES: LiquidFixture[] = [
     template:
       '<p>[{{ site.data.groups | join: "," }}] {{ site.data.groups | size }} {{ site.data.groups | first | size }} {{ site.data.groups | uniq | size }} {{ site.data.groups | reverse | first }} {{ site.data.groups | sort | last }} {{ site.data.groups | compact | size }} {{ site.data.groups | join: "," | split: "," | uniq | join: "+" }} {{ "a,b,," | split: "," | size }} {{ "" | split: "," | size }} {{ ",a" | split: "," | size }} {{ "a b  c " | split: " " | size }}</p>',
   },
+  {
+    name: "include-parameters-with-liquid",
+    template:
+      '<p>{% capture port_text %}Port {{ site.data.people.ada.born }} is open{% endcapture %}{% include callouts/warning.html text=port_text %}</p><p>{% assign who = "Grace" %}{% include greeting.html who=who %} {% include greeting.html who=site.data.people.grace.name %}</p>',
+  },
+  {
+    name: "liquid-tag-and-echo",
+    template:
+      "<p>{% liquid\n  assign total = 0\n  for w in site.data.words\n    assign total = total | plus: w.size\n  endfor\n  echo total\n%} {% echo 'x' | upcase %}</p>",
+  },
+  {
+    name: "contains-on-hashes-and-empties",
+    template:
+      '<p>{% if site.data.people contains "ada" %}A{% else %}a{% endif %} {% if site.data.words contains "gam" %}G{% else %}g{% endif %} {% if site.data.people == empty %}E{% else %}e{% endif %} {% if site.data.nothing == empty %}N{% else %}n{% endif %} {% if "" == empty %}S{% endif %} {% assign arr = "" | split: "," %}{% if arr == empty %}L{% endif %} {% if site.data.people.size > 1 %}P{% endif %}</p>',
+  },
+  {
+    name: "whitespace-control",
+    template:
+      "<ul>\n{%- for w in site.data.words limit: 3 -%}\n  <li>{{- w -}}</li>\n{%- endfor -%}\n</ul>\n<p>[ {{- 'tight' -}} ] [{%- if true %} a {% endif -%}]</p>",
+  },
+  {
+    name: "jsonify",
+    template:
+      '<p>{{ site.data.people.ada | jsonify }} {{ site.data.words | slice: 0, 2 | jsonify }} {{ "tag <b> & co/x" | jsonify }} {{ nil | jsonify }} {{ 3.5 | jsonify }} {{ site.data.items | map: "weight" | jsonify }}</p>',
+  },
 ];
 
 /** The Jekyll site: `_config.yml`, the shared files, and a page per fixture. */
