@@ -8,6 +8,7 @@ import type Token from "markdown-it/lib/token.mjs";
  * inside the item, and the last item's is bare only if an earlier item's is too (or the list has
  * one item). So `- a\n- b\n\n- c` gives `<li>a</li><li><p>b</p></li><li>c</li>`. Any other
  * paragraph of an item is always a `<p>`. A change of bullet marker does not start a new list.
+ * An ordered list counts from 1 whatever its first number (kramdown writes no `start`).
  */
 
 interface Item {
@@ -93,8 +94,15 @@ function applyLooseness(state: StateCore): void {
   }
 }
 
+function countFromOne(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type === "ordered_list_open" && token.attrs) token.attrs = token.attrs.filter(([name]) => name !== "start");
+  }
+}
+
 export function kramdownListLooseness(md: MarkdownIt): void {
   md.core.ruler.after("block", "kramdown_list_looseness", applyLooseness);
+  md.core.ruler.after("block", "kramdown_list_numbers", countFromOne);
   // Code right after an item's bare text starts on a line of its own, as markdown-it's renderer
   // starts every other block there (`<li>Run:\n<pre>`): the text and the code are two words.
   for (const rule of ["fence", "code_block"] as const) {
