@@ -59,7 +59,12 @@ export interface SiteSettings {
   timeZone?: string;
   /** A Jekyll site's `kramdown:` options (kramdown-settings.ts); this repository's own site has Jekyll's defaults. */
   kramdown?: KramdownSettings;
+  /** What a build leaves in the output folder it replaces (`keep_files:`, paths inside it; src/publish/output-folder.ts). */
+  keepFiles: readonly string[];
 }
+
+/** Jekyll's default `keep_files`: a `_site/` that is a checkout of the branch it is deployed from keeps its repository. */
+export const JEKYLL_KEEP_FILES: readonly string[] = [".git", ".svn"];
 
 export function siteDirectories(root: string, output = "_site"): SiteDirectories {
   return {
@@ -133,5 +138,6 @@ export function siteSettingsOf(siteData: Record<string, unknown>, liquid: Liquid
     collections,
     liquid,
     ...(isTimeZone(siteData.timezone) ? { timeZone: siteData.timezone } : {}),
+    keepFiles: Array.isArray(siteData.keep_files) ? siteData.keep_files.filter((entry): entry is string => typeof entry === "string") : JEKYLL_KEEP_FILES,
   };
 }

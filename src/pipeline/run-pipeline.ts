@@ -126,7 +126,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const redirects = source.redirects.filter((redirect) => builtFiles.has(redirect.source));
   const publish = options.publish ?? false;
   const searchIndex = options.searchIndex ?? publish;
-  const output = new OutputFolder(dirs.output);
+  const output = new OutputFolder(dirs.output, model.settings.keepFiles);
   const build = await output.newBuild();
   let published = false;
   try {

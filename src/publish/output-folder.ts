@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readlink, rename, rm, rmdir, symlink, unlink } from "node:fs/promises";
 import path from "node:path";
+import { JEKYLL_KEEP_FILES } from "../model/settings.ts";
 import { escapeRegExp } from "../support/escape-regexp.ts";
 
 /**
@@ -14,7 +15,13 @@ import { escapeRegExp } from "../support/escape-regexp.ts";
  * What killed builds leave (their folders, a link not yet renamed) is removed by the next build,
  * once the process that made it is gone: the folders are named after their process, so builds
  * running side by side never remove each other's.
+ *
+ * What the author keeps in the output (Jekyll's `keep_files`, `.git` and `.svn` by default: a
+ * `_site/` that is a checkout of the branch it is deployed from) is moved from the replaced
+ * output into the new build before the swap, as Jekyll leaves it in place; like Jekyll's, a name
+ * keeps every entry it starts (`.git` keeps `.gitignore` and `.github/`).
  */
+
 
 /** A build's folder, the link made to publish it, or a real `_site/` moved aside once: `<pid>-<hex>[.link|.migrated]`. */
 const BUILD_ENTRY = /^(\d+)-[0-9a-f]+(?:\.link|\.migrated)?$/;
@@ -28,7 +35,10 @@ export class OutputFolder {
   private readonly parentDir: string;
   private readonly name: string;
 
-  constructor(readonly outputDir: string) {
+  constructor(
+    readonly outputDir: string,
+    private readonly keepFiles: readonly string[] = JEKYLL_KEEP_FILES,
+  ) {
     this.parentDir = path.dirname(outputDir);
     this.name = path.basename(outputDir);
     this.buildsDir = path.join(this.parentDir, `.${this.name}.builds`);
@@ -50,10 +60,15 @@ export class OutputFolder {
     await symlink(path.relative(this.parentDir, build), link, "dir");
     const previous = await this.publishedBuild();
     let migrated: string | undefined;
+    let kept: KeptEntry[] = [];
     try {
       migrated = await this.moveRealFolderAside();
+      const replaced = migrated ?? previous;
+      if (replaced !== undefined) kept = await this.carryKeptEntries(replaced, build);
       await rename(link, this.outputDir);
     } catch (error) {
+      // Whatever was carried over goes back where it was: the new build is not published.
+      for (const entry of kept.reverse()) await rename(entry.to, entry.from).catch(() => {});
       await unlink(link).catch(() => {});
       throw error;
     }
@@ -61,6 +76,27 @@ export class OutputFolder {
     for (const replaced of [previous, migrated]) {
       if (replaced !== undefined && replaced !== build) await removeQuietly(replaced);
     }
+  }
+
+  /** Moves the entries `keepFiles` names from the output being replaced into `build`, where the build made none of its own. */
+  private async carryKeptEntries(replaced: string, build: string): Promise<KeptEntry[]> {
+    const moved: KeptEntry[] = [];
+    for (const keep of this.keepFiles) {
+      const relative = path.normalize(keep).replace(/\/+$/, "");
+      // Only what lies inside the output folder.
+      if (relative === "" || relative === "." || path.isAbsolute(relative) || relative.split(path.sep).includes("..")) continue;
+      const folder = path.dirname(relative);
+      const entries = await readdir(path.join(replaced, folder)).catch(() => [] as string[]);
+      for (const name of entries.filter((entry) => entry.startsWith(path.basename(relative)))) {
+        const from = path.join(replaced, folder, name);
+        const to = path.join(build, folder, name);
+        if (await exists(to)) continue;
+        await mkdir(path.dirname(to), { recursive: true });
+        await rename(from, to);
+        moved.push({ from, to });
+      }
+    }
+    return moved;
   }
 
   /** Removes a build that is not to be published (it failed, or it was a check run). */
@@ -123,6 +159,11 @@ export class OutputFolder {
       if (!Number.isNaN(pid) && pid !== process.pid && !isRunning(pid)) await removeQuietly(path.join(this.parentDir, entry));
     }
   }
+}
+
+interface KeptEntry {
+  from: string;
+  to: string;
 }
 
 function isRunning(pid: number): boolean {

@@ -169,7 +169,7 @@ describe("link resolution", () => {
     jekyllCollections: [],
     unknownPlugins: [],
     notBuilt: [],
-    settings: { baseurl: "", url: "", collections: {}, liquid: STRICT_LIQUID },
+    settings: { baseurl: "", url: "", collections: {}, liquid: STRICT_LIQUID, keepFiles: [] },
     siteData: {},
     pages: [page("content/a/x.md", "/a/x"), page("content/b/x.md", "/b/x")],
     includes: [],

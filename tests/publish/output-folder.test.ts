@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
 import { TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 import { runCli, spawnCli } from "../helpers/cli.ts";
+import { writeSite } from "../helpers/jekyll.ts";
 import { makeFixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 
@@ -129,6 +130,37 @@ describe("the published _site/", () => {
     // A build that fails its checks publishes nothing, but the old site is there again.
     expect((await runPipeline({ root, publish: true })).published).toBe(false);
     expect(await readFile(path.join(root, "_site/docs/index.html"), "utf8")).toBe("the old site");
+  });
+
+  it("keeps the repository a real _site/ folder is a checkout of, build after build, as Jekyll's keep_files does", async () => {
+    const root = await fixture();
+    await mkdir(path.join(root, "_site/.git/refs"), { recursive: true });
+    await writeFile(path.join(root, "_site/.git/HEAD"), "ref: refs/heads/gh-pages\n");
+    await writeFile(path.join(root, "_site/.gitignore"), "*.tmp\n");
+    await writeFile(path.join(root, "_site/old.html"), "from the last deploy");
+    for (let build = 0; build < 2; build++) {
+      expect((await runPipeline({ root, publish: true, searchIndex: false })).published).toBe(true);
+      expect(await readFile(path.join(root, "_site/.git/HEAD"), "utf8")).toBe("ref: refs/heads/gh-pages\n");
+      expect(await readFile(path.join(root, "_site/.gitignore"), "utf8")).toBe("*.tmp\n");
+      expect(Object.keys(await snapshot(path.join(root, "_site")))).not.toContain("old.html");
+    }
+  });
+
+  it("keeps what a Jekyll site's keep_files names, and only that", async () => {
+    const root = await writeSite({
+      "_config.yml": "title: Kept\nkeep_files: [uploads, notes/keep.txt]\n",
+      "index.md": "---\nlayout: page\ntitle: Home\n---\nHello.\n",
+    });
+    roots.push(root);
+    for (const [file, text] of Object.entries({ "uploads/a.png": "png", "notes/keep.txt": "kept", "notes/drop.txt": "dropped", ".git/HEAD": "ref" })) {
+      await mkdir(path.dirname(path.join(root, "_site", file)), { recursive: true });
+      await writeFile(path.join(root, "_site", file), text);
+    }
+    expect((await runPipeline({ root, publish: true, searchIndex: false })).published).toBe(true);
+    const files = Object.keys(await snapshot(path.join(root, "_site")));
+    expect(files).toEqual(expect.arrayContaining(["uploads/a.png", "notes/keep.txt", "index.html"]));
+    expect(files).not.toContain("notes/drop.txt");
+    expect(files).not.toContain(".git/HEAD");
   });
 
   it("a check run leaves nothing beside the site", async () => {
