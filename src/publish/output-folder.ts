@@ -22,7 +22,6 @@ import { escapeRegExp } from "../support/escape-regexp.ts";
  * keeps every entry it starts (`.git` keeps `.gitignore` and `.github/`).
  */
 
-
 /** A build's folder, the link made to publish it, or a real `_site/` moved aside once: `<pid>-<hex>[.link|.migrated]`. */
 const BUILD_ENTRY = /^(\d+)-[0-9a-f]+(?:\.link|\.migrated)?$/;
 
