@@ -1,4 +1,5 @@
 import path from "node:path";
+import { destinationProblem, outputDirFor } from "../model/destination.ts";
 import type { PipelineOptions } from "../pipeline/run-pipeline.ts";
 import { type CommandSpec, HELP_OPTION, type OptionSpecs, type ParsedArgs, SOURCE_OPTIONS, UsageError } from "./args.ts";
 import { FORMATS, type Format, type ReportOptions } from "./check-report.ts";
@@ -40,6 +41,9 @@ export async function checkCommand({ values }: ParsedArgs, publish: boolean): Pr
   const cwd = process.cwd();
   const root = path.resolve(cwd, (values.source as string | undefined) ?? ".");
   const destination = values.destination as string | undefined;
+  const outputDir = outputDirFor(root, destination === undefined ? undefined : path.resolve(cwd, destination));
+  const refused = destinationProblem(root, outputDir);
+  if (refused) throw new UsageError(refused);
   const format = (values.format as Format | undefined) ?? "text";
   if (values.watch && format !== "text") throw new UsageError(`--watch prints findings as text; it can't be used with --format ${format}`);
   const pipeline: PipelineOptions = {
@@ -47,7 +51,7 @@ export async function checkCommand({ values }: ParsedArgs, publish: boolean): Pr
     publish,
     strict: values.strict === true,
     drafts: values.drafts === true,
-    ...(destination === undefined ? {} : { outputDir: path.resolve(cwd, destination) }),
+    outputDir,
   };
   const report: ReportOptions = { format, strict: values.strict === true, quiet: values.quiet === true, root, cwd };
   if (values.watch) {

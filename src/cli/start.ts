@@ -1,5 +1,6 @@
 import path from "node:path";
-import { type CommandSpec, HELP_OPTION, type ParsedArgs, portNumber, SOURCE_OPTIONS } from "./args.ts";
+import { destinationProblem, outputDirFor } from "../model/destination.ts";
+import { type CommandSpec, HELP_OPTION, type ParsedArgs, portNumber, SOURCE_OPTIONS, UsageError } from "./args.ts";
 
 // `stitch-docs start` (`serve`, `npm start`): build, serve on 127.0.0.1 and rebuild on every change.
 export const spec: CommandSpec = {
@@ -21,13 +22,16 @@ export async function run({ values }: ParsedArgs): Promise<number> {
     typeof values.port === "string" ? portNumber(values.port, "--port") : process.env.PORT === undefined ? 8080 : portNumber(process.env.PORT, "PORT");
   const root = path.resolve((values.source as string | undefined) ?? ".");
   const destination = values.destination as string | undefined;
+  const outputDir = outputDirFor(root, destination === undefined ? undefined : path.resolve(destination));
+  const refused = destinationProblem(root, outputDir);
+  if (refused) throw new UsageError(refused);
   const quiet = values.quiet === true;
   const { startDevServer } = await import("../dev/dev-server.ts");
   const server = await startDevServer({
     root,
     port,
     drafts: values.drafts === true,
-    ...(destination === undefined ? {} : { outputDir: path.resolve(destination) }),
+    outputDir,
     // Findings and errors always; the lines that say all is well, unless quiet.
     log: (line) => {
       if (!quiet || /^\S+:\d+:\d+: |error/.test(line)) console.log(line);

@@ -7,6 +7,7 @@ import { GitHistory } from "../frame/git-history.ts";
 import { JekyllLiquid } from "../jekyll/engine.ts";
 import { TemplateErrorCollector } from "../jekyll/template-errors.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { destinationProblem, outputDirFor } from "../model/destination.ts";
 import { modelForBuild } from "../model/drafts.ts";
 import { listFiles } from "../model/files.ts";
 import { hasMarkdownCopy } from "../model/machine-files.ts";
@@ -37,7 +38,7 @@ import { renderSite } from "../render/render-site.ts";
 
 export interface PipelineOptions {
   root: string;
-  /** Default `<root>/_site`. */
+  /** Default: a Jekyll site's `destination:`, else `<root>/_site` (src/model/destination.ts). */
   outputDir?: string;
   /** Replace the published site when the checks pass (`npm run build`); default false. */
   publish?: boolean;
@@ -105,7 +106,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const clock = timer();
   const stage = (name: PipelineStage, pages = 0) => options.onStage?.(name, { pages });
   stage("read");
-  const dirs = siteDirectoriesFor(options.root, options.outputDir ?? "_site");
+  const outputDir = outputDirFor(options.root, options.outputDir);
+  const destinationRefused = destinationProblem(options.root, outputDir);
+  if (destinationRefused) throw new Error(destinationRefused);
+  const dirs = siteDirectoriesFor(options.root, outputDir);
   // git runs beside the reading and the source checks; the render needs its dates.
   const reading = GitHistory.read(dirs.root);
   const { model, drafts } = modelForBuild(readSite(options.root, dirs), options.drafts ?? false);

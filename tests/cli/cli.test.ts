@@ -1,9 +1,11 @@
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONNECTION_GUIDES, TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
 import { type CliRun, runCli } from "../helpers/cli.ts";
+import { writeSite } from "../helpers/jekyll.ts";
 import { type FixtureOptions, makeFixtureSite } from "../helpers/site.ts";
 
 /** `npm run check` / `npm run build` as CI and editors run them: output format and exit codes. */
@@ -84,6 +86,37 @@ describe("npm run build", () => {
     expect(built.code).toBe(0);
     expect(built.stderr).toMatch(/^Built public\/ in \d+ ms/m);
     expect(await readdir(path.join(root, "public"))).toContain("docs");
+  });
+});
+
+describe("the destination", () => {
+  it.each([
+    ["the site's own folder", "."],
+    ["a folder holding the site", ".."],
+  ])("is refused when it is %s, and the site's files are left as they are", async (_what, destination) => {
+    // The site sits in a folder of its own, so that a build that took `..` as its output could
+    // only ever replace that folder, never the machine's temp folder.
+    const holder = await mkdtemp(path.join(tmpdir(), "destination-holder-"));
+    roots.push(holder);
+    const root = path.join(holder, "site");
+    await rename(await site(), root);
+    const before = (await readdir(root)).sort();
+    const run = await cli("build", root, ["--destination", destination]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error: the destination .* (is the site's own folder|holds the site's folder)/);
+    expect((await readdir(root)).sort()).toEqual(before);
+    expect(await readdir(holder)).toEqual(["site"]);
+  });
+
+  it("is a Jekyll site's destination: in _config.yml, from the site's folder, unless --destination says otherwise", async () => {
+    const root = await writeSite({ "_config.yml": "title: Elsewhere\ndestination: public\n", "index.md": "---\nlayout: page\ntitle: Home\n---\nHello.\n" });
+    roots.push(root);
+    const built = await cli("build", root);
+    expect(built.code).toBe(0);
+    expect(await readdir(path.join(root, "public"))).toContain("index.html");
+    expect(await readdir(root)).not.toContain("_site");
+    expect((await cli("build", root, ["-d", "other"])).code).toBe(0);
+    expect(await readdir(path.join(root, "other"))).toContain("index.html");
   });
 });
 
