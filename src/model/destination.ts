@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import path from "node:path";
 import { load } from "js-yaml";
 import { isJekyllTree } from "./theme.ts";
@@ -7,7 +8,8 @@ import { isJekyllTree } from "./theme.ts";
  * Where a build is published: `--destination`, else a Jekyll site's `destination:` in
  * `_config.yml` (from the site's folder, where `jekyll build` is run), else `<site>/_site`. A
  * destination that is the site's folder, or holds it, is refused, as Jekyll refuses it:
- * publishing replaces the destination, and with it the site's own files.
+ * publishing replaces the destination, and with it the site's own files; so are the file
+ * system's root and the home folder, whatever the site.
  */
 
 /** The destination a Jekyll site's `_config.yml` names, resolved from the site's folder. */
@@ -31,6 +33,9 @@ export function outputDirFor(root: string, destination?: string): string {
 
 /** Why `output` can't be the destination of the site at `root`, or undefined when it can. */
 export function destinationProblem(root: string, output: string): string | undefined {
+  const resolved = path.resolve(output);
+  if (resolved === path.parse(resolved).root || resolved === homedir())
+    return `the destination ${output} is ${resolved === homedir() ? "your home folder" : "the file system's root"}: publishing there would replace everything in it; build into a folder of its own (the default is _site inside the site)`;
   const fromOutput = path.relative(path.resolve(output), path.resolve(root));
   if (fromOutput === "")
     return `the destination ${output} is the site's own folder: publishing there would replace the site's files; build into a folder of its own (the default is _site inside the site)`;
