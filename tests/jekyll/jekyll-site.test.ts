@@ -51,6 +51,17 @@ describe("a Jekyll site tree", () => {
     expect($("aside.own-note").text()).toBe("Written by the site");
   });
 
+  it("reports nothing of the theme's own for a site with only a title (the theme reads no key the site lacks)", async () => {
+    const root = await site({
+      "_config.yml": "title: Bare\n",
+      "index.md": page("layout: page\ntitle: Home\n", "Welcome.\n"),
+      "guides/hello.md": page("layout: page\ntitle: Hello\n", "Hello.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.findings.map((found) => `${found.file}:${found.line}: ${found.message}`)).toEqual([]);
+    expect(result.published).toBe(true);
+  });
+
   it("reports an unknown plugin once, as a warning at its line, and still builds", async () => {
     const root = await site({
       "_config.yml": "title: Plugins\nplugins:\n  - jekyll-redirect-from\n  - jekyll-seo-tag\n  - jekyll-seo-tag\n",
