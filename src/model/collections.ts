@@ -31,8 +31,9 @@ export const isPublished = (page: SourcePage) => page.published !== false;
 /**
  * A Jekyll site's collections (`_<label>/` folders): each published document with its front
  * matter and Jekyll's own variables (`id`, `path`, `slug`, `collection`, ...), by path, or by
- * the collection's `sort_by` key (documents without it after the others, as Jekyll sorts them);
- * posts by date, then path (Document#<=>), oldest first.
+ * the collection's `sort_by` key (documents without it after the others, as Jekyll sorts them),
+ * or in its `order` (the files it names first, as named, then the rest by path: Collection#
+ * rearrange_docs!); posts by date, then path (Document#<=>), oldest first.
  */
 function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]> {
   const collections: Record<string, JekyllDocument[]> = {};
@@ -48,6 +49,7 @@ function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]>
       }));
     const key = settings.sortBy;
     if (settings.label === "posts") documents.sort(byDateThenPath);
+    else if (settings.order) collections[settings.label] = inOrder(documents, settings.directory, settings.order);
     else if (key) {
       const has = (doc: JekyllDocument) => doc[key] !== undefined && doc[key] !== null;
       documents.sort((a, b) => {
@@ -56,9 +58,17 @@ function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]>
         return x < y ? -1 : x > y ? 1 : 0;
       });
     }
-    collections[settings.label] = documents;
+    collections[settings.label] ??= documents;
   }
   return collections;
+}
+
+/** The documents `order` names (file names in the collection's folder), in its order, then the others as they are. */
+function inOrder(documents: JekyllDocument[], directory: string, order: string[]): JekyllDocument[] {
+  const byPath = new Map(documents.map((document) => [String(document.relative_path), document]));
+  const named = order.map((entry) => byPath.get(path.posix.join(directory, entry))).filter((document) => document !== undefined);
+  const listed = new Set(named);
+  return [...new Set(named), ...documents.filter((document) => !listed.has(document))];
 }
 
 function byDateThenPath(a: JekyllDocument, b: JekyllDocument): number {

@@ -80,6 +80,7 @@ export function collectionsOfConfig(config: Data): CollectionSettings[] {
       permalink: collectionTemplate(settings.permalink, config.permalink),
       directory: folder === "" ? `_${label}` : `${folder}/_${label}`,
       ...(typeof settings.sort_by === "string" ? { sortBy: settings.sort_by } : {}),
+      ...(Array.isArray(settings.order) ? { order: asStrings(settings.order) } : {}),
     }));
 }
 

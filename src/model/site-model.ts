@@ -86,6 +86,8 @@ export interface CollectionSettings {
   directory: string;
   /** `sort_by`: the front-matter key its documents are listed by (else by path). */
   sortBy?: string;
+  /** `order`: file names (relative to the folder) listed first, in this order; it wins over `sortBy`. */
+  order?: string[];
 }
 
 export interface DataFile extends SourceFile {

@@ -30,6 +30,30 @@ describe("a Jekyll site's render findings", () => {
     expect(hidden.map((found) => [found.file, found.line, found.column, found.severity])).toEqual([["_includes/list.html", 2, 54, "warning"]]);
   });
 
+  it("locate an undefined variable of a layout in the layout, at its line and column, for each kind of page", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Places\ncollections:\n  guides:\n    output: true\n",
+        "_layouts/default.html": "<main>\n<p>{{ page.collection }} {{ page.missing_key }}</p>\n{{ content }}</main>\n",
+        "_guides/a.md": "---\ntitle: A\nlayout: default\n---\nA\n",
+        "index.md": "---\nlayout: default\n---\nHome\n",
+      },
+      "jekyll-places-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    // A page and a document lack different keys (each message lists the keys its page has).
+    const places = new Set(
+      result.findings
+        .filter((found) => found.message.startsWith("undefined variable"))
+        .map((found) => `${found.file}:${found.line}:${found.column}: ${found.message.split(":")[0]}`),
+    );
+    expect([...places]).toEqual([
+      '_layouts/default.html:2:7: undefined variable or data key "page.collection"',
+      '_layouts/default.html:2:29: undefined variable or data key "page.missing_key"',
+    ]);
+  });
+
   it("report a block-level HTML tag that kramdown shows as text, at its line, and build the page", async () => {
     const root = await writeSite(
       {

@@ -4,7 +4,7 @@ import { LIQUID_MEMORY_LIMIT, RENDER_LIMITS, RenderLimitError } from "../../jeky
 import { originalPlace } from "../../jekyll/ruby-markup.ts";
 import { baseMessage, type TemplateErrorRecord } from "../../jekyll/template-errors.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../../model/limits.ts";
-import { relativeToRoot, type SiteModel, type SourceFile, type SourcePage } from "../../model/site-model.ts";
+import { relativeToRoot, type SiteModel, type SourceFile, type SourceLayout, type SourcePage } from "../../model/site-model.ts";
 import { locationInScalar, stringScalars } from "../../model/yaml-positions.ts";
 import { escapeRegExp } from "../../support/escape-regexp.ts";
 import { didYouMean } from "../../support/nearest.ts";
@@ -46,11 +46,18 @@ function positionIn(text: string, offset: number): { line: number; column: numbe
 /** Where a Liquid template text came from, for one page. */
 class SourceLocator {
   private readonly includesByText = new Map<string, SourceFile>();
+  /** A Jekyll site's `_layouts/` (this project's own layouts are among its includes). */
+  private readonly layoutsByBody = new Map<string, SourceLayout>();
   private readonly pagesByPath = new Map<string, SourcePage>();
   private readonly scalarsByPage = new Map<SourcePage, Scalar[]>();
 
   constructor(private readonly source: SiteModel) {
     for (const include of source.includes) if (include.oversize === undefined) this.includesByText.set(include.text, include);
+    for (const layout of source.layouts) {
+      if (layout.oversize !== undefined || this.includesByText.has(layout.text)) continue;
+      this.layoutsByBody.set(layout.body, layout);
+      this.layoutsByBody.set(layout.body.replace(/^\r?\n/, ""), layout);
+    }
     for (const page of source.pages) this.pagesByPath.set(path.resolve(page.absolutePath), page);
   }
 
@@ -104,6 +111,12 @@ class SourceLocator {
     if (include) {
       const { line, column } = positionIn(input, offset);
       return { at: { file: include.file, line, column }, includedBy: page ? this.includeCall(page, include, record.fieldSource) : undefined };
+    }
+    const layout = this.layoutsByBody.get(input);
+    if (layout) {
+      const { line, column } = positionIn(input, offset);
+      const skipped = layout.body.length - input.length === 0 ? 0 : 1;
+      return { at: { file: layout.file, line: layout.bodyStartLine + skipped + line - 1, column } };
     }
     // A text parsed from a piece of one (where_exp's expression, quoted in the page or an include).
     const quoted = this.quotedIn(page, input, offset);
