@@ -17,7 +17,7 @@ interface JsonifyThis {
 
 export function jsonify(this: JsonifyThis, input: unknown): string | undefined {
   // Liquid's `nil` literal reaches a filter as LiquidJS's NullDrop, whose JSON would be `{}`.
-  const json = JSON.stringify(toValue(input) ?? null, function (this: Record<string, unknown>, key, value) {
+  const json = JSON.stringify(toValue(input) == null ? null : input, function (this: Record<string, unknown>, key, value) {
     // `this[key]` is the value before its toJSON (a RubyFloat's is its number).
     const raw = this[key];
     if (raw instanceof RubyFloat) return Number.isFinite(raw.value) ? `${MARK}${rubyFloatText(raw.value)}\u0000` : null;

@@ -5,6 +5,7 @@ import {
   type Event,
   floatYaml11Tag,
   getScalarValue,
+  intYaml11Tag,
   NOT_RESOLVED,
   Schema,
   timestampTag,
@@ -91,16 +92,53 @@ const psychTimestampTag = (local?: { zone?: string }) =>
   });
 const psychTimestamp = psychTimestampTag();
 
-export const PSYCH_SCHEMA = new Schema(
-  YAML11_SCHEMA.tags.map((tag) => (tag.tagName === boolYaml11Tag.tagName ? psychBool : tag.tagName === timestampTag.tagName ? psychTimestamp : tag)),
-);
+/**
+ * Psych's base 60 (ScalarScanner#tokenize): two or three `:` groups, each weighed by
+ * 60 ** |index - 2|, so `1:30` is 5400 (not 90), `12:30:45` is 45045 and `-1:30` is -1800 (the
+ * sign goes with the first group only); with more groups the value is text.
+ */
+const PSYCH_BASE60_INT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$/;
+const PSYCH_BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$/;
+const base60 = (source: string, part: (text: string) => number) =>
+  source.split(":").reduce((sum, group, index) => sum + part(group.replace(/_/g, "")) * 60 ** Math.abs(index - 2), 0);
+
+const psychInt = defineScalarTag<number>(intYaml11Tag.tagName, {
+  implicit: true,
+  implicitFirstChars: intYaml11Tag.implicitFirstChars,
+  resolve: (source, isExplicit, tagName) => {
+    if (PSYCH_BASE60_INT.test(source)) return base60(source, (group) => Number.parseInt(group, 10));
+    if (source.includes(":")) return NOT_RESOLVED;
+    return intYaml11Tag.resolve(source, isExplicit, tagName);
+  },
+  identify: intYaml11Tag.identify,
+});
+
+const psychFloat = defineScalarTag<number>(floatYaml11Tag.tagName, {
+  implicit: true,
+  implicitFirstChars: floatYaml11Tag.implicitFirstChars,
+  resolve: (source, isExplicit, tagName) => {
+    if (PSYCH_BASE60_FLOAT.test(source)) return base60(source, (group) => Number.parseFloat(group));
+    if (source.includes(":")) return NOT_RESOLVED;
+    return floatYaml11Tag.resolve(source, isExplicit, tagName);
+  },
+  identify: floatYaml11Tag.identify,
+});
+
+const PSYCH_TAGS: Record<string, (typeof YAML11_SCHEMA.tags)[number]> = {
+  [boolYaml11Tag.tagName]: psychBool,
+  [timestampTag.tagName]: psychTimestamp,
+  [intYaml11Tag.tagName]: psychInt,
+  [floatYaml11Tag.tagName]: psychFloat,
+};
+
+export const PSYCH_SCHEMA = new Schema(YAML11_SCHEMA.tags.map((tag) => PSYCH_TAGS[tag.tagName] ?? tag));
 
 /** A float as Ruby's Float (`4.0` prints `4.0`, not `4`), for a Jekyll site's templates. */
 const rubyFloat = defineScalarTag<RubyFloat>(floatYaml11Tag.tagName, {
   implicit: true,
   implicitFirstChars: floatYaml11Tag.implicitFirstChars,
   resolve: (source, isExplicit, tagName) => {
-    const value = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    const value = psychFloat.resolve(source, isExplicit, tagName);
     return value === NOT_RESOLVED ? value : new RubyFloat(value);
   },
   identify: (data) => data instanceof RubyFloat,

@@ -26,6 +26,10 @@ bastion:
   port: 2222
 region: us
 region: eu
+duration: 1:30
+clock: 12:30:45
+negative: -1:30
+groups: 1:2:3:4
 `;
 const EXTRA = "first: 1\n---\nsecond: 2\n";
 const LIQUID = [
