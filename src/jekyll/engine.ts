@@ -21,6 +21,7 @@ import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/inclu
 import { JekyllIncludeRelativeTag } from "./tags/include-relative.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
 import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
+import { PluginTag, tagUses } from "./tags/plugin-tag.ts";
 import { LinkTag, PostUrlTag } from "./tags/site-links.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
 import { JekyllContext, TolerantRenderer } from "./undefined-variables.ts";
@@ -71,6 +72,13 @@ export interface JekyllEngineOptions {
    */
   undefinedFilters?: "error" | "warning";
   /**
+   * What a tag the engine doesn't have is: an error (the default; Jekyll stops there too), or a
+   * warning, in a site that runs plugins this generator doesn't (`plugins:` without an equivalent
+   * here, Ruby in `_plugins/`): the tag is taken for one of theirs and renders nothing
+   * (tags/plugin-tag.ts).
+   */
+  unknownTags?: "error" | "warning";
+  /**
    * Jekyll's `liquid: error_mode` for malformed variable markup (`{{ page.title | }}`,
    * malformed-markup.ts): rendered as Ruby's lax parser reads it, and reported as an error
    * (`strict`, this repository's own site) or a warning (`warn`, Jekyll's default, and `lax`,
@@ -113,6 +121,9 @@ function isGenerator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === "function" && typeof (value as Generator)[Symbol.iterator] === "function";
 }
 
+/** Tag names that only mark a place inside a block tag. */
+const BLOCK_MARKERS = new Set(["else", "elsif", "when"]);
+
 export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSiteFiles, HasCodeMarkup {
   /** `include_cached` output by include and parameters, for this build. */
   readonly includeOutputs = new Map<string, string>();
@@ -122,6 +133,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   readonly codeMarkup: CodeMarkup;
   private readonly errors: TemplateErrorCollector | undefined;
   private readonly lenientFilters: boolean;
+  private readonly pluginTags: boolean;
   private readonly errorMode: JekyllEngineOptions["errorMode"];
   private readonly pageGate: (page: EleventyPage) => Promise<void>;
   private readonly renderLimits: RenderLimits;
@@ -144,6 +156,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       // Each include is read once, at its first use (after construction): its unknown filters are found then.
       fs: includesFileSystem(options.model, (text) => {
         if (lenientFilters) this.reportUnknownFilters(text);
+        if (this.pluginTags) this.registerPluginTags(text);
         return this.withLaxVariables(text);
       }),
       catchAllErrors: options.errors !== undefined,
@@ -155,6 +168,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
       renderLimit: 2 * Math.max(1000, options.renderLimits?.milliseconds ?? RENDER_LIMITS.milliseconds),
     });
     this.lenientFilters = lenientFilters;
+    this.pluginTags = options.unknownTags === "warning";
     this.errorMode = options.errorMode;
     this.scope = new JekyllScope(options.model, excerptRenderer(this, options.filters.markdownify));
     this.siteFiles = new SiteFiles(options.model);
@@ -235,6 +249,7 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
   private parseBounded(html: string, filepath?: string): Template[] {
     refuseDeepBlocks(html, filepath);
     if (this.lenientFilters) this.reportUnknownFilters(html, filepath);
+    if (this.pluginTags) this.registerPluginTags(html, filepath);
     return withRubyFloatLiterals(super.parse(withRubyMarkup(this.withLaxVariables(html, filepath)), filepath));
   }
 
@@ -264,6 +279,23 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     if (!this.errors) return;
     for (const use of unknownFilterUses(text, (name) => name in this.filters)) {
       const error = Object.assign(new Error(`undefined filter: ${use.name}`), { token: { input: text, begin: use.begin, end: use.end } });
+      this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: "warning" });
+    }
+  }
+
+  /** Each use of a tag the engine doesn't have: taken for a plugin's (rendering nothing), and reported as a warning. */
+  registerPluginTags(text: string, filepath?: string): void {
+    for (const use of tagUses(text)) {
+      if (use.name in this.tags && this.tags[use.name] !== PluginTag) continue;
+      // A block's own markers (`else`, `when`, `endif`) are its parser's; a plugin block's end is the plugin's.
+      if (BLOCK_MARKERS.has(use.name)) continue;
+      if (use.name.startsWith("end")) {
+        if (this.tags[use.name.slice(3)] === PluginTag) this.registerTag(use.name, PluginTag);
+        continue;
+      }
+      this.registerTag(use.name, PluginTag);
+      if (!this.errors) continue;
+      const error = Object.assign(new Error(`plugin tag: ${use.name}`), { token: { input: text, begin: use.begin, end: use.begin + use.name.length } });
       this.errors.add({ error, page: filepath === undefined ? undefined : path.resolve(filepath), severity: "warning" });
     }
   }

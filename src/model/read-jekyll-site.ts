@@ -58,6 +58,15 @@ const isFolder = (absolutePath: string) => {
 
 const asRecord = (value: unknown): Data => (value && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
 
+/** The Ruby files of the site's plugins folder (`plugins_dir:`, `_plugins` by default), which Jekyll loads and this generator can't run. */
+function rubyPluginsOf(root: string, config: Record<string, unknown>): string[] {
+  const folder = typeof config.plugins_dir === "string" ? config.plugins_dir : "_plugins";
+  return siteFilesBelowSync(path.resolve(root, folder), root)
+    .files.filter((file) => file.endsWith(".rb"))
+    .map((file) => relativeToRoot(root, file))
+    .sort();
+}
+
 export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const reader = new SiteReader(root, { jekyll: {} });
   const configPath = path.join(root, "_config.yml");
@@ -180,6 +189,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     settingsFile,
     jekyllCollections: [...collections, postsCollection],
     unknownPlugins: unknownPluginsOf(config),
+    rubyPlugins: rubyPluginsOf(root, config),
     notBuilt,
     skippedPosts: posts.skipped,
     startedAt,

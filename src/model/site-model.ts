@@ -114,6 +114,8 @@ export interface SiteModel {
   jekyllCollections: CollectionSettings[];
   /** `plugins:` of `_config.yml` that this generator has no equivalent for (reported once). */
   unknownPlugins: string[];
+  /** A Jekyll site's Ruby plugins (`_plugins/**\/*.rb`, relative to the root): not run here (reported). */
+  rubyPlugins?: string[];
   /** A Jekyll site's files with front matter that are not HTML or markdown (`feed.xml`): not built, reported. */
   notBuilt: string[];
   /** Files of a Jekyll site's `_posts/` that are not built (no date in the name, dated in the future, a date that is not one). */

@@ -174,6 +174,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // defaults render undefined names and unknown filters as nothing, reported as warnings.
       undefinedVariables: model.settings.liquid.strictVariables ? "error" : "warning",
       undefinedFilters: model.settings.liquid.strictFilters ? "error" : "warning",
+      unknownTags: model.unknownPlugins.length > 0 || (model.rubyPlugins?.length ?? 0) > 0 ? "warning" : "error",
       errorMode: model.settings.liquid.errorMode,
     });
     let written: Awaited<ReturnType<PageWriter["finish"]>>;

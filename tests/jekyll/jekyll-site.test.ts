@@ -76,6 +76,41 @@ describe("a Jekyll site tree", () => {
     expect(result.published).toBe(true);
   });
 
+  it("takes an unknown tag for a plugin's when the site runs plugins it has no equivalent for: nothing rendered, a warning at each use", async () => {
+    const root = await site({
+      "_config.yml": "title: Plugin tags\nplugins:\n  - jekyll-gist\n",
+      "_plugins/callout.rb": "Liquid::Template.register_tag('callout', Class.new(Liquid::Block))\n",
+      "_layouts/default.html": LAYOUT,
+      "_includes/embed.html": "<div>{% gist 1234 %}</div>\n",
+      "index.md": page(
+        "layout: default\ntitle: Home\n",
+        "Before {% gist abc/def %} after.\n\n{% callout %}Inside the block.{% endcallout %}\n\n{% include embed.html %}\n\n{% if true %}kept{% else %}no{% endif %}\n",
+      ),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    const tags = result.findings.filter((found) => found.message.startsWith("tag "));
+    expect(tags.map((found) => [found.file, found.line, found.column, found.severity, found.message.split(" ")[1]])).toEqual([
+      ["_includes/embed.html", 1, 9, "warning", '"gist"'],
+      ["index.md", 5, 11, "warning", '"gist"'],
+      ["index.md", 7, 4, "warning", '"callout"'],
+    ]);
+    expect(result.findings.filter((found) => found.file === "_plugins/callout.rb").map((found) => found.severity)).toEqual(["warning"]);
+    const $ = await built(root, "index.html");
+    expect($("main").text().replace(/\s+/g, " ").trim()).toBe("Before after. Inside the block. kept");
+  });
+
+  it("keeps an unknown tag an error in a site without plugins, as Jekyll stops there", async () => {
+    const root = await site({
+      "_config.yml": "title: No plugins\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "Before {% gist abc %} after.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(false);
+    expect(result.findings.filter((found) => found.severity === "error").map((found) => [found.file, found.line])).toEqual([["index.md", 5]]);
+  });
+
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
     const root = await site({
       "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",

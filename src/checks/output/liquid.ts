@@ -215,6 +215,10 @@ function describeError(record: TemplateErrorRecord, page: SourcePage | undefined
   }
   const filter = /^undefined filter: (.+)$/.exec(message);
   if (filter) return `unknown filter "${filter[1]}"${didYouMean(filter[1]!, filters)}${shown ? " (the value is shown unchanged, as Jekyll does)" : ""}`;
+  const pluginTag = /^plugin tag: (.+)$/.exec(message);
+  if (pluginTag) {
+    return `tag "${pluginTag[1]}" is not Liquid's or Jekyll's: it is taken for one of the site's plugins, which this generator does not run, so it renders nothing`;
+  }
   if (/leaves _includes\//.test(message)) return message;
   const name = (record.error as { name?: string } | undefined)?.name;
   if (name === "TokenizationError" || name === "ParseError") return `Liquid syntax error: ${message}`;

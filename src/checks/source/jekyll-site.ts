@@ -6,8 +6,8 @@ import { type Finding, finding } from "../finding.ts";
 
 /**
  * What a Jekyll site asks for that this generator does not do, said once each, as warnings (the
- * rest of the site still builds): plugins without an equivalent here (their tags and filters
- * then show up as unknown where they are used), and files with front matter that are neither
+ * rest of the site still builds): plugins without an equivalent here, listed in `plugins:` or
+ * written in `_plugins/` (their tags and filters then show up as unknown where they are used), and files with front matter that are neither
  * HTML nor markdown (a `feed.xml` template), which are not built; files of `_posts/` that are
  * not built (no date in the name, dated in the future: warnings; a `date:` that is not one: an
  * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
@@ -98,5 +98,13 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
           ),
         ]
       : [];
-  return [...plugins, ...redirectsIgnored, ...kramdownIgnored, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
+  const rubyPlugins = (model.rubyPlugins ?? []).map((file) =>
+    finding(
+      "plugins",
+      "warning",
+      { file, line: 1, column: 1 },
+      "this Ruby plugin is not run by this generator: the tags it defines render nothing and its filters pass their input on unchanged, each reported where it is used; what it generates is not built",
+    ),
+  );
+  return [...plugins, ...rubyPlugins, ...redirectsIgnored, ...kramdownIgnored, ...notBuilt, ...posts, ...csvReader, ...timeZone, ...pageExcerpts];
 }
