@@ -111,6 +111,33 @@ describe("a Jekyll site tree", () => {
     expect(result.findings.filter((found) => found.severity === "error").map((found) => [found.file, found.line])).toEqual([["index.md", 5]]);
   });
 
+  it("writes a page whose layout is missing without one, as Jekyll does, with a warning at its key", async () => {
+    const root = await site({
+      "_config.yml": "title: Missing\n",
+      "index.md": page("layout: nowhere\ntitle: Home\n", "Hello *there*.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    expect(result.findings.map((found) => [found.file, found.line, found.severity, found.message.split(/[;:]/)[0]])).toEqual([
+      ["_config.yml", 1, "warning", "1 page without a layout has no Content-Security-Policy meta tag in its <head>"],
+      ["index.md", 2, "warning", 'layout "nowhere" does not exist in _layouts/ (nor in the built-in theme)'],
+    ]);
+    expect((await readFile(path.join(root, "_site/index.html"), "utf8")).trim()).toBe("<p>Hello <em>there</em>.</p>");
+  });
+
+  it("builds a gem theme's pages (theme: minima) with the built-in theme's page layout, with a warning naming the theme", async () => {
+    const root = await site({
+      "_config.yml": "title: Gem themed\ntheme: minima\n",
+      "index.md": page("layout: home\ntitle: Home\n", "Hello.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    expect(result.findings.map((found) => found.message)).toEqual([expect.stringContaining('the site\'s theme "minima"')]);
+    const $ = await built(root, "index.html");
+    expect($("article h1").text()).toBe("Home");
+    expect($("article p").text()).toBe("Hello.");
+  });
+
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
     const root = await site({
       "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",

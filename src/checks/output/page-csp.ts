@@ -39,7 +39,9 @@ function jekyllLayoutPolicies(model: SiteModel, pages: readonly OutputPage[]): F
   const byLayout = new Map<string, number>();
   for (const page of pages.filter((output) => !output.hasPolicy)) {
     const layout = sources.get(path.resolve(page.inputPath))?.data?.layout;
-    const name = typeof layout === "string" && layout !== "none" ? layout.replace(/\.html$/, "") : "";
+    const named = typeof layout === "string" && layout !== "none" ? layout.replace(/\.html$/, "") : "";
+    // A layout the site lacks was built without one (front-matter.ts).
+    const name = model.layouts.some((candidate) => candidate.name === named) ? named : "";
     byLayout.set(name, (byLayout.get(name) ?? 0) + 1);
   }
   return [...byLayout].map(([name, count]) => {

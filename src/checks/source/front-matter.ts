@@ -42,12 +42,15 @@ export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string
 export interface SchemaSite {
   jekyll: boolean;
   themeTutorial: boolean;
+  /** A Jekyll site's `theme:` (a gem theme, whose layouts this generator does not have). */
+  gemTheme?: string;
 }
 
 const NATIVE_SITE: SchemaSite = { jekyll: false, themeTutorial: true };
 
 export function schemaSiteOf(model: SiteModel): SchemaSite {
-  return { jekyll: model.kind === "jekyll", themeTutorial: model.layouts.some((layout) => layout.name === "tutorial" && layout.theme) };
+  const theme = model.kind === "jekyll" && typeof model.siteData.theme === "string" ? { gemTheme: model.siteData.theme } : {};
+  return { jekyll: model.kind === "jekyll", themeTutorial: model.layouts.some((layout) => layout.name === "tutorial" && layout.theme), ...theme };
 }
 
 function schemaOf(data: Record<string, unknown>, site: SchemaSite) {
@@ -66,7 +69,20 @@ export function layoutErrors(page: SourcePage, layouts: ReadonlySet<string>, sit
   const names = [...layouts].filter((name) => !name.includes("."));
   const folder = site.jekyll ? "_layouts/ (nor in the built-in theme)" : "_includes/layouts/";
   const message = `layout "${layout}" does not exist in ${folder}${didYouMean(layout, names) || `; layouts: ${names.join(", ")}`}`;
+  // Jekyll writes such a page without a layout (its build warns); a gem theme's layouts are not here.
+  if (site.jekyll) {
+    const built =
+      jekyllFallbackLayout(site, layouts) === "page"
+        ? `it may be one of the site's theme "${site.gemTheme}", which this generator does not have: the page is built with the built-in theme's page layout`
+        : "the page is written without a layout, as Jekyll writes it";
+    return [finding("format", "warning", locationOfPath(source, ["layout"]), `${message}; ${built}`)];
+  }
   return [finding("format", "error", locationOfPath(source, ["layout"]), message)];
+}
+
+/** The layout a Jekyll site's page whose layout is missing is built with: the built-in theme's page under a gem theme, else none. */
+export function jekyllFallbackLayout(site: SchemaSite, layouts: ReadonlySet<string>): "page" | "none" {
+  return site.gemTheme !== undefined && layouts.has("page") ? "page" : "none";
 }
 
 /** A source file too large to read (see src/model/limits.ts), at its first line. */

@@ -2,7 +2,7 @@ import type { SourcePage } from "../../model/site-model.ts";
 import { pageUrlProblem } from "../../model/url-paths.ts";
 import { nearest } from "../../support/nearest.ts";
 import type { Finding } from "../finding.ts";
-import { followsFormat, frontMatterErrors, layoutErrors, type SchemaSite } from "./front-matter.ts";
+import { followsFormat, frontMatterErrors, jekyllFallbackLayout, layoutErrors, type SchemaSite } from "./front-matter.ts";
 
 /**
  * Every finding in one run: a mistake in a page's layout name or front matter must not hide the
@@ -48,6 +48,10 @@ export function planPage(page: SourcePage, layouts: ReadonlySet<string>, site?: 
   const blocking = formatErrors.filter((found) => found.check !== "redirects");
   const findings = [...formatErrors, ...wrongLayout];
   if (blocking.length === 0 && wrongLayout.length === 0) return { findings, render: page };
+  // A Jekyll site's missing layout is a warning (front-matter.ts): the page is built, with the fallback it names.
+  if (blocking.length === 0 && site?.jekyll) {
+    return { findings, render: { ...page, data: { ...data, layout: jekyllFallbackLayout(site, layouts) } } };
+  }
   // A page is rendered at its URL: without a valid one there is nowhere to render it. (The
   // site's rule: schemaSiteOf's `jekyll` is the site's kind, as pageUrlRulesOf reads it.)
   if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url, { jekyll: site?.jekyll }))
