@@ -82,6 +82,18 @@ describe("a Jekyll site's pages of other types", () => {
     expect(strict.published).toBe(false);
   });
 
+  it("escapes a feed's text as Jekyll's xml_escape does (Ruby's entities for quotes)", async () => {
+    const root = await site({
+      "_config.yml": 'title: Tom\'s "relay" <notes> & more\n',
+      "feed.xml": page("layout: null\n", "<feed><title>{{ site.title | xml_escape }}</title></feed>\n"),
+    });
+    const run = await runPipeline({ root, publish: true });
+    expect(errorsOf(run)).toEqual([]);
+    expect(await readFile(path.join(root, "_site/feed.xml"), "utf8")).toBe(
+      "<feed><title>Tom&apos;s &quot;relay&quot; &lt;notes&gt; &amp; more</title></feed>\n",
+    );
+  });
+
   it("writes the site's own robots.txt instead of the build's, and keeps non-HTML pages out of the sitemap, llms.txt and Markdown copies", async () => {
     const root = await site({
       "_config.yml": 'title: T\nurl: "https://example.org"\n',
