@@ -82,6 +82,18 @@ describe("a Jekyll site's pages of other types", () => {
     expect(strict.published).toBe(false);
   });
 
+  it("reads HTML in a script's or JSON page's strings as text, not as the page's markup (no unclosed-tag findings)", async () => {
+    const root = await site({
+      "_config.yml": "title: T\n",
+      "assets/app.js": page("", 'const open = "<div class=\\"note\\">";\nif (a < b && c > d) render(open);\n'),
+      "snippets.json": page("", '{"html": "<p>unclosed <em>emphasis"}\n'),
+    });
+    const run = await runPipeline({ root, publish: true });
+    expect(run.findings.filter((found) => found.file !== "_layouts/default.html")).toEqual([]);
+    expect(JSON.parse(await readFile(path.join(root, "_site/snippets.json"), "utf8"))).toEqual({ html: "<p>unclosed <em>emphasis" });
+    expect(await readFile(path.join(root, "_site/assets/app.js"), "utf8")).toContain('"<div class=\\"note\\">"');
+  });
+
   it("escapes a feed's text as Jekyll's xml_escape does (Ruby's entities for quotes)", async () => {
     const root = await site({
       "_config.yml": 'title: Tom\'s "relay" <notes> & more\n',
