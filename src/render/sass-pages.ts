@@ -73,9 +73,16 @@ export class SassPages {
     } catch (error) {
       const exception = error as Exception;
       if (typeof exception.sassMessage !== "string") throw error;
-      this.findings.push(finding("sass", "error", at(exception.span), `Sass: ${exception.sassMessage}`));
+      this.findings.push(finding("sass", "error", at(exception.span), `Sass: ${exception.sassMessage}${this.themeHint(exception.sassMessage)}`));
       return "";
     }
+  }
+
+  /** A missing import in a site with a `theme:` gem: the gem's `_sass/` is what Jekyll would have found it in. */
+  private themeHint(message: string): string {
+    const theme = this.model.siteData.theme;
+    if (typeof theme !== "string" || !message.startsWith("Can't find stylesheet to import")) return "";
+    return ` (the site's theme "${theme}" is a Ruby gem, which this generator does not read: copy the theme's _sass/ files into the site's _sass/)`;
   }
 
   /** Where a span of Sass's is in the site's files: the page's lines are below its front matter. */

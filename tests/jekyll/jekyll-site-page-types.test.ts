@@ -53,6 +53,14 @@ describe("a Jekyll site's pages of other types", () => {
     expect(run.published).toBe(false);
   });
 
+  it("says where a theme gem's partial would have come from when an import is missing", async () => {
+    const root = await site({ "_config.yml": "title: T\ntheme: minima\n", "assets/main.scss": page("", '@import "minima";\n') });
+    const run = await runPipeline({ root });
+    expect(errorsOf(run)).toEqual([
+      { file: "assets/main.scss", line: 3, check: "sass", message: expect.stringContaining('the site\'s theme "minima" is a Ruby gem') },
+    ]);
+  });
+
   it("compiles Sass after Liquid with _sass/ as the load path, compressed when asked, quietly; _sass/ is not copied", async () => {
     const root = await site({
       "_config.yml": "title: T\naccent: '#336699'\nsass:\n  style: compressed\n",
