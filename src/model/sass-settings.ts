@@ -3,8 +3,8 @@ import path from "node:path";
 /**
  * `sass:` of a Jekyll site's `_config.yml`, as jekyll-sass-converter reads it: `sass_dir` (default
  * `_sass`, below the site's folder) and `load_paths` are where `@import` looks, `style` is the
- * output's (`expanded` by default; `compressed`; libsass's `nested` and `compact` are written
- * expanded, dart-sass has neither).
+ * output's: `compressed`, else `expanded` (Jekyll's default is libsass's `compact`, and libsass
+ * has `nested` too: dart-sass has neither, and expanded is the nearest).
  */
 
 export interface SassSettings {

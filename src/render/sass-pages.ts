@@ -27,6 +27,26 @@ const loadSass = () => {
   return loading;
 };
 
+const PERCENT = String.raw`(-?[\d.]+)%`;
+/** `rgb(9.0%, 33.8%, 66.1%)` and `rgba(9.0%, 33.8%, 66.1%, 0.5)` as dart-sass writes a computed colour (in either style's spacing). */
+const FRACTIONAL_RGB = new RegExp(String.raw`\brgba?\(\s*${PERCENT}\s*,\s*${PERCENT}\s*,\s*${PERCENT}\s*(?:,\s*([\d.]+)\s*)?\)`, "g");
+
+const channel = (percent: string) => Math.round(Math.min(100, Math.max(0, Number(percent))) * 2.55);
+
+/**
+ * A computed colour (`darken($accent, 15%)`) as libsass writes it: dart-sass keeps its channels'
+ * fractions (`rgb(8.9993518068%, 33.8251498947%, 66.0986874088%)`), libsass rounds them to
+ * whole channels (`#1756a9`; `rgba(23, 86, 169, 0.5)` with an alpha). The same colour to the eye,
+ * and Jekyll's bytes.
+ */
+export function withRoundedColours(css: string): string {
+  return css.replace(FRACTIONAL_RGB, (_, red: string, green: string, blue: string, alpha: string | undefined) => {
+    const channels = [red, green, blue].map(channel);
+    if (alpha !== undefined) return `rgba(${channels.join(", ")}, ${alpha})`;
+    return `#${channels.map((value) => value.toString(16).padStart(2, "0")).join("")}`;
+  });
+}
+
 export class SassPages {
   readonly findings: Finding[] = [];
   private readonly pages = new Map<string, SourcePage>();
@@ -69,7 +89,7 @@ export class SassPages {
         logger,
         quietDeps: true,
       });
-      return result.css.length > 0 ? `${result.css}\n` : "";
+      return result.css.length > 0 ? `${withRoundedColours(result.css)}\n` : "";
     } catch (error) {
       const exception = error as Exception;
       if (typeof exception.sassMessage !== "string") throw error;

@@ -61,15 +61,17 @@ describe("a Jekyll site's pages of other types", () => {
     ]);
   });
 
-  it("compiles Sass after Liquid with _sass/ as the load path, compressed when asked, quietly; _sass/ is not copied", async () => {
+  it("compiles Sass after Liquid with _sass/ as the load path, compressed when asked, computed colours as libsass rounds them, quietly; _sass/ is not copied", async () => {
     const root = await site({
       "_config.yml": "title: T\naccent: '#336699'\nsass:\n  style: compressed\n",
-      "assets/css/style.scss": page("", '@import "base";\nmain { a { color: {{ site.accent }}; } }\n'),
+      "assets/css/style.scss": page("", '@import "base";\nmain { a { color: {{ site.accent }}; &:hover { color: darken({{ site.accent }}, 10%); } } }\n'),
       "_sass/_base.scss": "$gap: 4px;\nbody { margin: $gap * 2; }\n",
     });
     const run = await runPipeline({ root, publish: true });
     expect(run.findings.filter((found) => found.file !== "_layouts/default.html")).toEqual([]);
-    expect((await readFile(path.join(root, "_site/assets/css/style.css"), "utf8")).trim()).toBe("body{margin:8px}main a{color:#369}");
+    expect((await readFile(path.join(root, "_site/assets/css/style.css"), "utf8")).trim()).toBe(
+      "body{margin:8px}main a{color:#369}main a:hover{color:#264d73}",
+    );
     expect(existsSync(path.join(root, "_site/_sass"))).toBe(false);
     expect(existsSync(path.join(root, "_site/assets/css/style.scss"))).toBe(false);
   });
