@@ -142,7 +142,7 @@ export function mainContentOf(html: string, selector = "body"): MainContent {
   };
 }
 
-/** `rgb(8.99%, 33.8%, 66.1%)` or `rgb(23, 86, 169)` as `#1756a9`: dart-sass keeps a computed colour's fractions, libsass rounds to hex. */
+/** `rgb(8.99%, 33.8%, 66.1%)` or `rgb(23, 86, 169)` as `#1756a9`: the compilers pick different forms of one colour. */
 function hexOfRgb(channels: string): string | undefined {
   const parts = channels.split(/\s*,\s*|\s+/).filter(Boolean);
   if (parts.length !== 3) return undefined;
@@ -160,7 +160,7 @@ function hexOfRgb(channels: string): string | undefined {
 /**
  * A style sheet as compared between Jekyll's libsass and this generator's dart-sass: comments
  * and formatting dropped (whitespace, the last `;` of a block), colours as six-digit lower-case
- * hex (dart-sass writes a computed colour as `rgb()` with fractions, libsass as rounded hex).
+ * hex (compressed, dart-sass writes `#369` where libsass keeps `#336699`).
  */
 export function comparableCss(css: string): string {
   return css
