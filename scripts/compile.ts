@@ -21,11 +21,12 @@ export const ENTRY_POINTS = ["src/cli/main.ts", "src/cli/check-thread.ts", "src/
 /**
  * Packages loaded from node_modules as they are, not bundled: Eleventy (the render stage imports
  * its private modules by path: src/render/eleventy-internals.ts), the libraries Eleventy imports
- * itself (one copy of LiquidJS and markdown-it in the process, with one set of classes), and
- * sharp's native image library. Packages loaded only on demand through `createRequire` (yaml,
+ * itself (one copy of LiquidJS and markdown-it in the process, with one set of classes),
+ * sharp's native image library, and dart-sass (five megabytes of compiled Dart, imported only
+ * when a Jekyll site has Sass: src/render/sass-pages.ts). Packages loaded only on demand through `createRequire` (yaml,
  * parse5, the image library) are never bundled: esbuild leaves a runtime require as it is.
  */
-const EXTERNAL = ["@11ty/*", "liquidjs", "markdown-it", "sharp"];
+const EXTERNAL = ["@11ty/*", "liquidjs", "markdown-it", "sharp", "sass"];
 
 /**
  * Bundled CommonJS packages (highlight.js, gray-matter) call `require` for Node's own modules;

@@ -5,7 +5,7 @@ import { RubyFloat, rubyFloatText } from "./ruby-numbers.ts";
 /**
  * Jekyll's text filters where LiquidJS's differ or are missing: `normalize_whitespace` (Jekyll
  * also trims), `smartify` (curly quotes, dashes and ellipses), `inspect` (Ruby's `inspect`,
- * HTML-escaped, as Jekyll prints it).
+ * HTML-escaped, as Jekyll prints it), `xml_escape` (its entities for quotes).
  */
 
 export function normalize_whitespace(input: unknown): string {
@@ -99,4 +99,11 @@ export function slugify(input: unknown, mode: unknown = "default"): unknown {
   return text.replace(replaced, "-").replace(/^-|-$/g, "").toLowerCase();
 }
 
-export const jekyllTextFilters = { normalize_whitespace, smartify, inspect, truncatewords, slugify };
+const XML_ATTRIBUTE_ESCAPES: Record<string, string> = { ...XML_ESCAPES, "'": "&apos;" };
+
+/** Jekyll's `xml_escape` (Ruby's `encode(xml: :attr)`): `&quot;` and `&apos;` where LiquidJS's writes `&#34;` and `&#39;`. */
+export function xml_escape(input: unknown): string {
+  return (input == null ? "" : String(toValue(input))).replace(/[&<>"']/g, (char) => XML_ATTRIBUTE_ESCAPES[char]!);
+}
+
+export const jekyllTextFilters = { normalize_whitespace, smartify, inspect, truncatewords, slugify, xml_escape };

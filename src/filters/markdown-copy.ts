@@ -35,7 +35,7 @@ export function markdownCopyFilters(baseurl: string, copies: MarkdownCopies | un
     },
     markdown_copy_url(page: unknown): string {
       const data = (page ?? {}) as Record<string, unknown>;
-      return typeof data.url === "string" && hasMarkdownCopy(data) ? markdownCopyPathFor(data.url, baseurl) : "";
+      return typeof data.url === "string" && hasMarkdownCopy(data, data.url) ? markdownCopyPathFor(data.url, baseurl) : "";
     },
   };
 }

@@ -36,7 +36,7 @@ export function llmsTxt(model: SiteModel, pages: readonly SourcePage[]): string 
   const { baseurl, url: siteUrl } = model.settings;
   const entries = new Map<string, Entry>();
   for (const page of pages) {
-    if (!hasMarkdownCopy(page.data)) continue;
+    if (!hasMarkdownCopy(page.data, page.url)) continue;
     const title = typeof page.data!.title === "string" && page.data!.title !== "" ? page.data!.title : page.url;
     entries.set(page.url, { title, url: `${siteUrl}${markdownCopyPathFor(page.url, baseurl)}`, summary: pageSummary(page.data) });
   }

@@ -206,7 +206,8 @@ function jekyllSiteLists(model: SiteModel, contents: DocumentContents | undefine
     });
   return {
     pages,
-    html_pages: pages.filter((page) => String(page.url).endsWith("/") || String(page.url).endsWith(".html")),
+    // Page#html?: an output extension of HTML's (`.htm` too), or a folder's index.
+    html_pages: pages.filter((page) => /(\/|\.html|\.htm|\.xhtml)$/.test(String(page.url))),
     static_files: staticFiles,
     // When the build started, in the site's zone (Jekyll's `site.time`).
     time: localTime(model.startedAt ?? Date.now(), model.settings.timeZone),

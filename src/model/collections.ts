@@ -17,7 +17,7 @@ export function collectionsOf(model: SiteModel): Record<string, JekyllDocument[]
   for (const [name, folder] of Object.entries(model.settings.collections)) {
     const dir = path.resolve(model.dirs.input, String(folder)) + path.sep;
     collections[name] = model.pages.flatMap((page) => {
-      if (!page.absolutePath.startsWith(dir) || !page.data || pageUrlProblem(page.url, pageUrlRulesOf(model))) return [];
+      if (!page.absolutePath.startsWith(dir) || !page.data || pageUrlProblem(page.url, pageUrlRulesOf(model, page))) return [];
       const title = typeof page.data.title === "string" ? page.data.title : "";
       return [{ ...page.data, title, url: page.url, collection: name }];
     });

@@ -64,7 +64,11 @@ export function fillPermalink(template: string, placeholders: Record<string, str
 /** Jekyll's default `markdown_ext` (markdown,mkdown,mkdn,mkd,md): the files kramdown converts. */
 export const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set([".markdown", ".mkdown", ".mkdn", ".mkd", ".md"]);
 
-const outputExtOf = (extension: string) => (MARKDOWN_EXTENSIONS.has(extension) ? ".html" : extension);
+/** Jekyll's converters' output extension: markdown is `.html`, Sass (jekyll-sass-converter) `.css`, anything else its own. */
+export const outputExtOf = (extension: string) => (MARKDOWN_EXTENSIONS.has(extension) ? ".html" : SASS_EXTENSIONS.has(extension) ? ".css" : extension);
+
+/** The files jekyll-sass-converter compiles (when they have front matter). */
+export const SASS_EXTENSIONS: ReadonlySet<string> = new Set([".scss", ".sass"]);
 
 export interface PathParts {
   /** Relative to the site root or the collection's folder, `/`-separated, with extension. */

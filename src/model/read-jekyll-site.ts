@@ -6,6 +6,7 @@ import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollect
 import { kramdownSettingsOf } from "./kramdown-settings.ts";
 import { collectionStaticPath, documentUrl, MARKDOWN_EXTENSIONS, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
 import { categoriesOf, type PostFolder, readPosts } from "./posts.ts";
+import { sassSettingsOf } from "./sass-settings.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
 import { jekyllSiteDataOf } from "./site-data.ts";
 import {
@@ -31,8 +32,13 @@ import { SiteReader } from "./site-reader.ts";
 
 type Data = Record<string, unknown>;
 
-/** Files that become pages when they start with front matter; other files with front matter are not built (reported). */
-const PAGE_EXTENSIONS: ReadonlySet<string> = new Set([...MARKDOWN_EXTENSIONS, ".html", ".htm"]);
+/**
+ * The posts that are built: markdown and HTML (a post of another type is reported, not built).
+ * Outside `_posts/`, every file that starts with front matter is a page, whatever its type, as in
+ * Jekyll: `search.json`, `feed.xml`, `robots.txt` are rendered with Liquid and written at their
+ * paths; `.scss`/`.sass` ones are compiled to `.css` after (src/render/sass-pages.ts).
+ */
+const POST_EXTENSIONS: ReadonlySet<string> = new Set([...MARKDOWN_EXTENSIONS, ".html", ".htm"]);
 const DATA_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json", ".csv", ".tsv"]);
 
 /** Jekyll's test: a file is a page (or document) when its first bytes are `---` and a line break. */
@@ -112,7 +118,8 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
       assets.push({ source: absolutePath, output: file, file });
       continue;
     }
-    if (!PAGE_EXTENSIONS.has(path.extname(file))) {
+    // Eleventy names a template's engine by its extension: a page without one (`CNAME`) can't be built.
+    if (path.extname(file) === "") {
       notBuilt.push(file);
       continue;
     }
@@ -167,7 +174,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     },
   );
   for (const post of posts.pages) {
-    if (PAGE_EXTENSIONS.has(path.extname(post.file))) pages.push(post);
+    if (POST_EXTENSIONS.has(path.extname(post.file))) pages.push(post);
     else notBuilt.push(post.file);
   }
   refused.push(...posts.refused);
@@ -195,6 +202,7 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
     startedAt,
     dirs,
     settings,
+    sass: sassSettingsOf(config, root),
     siteData: config,
     pages,
     includes: [...ownIncludes, ...theme.includes],

@@ -38,11 +38,10 @@ export function redirectsOf(model: SiteModel): Redirect[] {
   if (!makesRedirects(model)) return [];
   const redirects: Redirect[] = [];
   const claimed = new Set<string>();
-  const rules = pageUrlRulesOf(model);
   for (const page of model.pages) {
     const data = page.data;
     if (!data || data.redirect_from === undefined) continue;
-    if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url, rules)) continue;
+    if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url, pageUrlRulesOf(model, page))) continue;
     for (const from of asList(data.redirect_from)) {
       if (typeof from !== "string" || urlPathProblem(from) || from === page.url || claimed.has(from)) continue;
       claimed.add(from);

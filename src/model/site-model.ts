@@ -2,6 +2,7 @@ import path from "node:path";
 import type { CsvProblem } from "./csv.ts";
 import type { RefusedEntry } from "./files.ts";
 import type { SkippedPost } from "./posts.ts";
+import type { SassSettings } from "./sass-settings.ts";
 import type { SiteDirectories, SiteSettings } from "./settings.ts";
 import type { InvalidUtf8 } from "./text-encoding.ts";
 import type { YamlSource } from "./yaml-positions.ts";
@@ -116,7 +117,7 @@ export interface SiteModel {
   unknownPlugins: string[];
   /** A Jekyll site's Ruby plugins (`_plugins/**\/*.rb`, relative to the root): not run here (reported). */
   rubyPlugins?: string[];
-  /** A Jekyll site's files with front matter that are not HTML or markdown (`feed.xml`): not built, reported. */
+  /** A Jekyll site's posts that are neither HTML nor markdown (`_posts/x.txt`) and pages without an extension: not built, reported. */
   notBuilt: string[];
   /** Files of a Jekyll site's `_posts/` that are not built (no date in the name, dated in the future, a date that is not one). */
   skippedPosts?: SkippedPost[];
@@ -124,6 +125,8 @@ export interface SiteModel {
   startedAt?: number;
   dirs: SiteDirectories;
   settings: SiteSettings;
+  /** How a Jekyll site's `.scss`/`.sass` pages are compiled (`sass:` of `_config.yml`). */
+  sass?: SassSettings;
   /** `_data/site.yml` (or `_config.yml`) as written: templates see it as `site.<key>`. */
   siteData: Record<string, unknown>;
   pages: SourcePage[];

@@ -1,3 +1,5 @@
+import { outputExtOf, pathParts } from "./permalinks.ts";
+
 /**
  * What a URL path written by an author (a `permalink`, a `redirect_from` entry, a page's path
  * below content/ when it has no permalink) may hold. Each becomes a file name in the output, a
@@ -44,11 +46,21 @@ export const MAX_SEGMENT_LENGTH = 200;
 export interface UrlPathRules {
   /** A Jekyll site's page URL: the characters Jekyll keeps as they are, and `%XX` (the file's name is the path decoded). */
   jekyll?: boolean;
+  /**
+   * The page's own output extension when it is not HTML (a Jekyll site's `search.json`, or
+   * `style.scss`: `.css`): its URL may end in that, as Jekyll writes it.
+   */
+  extension?: string;
 }
 
-/** The rules for a site's page URLs: one per site, so that every check and list agrees on which pages are built. */
-export function pageUrlRulesOf(site: { kind: "native" | "jekyll" }): UrlPathRules {
-  return { jekyll: site.kind === "jekyll" };
+/**
+ * The rules for a site's page URLs: one per site (and per page type, in a Jekyll site), so that
+ * every check and list agrees on which pages are built.
+ */
+export function pageUrlRulesOf(site: { kind: "native" | "jekyll" }, page?: { file: string }): UrlPathRules {
+  const jekyll = site.kind === "jekyll";
+  const extension = jekyll && page ? outputExtOf(pathParts(page.file).extension).toLowerCase() : ".html";
+  return { jekyll, ...(extension !== ".html" ? { extension } : {}) };
 }
 
 /** What is wrong with `value` as a site path, as the end of a sentence ("it contains ..."); undefined when nothing. */
@@ -86,6 +98,7 @@ export function pageUrlProblem(value: string, rules: UrlPathRules = {}): string 
   const problem = urlPathProblem(value, rules);
   if (problem) return problem;
   const extension = urlPathExtension(value);
+  if (rules.extension !== undefined && extension.toLowerCase() === rules.extension) return undefined;
   if (extension !== "" && extension.toLowerCase() !== ".html") {
     return `it ends in "${extension}", and a page is published as HTML: end it in ".html" or with no extension`;
   }

@@ -21,6 +21,15 @@ export function outputPathFor(jekyllUrl: string, baseurl: string): string {
 }
 
 /**
+ * Whether the page at a Jekyll URL is an HTML page (`/x`, `/x.html`, `/x/`), not one of a Jekyll
+ * site's pages of another type (`/search.json`, `/assets/css/style.css`): only HTML pages are
+ * linked from the sitemap and llms.txt, have a Markdown copy, are checked and indexed as HTML.
+ */
+export function writesHtml(jekyllUrl: string): boolean {
+  return outputPathFor(jekyllUrl, "").endsWith(".html");
+}
+
+/**
  * The file a page's Jekyll URL is written to: outputPathFor with percent-encoded characters
  * decoded (`/c%23%20tips/x.html` is `c# tips/x.html`), as Jekyll writes it and a host serves it.
  */

@@ -22,6 +22,7 @@ import type { SearchIndexResult, SearchIndexSettings } from "../publish/search-i
 import type { EleventyPlugin } from "../render/eleventy-config.ts";
 import { MarkdownCopies } from "../render/markdown-copies.ts";
 import { renderSite } from "../render/render-site.ts";
+import { SassPages } from "../render/sass-pages.ts";
 
 /**
  * The build, as one pipeline of stages over one model of the site:
@@ -145,7 +146,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       new Map(
         pagesToBuild
           // A page rendered for checking only (a copy of the model's page: render-plan.ts) gets none.
-          .filter((page) => modelPages.has(page) && hasMarkdownCopy(page.data))
+          .filter((page) => modelPages.has(page) && hasMarkdownCopy(page.data, page.url))
           .map((page) => [page.absolutePath, typeof page.data!.title === "string" ? page.data!.title : ""]),
       ),
     );
@@ -177,6 +178,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       unknownTags: model.unknownPlugins.length > 0 || (model.rubyPlugins?.length ?? 0) > 0 ? "warning" : "error",
       errorMode: model.settings.liquid.errorMode,
     });
+    const sass = model.sass ? new SassPages(model, model.sass) : undefined;
     let written: Awaited<ReturnType<PageWriter["finish"]>>;
     stage("render", source.pages.length);
     try {
@@ -193,9 +195,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
           copies,
           plugins: options.plugins,
           drafts: builtDrafts,
+          sass,
         },
         build,
       );
+      findings.push(...(sass?.findings ?? []));
       // Before the writer finishes: the search index takes in copied HTML files too.
       await copyAssets(model, build);
       clock.lap("render");

@@ -3,6 +3,7 @@ import type MarkdownIt from "markdown-it";
 import type { GitHistory } from "../frame/git-history.ts";
 import { llmsTxt } from "../frame/llms-txt.ts";
 import type { JekyllLiquid } from "../jekyll/engine.ts";
+import { ownMachineFiles } from "../model/machine-files.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { draftMarks } from "./draft-marks.ts";
@@ -10,6 +11,7 @@ import { quietTransformWarnings } from "./eleventy-internals.ts";
 import type { MarkdownCopies } from "./markdown-copies.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
 import { type PageOutput, pageOutputPlugin } from "./page-output.ts";
+import type { SassPages } from "./sass-pages.ts";
 import { siteFiles } from "./site-files.ts";
 import { templateEngines } from "./template-engines.ts";
 
@@ -30,6 +32,8 @@ export interface RenderSettings {
   copies?: MarkdownCopies;
   /** The drafts this build includes (absolute file paths): each is marked as a draft on its page. */
   drafts?: ReadonlySet<string>;
+  /** A Jekyll site's `.scss`/`.sass` pages, compiled to CSS as they are rendered. */
+  sass?: SassPages;
   /** More Eleventy plugins, added before the page output's (which must come last). */
   plugins?: readonly EleventyPlugin[];
 }
@@ -47,7 +51,9 @@ export function eleventyConfigFor(settings: RenderSettings) {
       redirects: settings.redirects,
       history: settings.history,
       llmsTxt: llmsTxt(settings.model, settings.pages),
+      own: ownMachineFiles(settings.model),
     });
+    if (settings.sass) eleventyConfig.addPlugin(settings.sass.plugin);
     eleventyConfig.addPlugin(draftMarks, { root: settings.model.root, drafts: settings.drafts ?? new Set() });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
     eleventyConfig.addPlugin(pageOutputPlugin, { output: settings.output, copies: settings.copies });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { LAYOUT_DATA_KEY, PAGE_DATA_KEY, PAGE_VARS_KEY } from "../jekyll/scope.ts";
-import { MARKDOWN_EXTENSIONS } from "../model/permalinks.ts";
+import { MARKDOWN_EXTENSIONS, SASS_EXTENSIONS } from "../model/permalinks.ts";
 import { relativeToRoot, type SiteModel, type SourcePage } from "../model/site-model.ts";
 import { outputFileFor } from "../model/urls.ts";
 
@@ -41,6 +41,23 @@ export function modelDirectories(eleventyConfig: EleventyConfig, model: SiteMode
 
 const OTHER_MARKDOWN_EXTENSIONS = [...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).filter((extension) => extension !== "md");
 
+/** The extensions Eleventy knows as markdown or HTML pages. */
+const MARKUP_EXTENSIONS: ReadonlySet<string> = new Set(["md", "html", "htm", "liquid", ...OTHER_MARKDOWN_EXTENSIONS]);
+
+/**
+ * The other extensions of the pages (a Jekyll site's `search.json`, `feed.xml`, `style.scss`):
+ * each is a Liquid template to Eleventy (no markdown), as Jekyll renders such a page. Lower-cased,
+ * as Eleventy looks extensions up.
+ */
+function liquidOnlyExtensions(pages: readonly SourcePage[]): string[] {
+  const found = new Set<string>();
+  for (const page of pages) {
+    const extension = path.extname(page.file).slice(1).toLowerCase();
+    if (extension !== "" && !MARKUP_EXTENSIONS.has(extension)) found.add(extension);
+  }
+  return [...found].sort();
+}
+
 export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }: ModelTemplatesOptions): void {
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.setUseGitIgnore(false);
@@ -51,6 +68,11 @@ export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }:
   // Added, not set: setTemplateFormats in a plugin left the project on Eleventy 3.1's defaults
   // (its warning: "not valid for your project"), addTemplateFormats takes effect.
   eleventyConfig.addTemplateFormats([...OTHER_MARKDOWN_EXTENSIONS, "htm"]);
+  const liquidOnly = liquidOnlyExtensions(pages);
+  if (liquidOnly.length > 0) {
+    eleventyConfig.addExtension(liquidOnly, { key: "liquid" });
+    eleventyConfig.addTemplateFormats(liquidOnly);
+  }
   // No file of the site's is a template of Eleventy's (its ignores are globs from the working folder).
   const fromWorkingFolder = path.relative(process.cwd(), model.dirs.root).split(path.sep).join("/");
   eleventyConfig.ignores.add(fromWorkingFolder === "" ? "**" : `${fromWorkingFolder}/**`);
@@ -67,7 +89,8 @@ export function modelTemplates(eleventyConfig: EleventyConfig, { model, pages }:
   const themeTutorial = model.layouts.some((layout) => layout.name === "tutorial" && layout.theme);
   for (const page of pages) {
     const data = page.data!;
-    const layout = layoutOf(data);
+    // Jekyll places no Sass file in a layout (Page#place_in_layout?: an asset file), whatever its defaults say.
+    const layout = SASS_EXTENSIONS.has(path.extname(page.file).toLowerCase()) ? undefined : layoutOf(data);
     eleventyConfig.addTemplate(page.file, page.body, {
       layout,
       // The file is the URL decoded (`/c%23%20tips/x.html` is written to `c# tips/x.html`), as Jekyll writes it.

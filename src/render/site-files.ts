@@ -1,10 +1,10 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { GitHistory } from "../frame/git-history.ts";
-import { llmsTxtPath } from "../model/machine-files.ts";
+import { llmsTxtPath, ROBOTS_TXT_PATH, sitemapPath } from "../model/machine-files.ts";
 import type { Redirect } from "../model/redirects.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import type { SourcePage } from "../model/site-model.ts";
-import { absoluteUrl, jekyllUrlFor, outputPathFor } from "../model/urls.ts";
+import { absoluteUrl, jekyllUrlFor, outputPathFor, writesHtml } from "../model/urls.ts";
 
 /**
  * The files a docs site needs besides its pages, added to every build as Eleventy virtual
@@ -20,6 +20,8 @@ export interface SiteFilesOptions {
   history: GitHistory;
   /** The text of `<baseurl>/llms.txt`. */
   llmsTxt: string;
+  /** The sitemap and robots.txt the site writes itself (none of the build's own then). */
+  own?: { sitemap: boolean; robots: boolean };
 }
 
 export interface SitemapEntry {
@@ -29,13 +31,14 @@ export interface SitemapEntry {
 }
 
 /**
- * Every page the build writes except those that ask to stay out (`sitemap: false`) and drafts
- * (built only with the drafts option, and then `noindex`), sorted by URL.
+ * Every HTML page the build writes except those that ask to stay out (`sitemap: false`) and
+ * drafts (built only with the drafts option, and then `noindex`), sorted by URL. A Jekyll site's
+ * `search.json` or `style.css` is no page to list, as in jekyll-sitemap.
  */
 export function sitemapEntries({ settings, pages, history }: Pick<SiteFilesOptions, "settings" | "pages" | "history">): SitemapEntry[] {
   const { baseurl, url } = settings;
   return pages
-    .filter((page) => page.data?.sitemap !== false && page.published)
+    .filter((page) => page.data?.sitemap !== false && page.published && writesHtml(page.url))
     .map((page) => ({
       // As the page is served: its output path without `.html` (`/x.html` is served at `/x`).
       loc: absoluteUrl(jekyllUrlFor(outputPathFor(page.url, baseurl), baseurl), baseurl, url),
@@ -78,13 +81,15 @@ export function redirectsLinePath(path: string): string {
 /** The Eleventy plugin: each file as a virtual template. */
 export function siteFiles(eleventyConfig: EleventyConfig, options: SiteFilesOptions): void {
   const { baseurl } = options.settings;
-  eleventyConfig.addTemplate("_site-files/sitemap.liquid", SITEMAP, {
-    ...notAPage,
-    permalink: `${baseurl}/sitemap.xml`,
-    "sitemap-entries": sitemapEntries(options),
-  });
+  if (!options.own?.sitemap) {
+    eleventyConfig.addTemplate("_site-files/sitemap.liquid", SITEMAP, {
+      ...notAPage,
+      permalink: sitemapPath(baseurl),
+      "sitemap-entries": sitemapEntries(options),
+    });
+  }
   // At the host's root, where hosts look for them, not below the base URL.
-  eleventyConfig.addTemplate("_site-files/robots.liquid", ROBOTS, { ...notAPage, permalink: "/robots.txt" });
+  if (!options.own?.robots) eleventyConfig.addTemplate("_site-files/robots.liquid", ROBOTS, { ...notAPage, permalink: ROBOTS_TXT_PATH });
   // Written as it is (no Liquid: titles and summaries are the authors' text).
   eleventyConfig.addTemplate("_site-files/llms.html", options.llmsTxt, { ...notAPage, permalink: llmsTxtPath(baseurl), templateEngineOverride: "html" });
   eleventyConfig.addTemplate("_site-files/redirects.liquid", REDIRECTS_FILE, {

@@ -141,3 +141,44 @@ export function mainContentOf(html: string, selector = "body"): MainContent {
     text: normalise(scope.text()),
   };
 }
+
+/** `rgb(8.99%, 33.8%, 66.1%)` or `rgb(23, 86, 169)` as `#1756a9`: the compilers pick different forms of one colour. */
+function hexOfRgb(channels: string): string | undefined {
+  const parts = channels.split(/\s*,\s*|\s+/).filter(Boolean);
+  if (parts.length !== 3) return undefined;
+  const bytes = parts.map((part) => (part.endsWith("%") ? (Number.parseFloat(part) * 255) / 100 : Number.parseFloat(part)));
+  if (bytes.some((byte) => Number.isNaN(byte))) return undefined;
+  return `#${bytes
+    .map((byte) =>
+      Math.round(Math.min(255, Math.max(0, byte)))
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
+}
+
+/**
+ * A style sheet as compared between Jekyll's libsass and this generator's dart-sass: comments
+ * and formatting dropped (whitespace, the last `;` of a block), colours as six-digit lower-case
+ * hex (compressed, dart-sass writes `#369` where libsass keeps `#336699`).
+ */
+export function comparableCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/rgb\(([^)]*)\)/gi, (whole, channels: string) => hexOfRgb(channels) ?? whole)
+    .replace(/#([0-9a-f]{3})\b/gi, (_, short: string) => `#${[...short].map((digit) => digit + digit).join("")}`)
+    .replace(/#[0-9a-f]{6}\b/gi, (hex) => hex.toLowerCase())
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{}:;,>+~])\s*/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+/** An XML file (a feed) as compared: parsed and written again (entities alike), whitespace between elements dropped. */
+export function comparableXml(xml: string): string {
+  const $ = cheerio.load(xml, { xml: true });
+  return normalise($.xml().replace(/>\s+</g, "><"));
+}
+
+/** A text file (robots.txt, a script, CSV) as compared: whitespace runs as one space. */
+export const comparableText = (text: string) => normalise(text);

@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { listFiles } from "../../src/model/files.ts";
 import { runPipeline } from "../../src/pipeline/run-pipeline.ts";
-import { buildWithJekyll, codeAndTableMarkupOf, copySite, JEKYLL, jekyllInstalled, type MainContent, mainContentOf } from "../helpers/jekyll.ts";
+import {
+  buildWithJekyll,
+  codeAndTableMarkupOf,
+  comparableCss,
+  comparableText,
+  comparableXml,
+  copySite,
+  JEKYLL,
+  jekyllInstalled,
+  type MainContent,
+  mainContentOf,
+} from "../helpers/jekyll.ts";
 import { PROJECT_ROOT } from "../helpers/site.ts";
 import { describeNeeding } from "../helpers/system.ts";
 
@@ -17,7 +28,9 @@ import { describeNeeding } from "../helpers/system.ts";
  * below the site's base URL, with the same main content (headings and ids, list items, code,
  * link targets, text) and the same markup of code and tables for the site's style sheet to
  * select (code blocks' wrappers, inline code's classes, cells' alignment); every redirect leads where Jekyll's leads; nothing Jekyll leaves out is
- * written. Quotes are compared straight (kramdown's typography is another suite's).
+ * written; every other file Jekyll writes (a `search.json` or `feed.xml` page, a style sheet
+ * compiled from Sass, a static file) has the same content. Quotes are compared straight
+ * (kramdown's typography is another suite's).
  */
 
 const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "site-fixtures");
@@ -62,6 +75,19 @@ function comparable(html: string): MainContent {
   };
 }
 
+/**
+ * A file that is not an HTML page, as compared: JSON as data, a style sheet without its
+ * formatting (libsass's and dart-sass's differ), XML parsed, any other text with whitespace
+ * normalised. Bytes that are not text are compared as they are (by the caller).
+ */
+function comparableFile(file: string, text: string): unknown {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".json") return JSON.parse(text);
+  if (extension === ".css") return comparableCss(text);
+  if (extension === ".xml" || extension === ".atom" || extension === ".rss" || extension === ".svg") return comparableXml(text);
+  return comparableText(text);
+}
+
 /** Where a redirect page sends the browser, as a path. */
 function redirectTarget(html: string): string | undefined {
   const refresh = cheerio.load(html)('meta[http-equiv="refresh"]').attr("content");
@@ -101,13 +127,28 @@ function describeFixture(name: string): void {
     }
   });
 
+  it(`${name}: every other file Jekyll writes (pages of other types, compiled Sass, static files) has the same content here`, async () => {
+    const prefix = builds.baseurl.replace(/^\//, "");
+    const others = (await listFiles(builds.jekyll)).filter((file) => !file.endsWith(".html") && file !== "redirects.json").sort();
+    for (const file of others) {
+      const ours = path.join(prefix, file);
+      if (!ourFiles.has(ours)) continue; // the next test names it
+      const [theirs, mine] = await Promise.all([readFile(path.join(builds.jekyll, file)), readFile(path.join(builds.ours, ours))]);
+      if (theirs.equals(mine)) continue;
+      expect(comparableFile(file, mine.toString("utf8")), `${name}: ${file}`).toEqual(comparableFile(file, theirs.toString("utf8")));
+    }
+  });
+
   it(`${name}: the same static files, and no page Jekyll leaves out`, async () => {
     // jekyll-redirect-from's list of redirects; this generator writes _redirects instead.
     const theirs = (await listFiles(builds.jekyll)).filter((file) => file !== "redirects.json").sort();
     const theirSet = new Set(theirs);
     const prefix = builds.baseurl.replace(/^\//, "");
     const themeAssets = new Set((await listFiles(path.join(PROJECT_ROOT, "content/assets"))).map((file) => `assets/${file}`));
-    const below = [...ourFiles].map((file) => (prefix && file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : file));
+    // Outside the base URL, at the host's root, the build writes robots.txt and _redirects (a site's own robots.txt is below it).
+    const below = [...ourFiles].flatMap((file) =>
+      !prefix ? [file] : file.startsWith(`${prefix}/`) ? [file.slice(prefix.length + 1)] : /^(robots\.txt|_redirects)$/.test(file) ? [] : [file],
+    );
     const ourPages = new Set(below.filter((file) => file.endsWith(".html")));
     const ours = below
       // What this generator adds to every site: the theme's assets, the search index, sitemap, robots.txt, _redirects,

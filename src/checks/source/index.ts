@@ -1,5 +1,6 @@
 import { type Redirect, redirectsOf } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
+import { writesHtml } from "../../model/urls.ts";
 import type { Finding } from "../finding.ts";
 import { checkDataFiles } from "./data-files.ts";
 import { frontMatterWarnings, layoutNames, schemaSiteOf } from "./front-matter.ts";
@@ -55,7 +56,8 @@ export function checkSource(model: SiteModel): SourceVerdict {
     ...ipFindings,
     ...checkMojibake(model),
     ...checkTextEncoding(model),
-    ...checkUnbalancedHtml(model.pages.map((page, i) => plans[i]!.render ?? page)),
+    // A Jekyll site's `search.json` or `app.js` holds HTML in strings, not as its markup.
+    ...checkUnbalancedHtml(model.pages.flatMap((page, i) => (writesHtml(page.url) ? [plans[i]!.render ?? page] : []))),
     ...checkPlaceholders(model),
   ];
   const skipped = new Set([...model.pages.filter((_, i) => plans[i]!.render === undefined), ...outputPaths.skippedPages, ...layoutCheck.unrenderablePages]);

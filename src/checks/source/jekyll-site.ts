@@ -1,3 +1,4 @@
+import path from "node:path";
 import { kramdownSettingsOf } from "../../model/kramdown-settings.ts";
 import { makesRedirects } from "../../model/redirects.ts";
 import type { SiteModel } from "../../model/site-model.ts";
@@ -7,8 +8,9 @@ import { type Finding, finding } from "../finding.ts";
 /**
  * What a Jekyll site asks for that this generator does not do, said once each, as warnings (the
  * rest of the site still builds): plugins without an equivalent here, listed in `plugins:` or
- * written in `_plugins/` (their tags and filters then show up as unknown where they are used), and files with front matter that are neither
- * HTML nor markdown (a `feed.xml` template), which are not built; files of `_posts/` that are
+ * written in `_plugins/` (their tags and filters then show up as unknown where they are used),
+ * posts that are neither HTML nor markdown and pages without an extension, which are not built;
+ * files of `_posts/` that are
  * not built (no date in the name, dated in the future: warnings; a `date:` that is not one: an
  * error, as Jekyll stops there); `csv_reader` options (CSV and TSV data are read with Jekyll's
  * defaults); a `timezone:` that names no zone this runtime knows (the build's own zone is used:
@@ -60,7 +62,9 @@ export function checkJekyllSite(model: SiteModel): Finding[] {
       "files",
       "warning",
       { file, line: 1, column: 1 },
-      "this file has front matter but is neither HTML nor markdown: it is not built (Jekyll would render it)",
+      path.extname(file) === ""
+        ? "this file has front matter but no extension: it is not built (Jekyll would render it); give it one, or remove its front matter to copy it as it is"
+        : "this post is neither HTML nor markdown: it is not built; give it a .md or .html extension",
     ),
   );
   const posts = (model.skippedPosts ?? []).map((post) => finding("posts", post.severity, { file: post.file, line: 1, column: 1 }, post.message));

@@ -1,4 +1,4 @@
-import { hasMarkdownCopy, llmsTxtPath, markdownCopyPathFor } from "../../model/machine-files.ts";
+import { hasMarkdownCopy, llmsTxtPath, markdownCopyPathFor, ownMachineFiles, ROBOTS_TXT_PATH, sitemapPath } from "../../model/machine-files.ts";
 import { asList } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { pageUrlProblem, pageUrlRulesOf, urlPathProblem } from "../../model/url-paths.ts";
@@ -51,9 +51,10 @@ interface Claim {
 /** The claims of what the build writes besides pages and redirects. */
 function builtInClaims(source: SiteModel): Claim[] {
   const { baseurl } = source.settings;
+  const own = ownMachineFiles(source);
   return [
-    { path: `${baseurl}/sitemap.xml`, owner: "the sitemap, which the build writes" },
-    { path: "/robots.txt", owner: "robots.txt, which the build writes" },
+    ...(own.sitemap ? [] : [{ path: sitemapPath(baseurl), owner: "the sitemap, which the build writes" }]),
+    ...(own.robots ? [] : [{ path: ROBOTS_TXT_PATH, owner: "robots.txt, which the build writes" }]),
     { path: "/_redirects", owner: "the _redirects file, which the build writes" },
     { path: llmsTxtPath(baseurl), owner: "llms.txt, which the build writes" },
     { path: `${baseurl}/pagefind`, owner: "the search index's folder", folder: true },
@@ -119,7 +120,7 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     // (Located only when needed: locating parses the front matter again.)
     const location = () => (permalink === undefined ? { file: page.file, line: 1, column: 1 } : locationOfPath(page.frontMatter!, ["permalink"]));
     // A Jekyll site's URLs are Jekyll's: a category or title that needs it is percent-encoded (permalinks.ts).
-    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url, pageUrlRulesOf(source)) : undefined;
+    const problem = permalink === undefined || pattern ? pageUrlProblem(page.url, pageUrlRulesOf(source, page)) : undefined;
     if (problem) {
       const origin = permalink === undefined ? "this page's file name gives it" : `permalink ${JSON.stringify(permalink)} gives`;
       const advice = permalink === undefined ? "Rename the file, or give the page a permalink" : "Change the permalink";
@@ -131,7 +132,8 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     const taken = outputs.claim({ path: outputFileFor(page.url, baseurl), owner: `the URL of ${page.file}` });
     const copyPath = markdownCopyPathFor(page.url, baseurl);
     const copyFile = outputFileFor(page.url, baseurl).replace(/\.html$/i, ".md");
-    const copyTaken = taken || !hasMarkdownCopy(page.data) ? undefined : outputs.claim({ path: copyFile, owner: `the Markdown copy of ${page.file}` });
+    const copyTaken =
+      taken || !hasMarkdownCopy(page.data, page.url) ? undefined : outputs.claim({ path: copyFile, owner: `the Markdown copy of ${page.file}` });
     if (!taken && !copyTaken) continue;
     if (taken) error(location(), noted(`${subject} ${taken.clash}: give the page another permalink`, NOT_RENDERED));
     else error(location(), noted(`${subject} has its Markdown copy at ${copyPath}, which ${copyTaken!.clash}: give the page another permalink`, NOT_RENDERED));

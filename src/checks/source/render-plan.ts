@@ -1,5 +1,5 @@
 import type { SourcePage } from "../../model/site-model.ts";
-import { pageUrlProblem } from "../../model/url-paths.ts";
+import { pageUrlProblem, pageUrlRulesOf } from "../../model/url-paths.ts";
 import { nearest } from "../../support/nearest.ts";
 import type { Finding } from "../finding.ts";
 import { followsFormat, frontMatterErrors, jekyllFallbackLayout, layoutErrors, type SchemaSite } from "./front-matter.ts";
@@ -54,7 +54,10 @@ export function planPage(page: SourcePage, layouts: ReadonlySet<string>, site?: 
   }
   // A page is rendered at its URL: without a valid one there is nowhere to render it. (The
   // site's rule: schemaSiteOf's `jekyll` is the site's kind, as pageUrlRulesOf reads it.)
-  if ((data.permalink !== undefined && typeof data.permalink !== "string") || pageUrlProblem(page.url, { jekyll: site?.jekyll }))
+  if (
+    (data.permalink !== undefined && typeof data.permalink !== "string") ||
+    pageUrlProblem(page.url, pageUrlRulesOf({ kind: site?.jekyll ? "jekyll" : "native" }, page))
+  )
     return { findings: withNote(findings, NOT_RENDERED) };
 
   const first = wrongLayout[0] ?? blocking[0];

@@ -1,0 +1,2 @@
+// No front matter: copied as it is, {{ not rendered }}.
+console.log("static");
