@@ -1,4 +1,5 @@
 import { type Context, Drop, filters as liquidFilters, toValue } from "liquidjs";
+import { isRubyHash } from "../support/ruby-hash.ts";
 
 /**
  * Ruby Liquid's list filters read their input through its InputIterator, which LiquidJS's don't:
@@ -11,9 +12,6 @@ import { type Context, Drop, filters as liquidFilters, toValue } from "liquidjs"
 
 type FilterThis = { context: Context };
 type Filter = (this: FilterThis, input: unknown, ...args: unknown[]) => unknown;
-
-const isHash = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
 /** What Ruby Liquid's InputIterator makes of a filter's input. */
 export function inputList(input: unknown): unknown[] {
@@ -58,7 +56,7 @@ export function map(this: FilterThis, input: unknown, property: unknown): unknow
 export function size(input: unknown): number {
   if (typeof input === "string") return [...input].length;
   if (Array.isArray(input)) return input.length;
-  if (isHash(input)) return Object.keys(input).length;
+  if (isRubyHash(input)) return Object.keys(input).length;
   if (typeof input === "number" && Number.isInteger(input)) return 8;
   return 0;
 }
@@ -66,7 +64,7 @@ export function size(input: unknown): number {
 /** Ruby's `first`: a list's first item, a hash's first `[key, value]` pair; text has none. */
 export function first(input: unknown): unknown {
   if (Array.isArray(input)) return input[0];
-  if (isHash(input)) return Object.entries(input)[0];
+  if (isRubyHash(input)) return Object.entries(input)[0];
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { defaultOperators, type Operators, toValue } from "liquidjs";
+import { isRubyHash } from "../support/ruby-hash.ts";
 
 /**
  * Ruby Liquid's `contains` (Condition's `left.include?(right)`): a hash contains its keys
@@ -6,12 +7,9 @@ import { defaultOperators, type Operators, toValue } from "liquidjs";
  * LiquidJS has them.
  */
 
-const isHash = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-
 function* contains(left: unknown, right: unknown): Generator<unknown, boolean, unknown> {
   const container = toValue(left);
-  if (isHash(container)) {
+  if (isRubyHash(container)) {
     const key = toValue(right);
     return typeof key === "string" && Object.hasOwn(container, key);
   }

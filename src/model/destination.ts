@@ -31,15 +31,16 @@ export function outputDirFor(root: string, destination?: string): string {
   return destination ?? configuredDestination(root) ?? path.join(root, "_site");
 }
 
+const ADVICE = "build into a folder of its own (the default is _site inside the site)";
+
 /** Why `output` can't be the destination of the site at `root`, or undefined when it can. */
 export function destinationProblem(root: string, output: string): string | undefined {
   const resolved = path.resolve(output);
   if (resolved === path.parse(resolved).root || resolved === homedir())
-    return `the destination ${output} is ${resolved === homedir() ? "your home folder" : "the file system's root"}: publishing there would replace everything in it; build into a folder of its own (the default is _site inside the site)`;
+    return `the destination ${output} is ${resolved === homedir() ? "your home folder" : "the file system's root"}: publishing there would replace everything in it; ${ADVICE}`;
   const fromOutput = path.relative(path.resolve(output), path.resolve(root));
-  if (fromOutput === "")
-    return `the destination ${output} is the site's own folder: publishing there would replace the site's files; build into a folder of its own (the default is _site inside the site)`;
+  if (fromOutput === "") return `the destination ${output} is the site's own folder: publishing there would replace the site's files; ${ADVICE}`;
   if (!fromOutput.startsWith("..") && !path.isAbsolute(fromOutput))
-    return `the destination ${output} holds the site's folder: publishing there would replace the site's files; build into a folder of its own (the default is _site inside the site)`;
+    return `the destination ${output} holds the site's folder: publishing there would replace the site's files; ${ADVICE}`;
   return undefined;
 }
