@@ -15,7 +15,8 @@ type Filter = (this: FilterThis, input: unknown, ...args: unknown[]) => unknown;
 
 /** What Ruby Liquid's InputIterator makes of a filter's input. */
 export function inputList(input: unknown): unknown[] {
-  if (Array.isArray(input)) return input.flat(Number.POSITIVE_INFINITY);
+  // Most lists hold no lists: they are read as they are, without a copy.
+  if (Array.isArray(input)) return input.some(Array.isArray) ? input.flat(Number.POSITIVE_INFINITY) : input;
   if (input === undefined || input === null) return [];
   return [input];
 }
