@@ -25,6 +25,15 @@ export interface Location {
   column: number;
 }
 
+/**
+ * The severity of a fault Jekyll publishes as it is (a broken link, syntax left as text, an
+ * unreadable image): a warning in a Jekyll site, which must build as it did (`--strict` fails
+ * on it); an error in this repository's own site, which publishes no such page.
+ */
+export function publishedAsIs(site: { kind: "native" | "jekyll" }): Severity {
+  return site.kind === "jekyll" ? "warning" : "error";
+}
+
 export function finding(check: string, severity: Severity, at: Location, message: string): Finding {
   return { file: at.file, line: at.line, column: at.column, severity, check, message };
 }

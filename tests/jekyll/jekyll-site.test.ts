@@ -138,6 +138,25 @@ describe("a Jekyll site tree", () => {
     expect($("article p").text()).toBe("Hello.");
   });
 
+  it("publishes a broken link as Jekyll does, with a warning at its place, and fails with --strict", async () => {
+    const files = {
+      "_config.yml": "title: Links\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page("layout: default\ntitle: Home\n", "See [the guide](/guide/#step-two), [a page](/nothing/) and [a section](#nowhere).\n"),
+      "guide/index.md": page("layout: default\ntitle: Guide\n", "## Step one\n"),
+    };
+    const root = await site(files);
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    const links = result.findings.filter((found) => found.check === "links");
+    expect(links.map((found) => [found.file, found.line, found.severity, found.message])).toEqual([
+      ["index.md", 5, "warning", 'link "/guide/#step-two": page "/guide/" has no element with id "step-two"'],
+      ["index.md", 5, "warning", 'link "/nothing/" resolves to no page'],
+      ["index.md", 5, "warning", 'link "#nowhere": this page has no element with id "nowhere"'],
+    ]);
+    expect((await runPipeline({ root: await site(files), publish: true, strict: true })).published).toBe(false);
+  });
+
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
     const root = await site({
       "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",

@@ -2,13 +2,14 @@ import { fileForUrlPath } from "../../model/served-files.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { siteHostOf } from "../../model/urls.ts";
 import { nearest } from "../../support/nearest.ts";
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding, publishedAsIs } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
 import type { OutputPage, PageReference } from "./page-summary.ts";
 
 /**
  * Internal links, `#fragments`, images and assets of the built pages resolve to something that
- * was built. External links are not fetched (builds run offline and must be deterministic).
+ * was built. External links are not fetched (builds run offline and must be deterministic). One
+ * that doesn't is an error in this repository's site and a warning in a Jekyll site.
  */
 
 export interface LinkCheckInput {
@@ -128,11 +129,14 @@ function decodedUrl(url: string): string {
   }
 }
 
+/** The file a page's URL is written to: `/guide/` is `guide/index.html`, `/` is `index.html`. */
+const outputFileOf = (url: string) => url.replace(/^\/+/, "").replace(/(^|\/)$/, "$1index.html");
+
 export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: LinkCheckInput): Finding[] {
   const { baseurl } = source.settings;
   const resolver = new Resolver(siteHostOf(source.settings.url));
   const pagesByFile = new Map<string, OutputPage>();
-  for (const page of pages) pagesByFile.set(page.url.replace(/^\/+/, ""), page);
+  for (const page of pages) pagesByFile.set(outputFileOf(page.url), page);
   const sourceByPath = new Map(source.pages.map((page) => [page.absolutePath, page]));
   const pageUrls = [...new Set(source.pages.map((page) => `${baseurl}${page.url}`))];
   const draftsByUrl = new Map(drafts.map((page) => [page.url, page]));
@@ -145,6 +149,8 @@ export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: L
     return file;
   };
   const findings: Finding[] = [];
+  // Jekyll publishes a broken link as it is.
+  const severity = publishedAsIs(source);
 
   for (const page of pages) {
     const pageSource = sourceByPath.get(page.inputPath);
@@ -158,7 +164,7 @@ export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: L
       reported.add(reference.url);
       const { at, inPage } = locateText(source, pageSource, needlesFor(reference, resolved, baseurl));
       const from = inPage || !pageSource ? "" : ` (on ${pageSource.file})`;
-      findings.push(finding("links", "error", at, problem + from));
+      findings.push(finding("links", severity, at, problem + from));
     }
   }
   return findings;
@@ -168,7 +174,7 @@ export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: L
     const shown = `"${reference.url}"`;
     const samePage = pathname === pagePathname;
     const inSite = baseurl === "" || pathname === baseurl || pathname.startsWith(`${baseurl}/`);
-    const file = samePage ? page.url.replace(/^\/+/, "") || "index.html" : inSite ? fileFor(pathname) : undefined;
+    const file = samePage ? outputFileOf(page.url) : inSite ? fileFor(pathname) : undefined;
     if (!file) {
       const jekyllUrl = inSite ? pathname.slice(baseurl.length) || "/" : pathname;
       if (inSite && skippedUrls.has(jekyllUrl.replace(/\.html$/, ""))) return undefined;

@@ -1,5 +1,5 @@
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding, publishedAsIs } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
 import type { OutputPage } from "./page-summary.ts";
 
@@ -11,7 +11,7 @@ import type { OutputPage } from "./page-summary.ts";
  */
 export function checkRawSyntax(source: SiteModel, pages: OutputPage[]): Finding[] {
   const sourceByPath = new Map<string, SourcePage>(source.pages.map((page) => [page.absolutePath, page]));
-  const severity = source.kind === "jekyll" ? "warning" : "error";
+  const severity = publishedAsIs(source);
   return pages.flatMap((page) => {
     const pageSource = sourceByPath.get(page.inputPath);
     const shownOnPurpose = pageSource ? rawBlockTexts(pageSource.text) : [];

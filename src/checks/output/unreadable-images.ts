@@ -1,6 +1,6 @@
 import type { SiteModel } from "../../model/site-model.ts";
 import type { UnreadableImage } from "../../publish/images.ts";
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding, publishedAsIs } from "../finding.ts";
 
 /**
  * A site image the build could not read (a broken download, a text file named `.png`): readers
@@ -9,7 +9,7 @@ import { type Finding, finding } from "../finding.ts";
  */
 
 export function checkUnreadableImages(source: SiteModel, unreadable: readonly UnreadableImage[]): Finding[] {
-  const severity = source.kind === "jekyll" ? "warning" : "error";
+  const severity = publishedAsIs(source);
   return unreadable.map(({ file, reason }) =>
     finding(
       "images",
