@@ -46,15 +46,54 @@ function rubyTimeOf(input: unknown, zone: string | undefined): RubyTime | undefi
   return parsed && fromYamlTime(parsed);
 }
 
+/**
+ * Ruby's strftime codes that stand for others (`%F` is `%Y-%m-%d`, `%c` is Ruby's fixed
+ * `%a %b %e %H:%M:%S %Y` where LiquidJS's follows the locale), written out for LiquidJS's.
+ */
+const COMPOSITE_CODES: Record<string, string> = {
+  c: "%a %b %e %H:%M:%S %Y",
+  x: "%m/%d/%y",
+  X: "%H:%M:%S",
+  D: "%m/%d/%y",
+  F: "%Y-%m-%d",
+  T: "%H:%M:%S",
+  R: "%H:%M",
+  r: "%I:%M:%S %p",
+  h: "%b",
+  v: "%e-%^b-%Y",
+  n: "\n",
+  t: "\t",
+};
+
+/** The ISO 8601 week-based year and week of a day given as UTC fields (Ruby's %G, %g, %V). */
+function isoWeek(day: Date): { year: number; week: number } {
+  // The week's Thursday decides its year; week 1 is the one whose Thursday falls in Jan 1-7.
+  const thursday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 3 - ((day.getUTCDay() + 6) % 7));
+  const year = new Date(thursday).getUTCFullYear();
+  return { year, week: 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) };
+}
+
+/** `format` with Ruby's codes LiquidJS lacks written out; `%Z`, `%G`, `%g` and `%V` need the time. */
+function rubyFormat(format: string, time: RubyTime | undefined): string {
+  const local = time && new Date(time.milliseconds + time.offsetMinutes * 60_000);
+  return format.replace(/%(%|[cxXDFTRrhvntZGgV])/g, (whole, code: string) => {
+    if (code === "%") return whole;
+    if (COMPOSITE_CODES[code] !== undefined) return COMPOSITE_CODES[code];
+    if (!time || !local) return whole;
+    if (code === "Z") return time.zoneName.replace(/%/g, "%%");
+    const { year, week } = isoWeek(local);
+    return code === "G" ? String(year) : code === "g" ? String(year % 100).padStart(2, "0") : String(week).padStart(2, "0");
+  });
+}
+
 function date(this: DateFilterThis, input: unknown, format?: unknown, zone?: unknown): unknown {
   if (zone !== undefined) return liquidDate.call(this, input, format, zone);
   const siteZone = this.context.opts.timezoneOffset;
   const time = rubyTimeOf(input, typeof siteZone === "string" ? siteZone : undefined);
   // Text Time.parse reads and these shapes don't ("March 5, 2024"): LiquidJS's reading.
-  if (!time || typeof format !== "string") return liquidDate.call(this, input, format);
-  const withZoneName = format.replace(/%(%|Z)/g, (whole, code) => (code === "Z" ? time.zoneName.replace(/%/g, "%%") : whole));
+  if (!time || typeof format !== "string") return liquidDate.call(this, input, typeof format === "string" ? rubyFormat(format, undefined) : format);
   // LiquidJS counts an offset in minutes west of UTC, as Date#getTimezoneOffset does.
-  return liquidDate.call(this, new Date(time.milliseconds), withZoneName, -time.offsetMinutes);
+  return liquidDate.call(this, new Date(time.milliseconds), rubyFormat(format, time), -time.offsetMinutes);
 }
 
 export const rubyDateFilters = { date };

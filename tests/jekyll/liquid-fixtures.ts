@@ -257,6 +257,11 @@ export const FIXTURES: LiquidFixture[] = [
     template:
       '<p>{{ site.data.people.ada | jsonify }} {{ site.data.words | slice: 0, 2 | jsonify }} {{ "tag <b> & co/x" | jsonify }} {{ nil | jsonify }} {{ 3.5 | jsonify }} {{ site.data.items | map: "weight" | jsonify }}</p>',
   },
+  {
+    name: "date-filters",
+    template:
+      '<p>{{ "2024-03-01 14:05:09 +0000" | date: "%-d %B %Y, %A %j %U %e|%l|%P %I:%M %p %y %C %G-W%V-%u %s" }} | {{ "2024-03-01" | date_to_string }} | {{ "2024-03-01" | date_to_string: "ordinal" }} | {{ "2024-03-21" | date_to_string: "ordinal", "US" }} | {{ "2024-03-02" | date_to_long_string: "ordinal" }} | {{ "2024-03-03" | date_to_long_string: "ordinal", "US" }} | {{ "2024-03-01 10:00:00 +0200" | date_to_rfc822 }} | {{ "2024-03-01 10:00:00 +0200" | date_to_xmlschema }} | {{ "March 5, 2024" | date: "%F" }} | {{ "not a date" | date: "%Y" }} | {{ "2024-12-30" | date: "%G-W%V %g" }} {{ "2021-01-03" | date: "%G-W%V" }} {{ "2027-01-01" | date: "%G-W%V" }} {{ "2024-06-15 08:09:10 -0500" | date: "%D %T %R %r %h %c|%x|%X" }} {{ "2024-06-15" | date: "%%F %v" }}</p>',
+  },
 ];
 
 /** The Jekyll site: `_config.yml`, the shared files, and a page per fixture. */
