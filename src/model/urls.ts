@@ -62,6 +62,8 @@ export function jekyllUrlFor(outputUrl: string, baseurl: string): string {
 /** `relative_url`: a site path with the base URL in front; other URLs unchanged. */
 export function relativeUrl(input: unknown, baseurl: string): string {
   const value = input == null ? "" : String(input);
+  // Jekyll puts no slash after the base URL for empty input.
+  if (value === "") return baseurl;
   // The common case, a site path, without the expression (a listing calls this per item).
   if (value.charCodeAt(0) === 47 && value.charCodeAt(1) !== 47) return `${baseurl}${value}`;
   if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(value)) return value;

@@ -262,6 +262,11 @@ export const FIXTURES: LiquidFixture[] = [
     template:
       '<p>{{ "2024-03-01 14:05:09 +0000" | date: "%-d %B %Y, %A %j %U %e|%l|%P %I:%M %p %y %C %G-W%V-%u %s" }} | {{ "2024-03-01" | date_to_string }} | {{ "2024-03-01" | date_to_string: "ordinal" }} | {{ "2024-03-21" | date_to_string: "ordinal", "US" }} | {{ "2024-03-02" | date_to_long_string: "ordinal" }} | {{ "2024-03-03" | date_to_long_string: "ordinal", "US" }} | {{ "2024-03-01 10:00:00 +0200" | date_to_rfc822 }} | {{ "2024-03-01 10:00:00 +0200" | date_to_xmlschema }} | {{ "March 5, 2024" | date: "%F" }} | {{ "not a date" | date: "%Y" }} | {{ "2024-12-30" | date: "%G-W%V %g" }} {{ "2021-01-03" | date: "%G-W%V" }} {{ "2027-01-01" | date: "%G-W%V" }} {{ "2024-06-15 08:09:10 -0500" | date: "%D %T %R %r %h %c|%x|%X" }} {{ "2024-06-15" | date: "%%F %v" }}</p>',
   },
+  {
+    name: "jekyll-url-and-text-filters",
+    template:
+      '<p>{{ "a b&c/d?e=f#g" | uri_escape }} | {{ "a b&c/d?e=f#g" | cgi_escape }} | {{ "https://other.test/x" | absolute_url }} | {{ "https://other.test/x" | relative_url }} | [{{ nil | relative_url }}] | {{ "x.html" | relative_url }} | {{ "/x/index.html" | absolute_url }} | {{ "5" | to_integer | plus: 1 }} | {{ site.data.words | array_to_sentence_string: "or" }} | {{ "Hello 世界 again" | number_of_words: "cjk" }} | {{ "Hello 世界 again" | number_of_words: "auto" }} | {{ "  a \n b  " | normalize_whitespace }}| {{ site.data.items | find: "color", "blue" | map: "name" }} | [{{ nil | absolute_url }}] [{{ "" | relative_url }}]</p>',
+  },
 ];
 
 /** The Jekyll site: `_config.yml`, the shared files, and a page per fixture. */
