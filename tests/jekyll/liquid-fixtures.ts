@@ -267,6 +267,12 @@ export const FIXTURES: LiquidFixture[] = [
     template:
       '<p>{{ "a b&c/d?e=f#g" | uri_escape }} | {{ "a b&c/d?e=f#g" | cgi_escape }} | {{ "https://other.test/x" | absolute_url }} | {{ "https://other.test/x" | relative_url }} | [{{ nil | relative_url }}] | {{ "x.html" | relative_url }} | {{ "/x/index.html" | absolute_url }} | {{ "5" | to_integer | plus: 1 }} | {{ site.data.words | array_to_sentence_string: "or" }} | {{ "Hello 世界 again" | number_of_words: "cjk" }} | {{ "Hello 世界 again" | number_of_words: "auto" }} | {{ "  a \n b  " | normalize_whitespace }}| {{ site.data.items | find: "color", "blue" | map: "name" }} | [{{ nil | absolute_url }}] [{{ "" | relative_url }}]</p>',
   },
+  {
+    name: "inline-comments-and-dynamic-includes",
+    frontMatter: "callout: greeting.html\nwho: Grace",
+    template:
+      '<p>{% # a note for authors, not shown %}A{%- # trimmed note -%} B {% include {{ page.callout }} who=page.who %} {% assign name = "farewell" %}{% include {{ name }}.html %} {% assign kind = "warning" %}{% include callouts/{{ kind }}.html text="dynamic folder" %}</p>',
+  },
 ];
 
 /** The Jekyll site: `_config.yml`, the shared files, and a page per fixture. */
