@@ -9,6 +9,7 @@ import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { kramdownEmphasis } from "./kramdown-emphasis.ts";
 import { kramdownExtensions } from "./kramdown-extensions.ts";
+import { kramdownListMarkers } from "./kramdown-list-markers.ts";
 import { kramdownMath } from "./kramdown-math.ts";
 import { kramdownTables } from "./kramdown-tables.ts";
 import { kramdownTaskLists } from "./kramdown-task-lists.ts";
@@ -54,6 +55,7 @@ export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): Markdo
       .use(codeHighlighting, { markup: options.markup === "kramdown" ? "rouge" : "theme" })
       .use(kramdownExtensions)
       .use(kramdownAttributes)
+      .use(kramdownListMarkers)
       .use(kramdownListLooseness)
       .use(kramdownListCodeFences)
       .use(kramdownTables)
