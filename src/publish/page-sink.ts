@@ -98,8 +98,16 @@ export class InProcessPageSink extends Flow implements PageSink {
 
   async finish(): Promise<PageWorkResult> {
     await this.queue;
-    if (this.failure) throw this.failure;
-    return (await this.work).finish();
+    const work = await this.work.catch(() => undefined);
+    if (!work) throw this.failure;
+    // Even after a failure, finish answers once the writes in flight are done, as the thread does.
+    try {
+      const result = await work.finish();
+      if (this.failure) throw this.failure;
+      return result;
+    } catch (error) {
+      throw this.failure ?? error;
+    }
   }
 
   async close(): Promise<void> {

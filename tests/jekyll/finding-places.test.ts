@@ -96,6 +96,23 @@ describe("a Jekyll site's render findings", () => {
     expect(existsSync(path.join(withPlugin, "_site/old-place/index.html"))).toBe(true);
   });
 
+  it("claim no output path for redirect_from without jekyll-redirect-from: an old URL that is now a page is no clash", async () => {
+    const root = await writeSite(
+      {
+        "_config.yml": "title: Places\n",
+        "_layouts/default.html": "<main>{{ content }}</main>\n",
+        "moved.md": "---\nlayout: default\ntitle: Moved\nredirect_from: [/other/, /moved.html]\n---\nHere now.\n",
+        "other/index.md": "---\nlayout: default\ntitle: Other\n---\nAnother page.\n",
+      },
+      "jekyll-places-",
+    );
+    roots.push(root);
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    expect(result.findings.filter((item) => item.severity === "error")).toEqual([]);
+    expect(result.findings.filter((item) => item.check === "redirects").map((item) => [item.file, item.line])).toEqual([["moved.md", 4]]);
+  });
+
   it("report a kramdown option that is not applied at its key", async () => {
     const root = await writeSite(
       {

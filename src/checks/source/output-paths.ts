@@ -1,5 +1,5 @@
 import { hasMarkdownCopy, llmsTxtPath, markdownCopyPathFor, ownMachineFiles, ROBOTS_TXT_PATH, sitemapPath } from "../../model/machine-files.ts";
-import { asList } from "../../model/redirects.ts";
+import { asList, makesRedirects } from "../../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
 import { pageUrlProblem, pageUrlRulesOf, urlPathProblem } from "../../model/url-paths.ts";
 import { outputFileFor } from "../../model/urls.ts";
@@ -140,7 +140,8 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
     skippedPages.push(page);
   }
 
-  for (const page of pages) {
+  // Without jekyll-redirect-from a Jekyll site's redirect_from makes nothing (jekyll-site.ts says so).
+  for (const page of makesRedirects(source) ? pages : []) {
     const entries = page.data!.redirect_from;
     asList(entries).forEach((from, index) => {
       // The schema reports entries that are not valid URL paths.
