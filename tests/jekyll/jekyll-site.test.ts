@@ -64,7 +64,7 @@ describe("a Jekyll site tree", () => {
 
   it("reports an unknown plugin once, as a warning at its line, and still builds", async () => {
     const root = await site({
-      "_config.yml": "title: Plugins\nplugins:\n  - jekyll-redirect-from\n  - jekyll-seo-tag\n  - jekyll-seo-tag\n",
+      "_config.yml": "title: Plugins\nplugins:\n  - jekyll-redirect-from\n  - jekyll-paginate\n  - jekyll-paginate\n",
       "_layouts/default.html": LAYOUT,
       "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
     });
@@ -72,8 +72,31 @@ describe("a Jekyll site tree", () => {
     const plugins = result.findings.filter((found) => found.check === "plugins");
     expect(plugins).toHaveLength(1);
     expect(plugins[0]).toMatchObject({ file: "_config.yml", line: 4, severity: "warning" });
-    expect(plugins[0]!.message).toContain('"jekyll-seo-tag"');
+    expect(plugins[0]!.message).toContain('"jekyll-paginate"');
     expect(result.published).toBe(true);
+  });
+
+  it("has {% seo %} where the site lists jekyll-seo-tag (no plugin finding), and not where it doesn't, as in Jekyll", async () => {
+    const layout = "<!DOCTYPE html>\n<html><head>{% seo %}</head><body><main>{{ content }}</main></body></html>\n";
+    const files = { "_layouts/default.html": layout, "index.md": page("layout: default\ntitle: Home\n", "Home.\n") };
+    const listed = await site({ ...files, "_config.yml": "title: Seo\nplugins:\n  - jekyll-seo-tag\n" });
+    const result = await runPipeline({ root: listed, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error" || found.check === "plugins")).toEqual([]);
+    expect((await built(listed, "index.html"))("head title").text()).toBe("Home | Seo");
+    const unlisted = await site({ ...files, "_config.yml": "title: Seo\n" });
+    const refused = await runPipeline({ root: unlisted, publish: true });
+    expect(refused.findings.filter((found) => found.severity === "error").map((found) => found.message)).toEqual(['Liquid syntax error: tag "seo" not found']);
+  });
+
+  it("reads {% seo %}'s JSON-LD as data and its canonical link as no load: a policy after them is the page's, nothing reported", async () => {
+    const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
+    const root = await site({
+      "_config.yml": "title: Seo\nurl: https://seo.example.test\nplugins:\n  - jekyll-seo-tag\n",
+      "_layouts/default.html": `<!DOCTYPE html>\n<html><head><meta charset="utf-8">{% seo %}${policy}</head><body><main>{{ content }}{% seo title=false %}</main></body></html>\n`,
+      "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.findings.map((found) => `${found.file}:${found.line}: ${found.message}`)).toEqual([]);
   });
 
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
