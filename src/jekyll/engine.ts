@@ -16,6 +16,7 @@ import { JekyllScope } from "./scope.ts";
 import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllCaptureTag } from "./tags/capture.ts";
+import { FEED_DOCUMENT_TAG, FeedDocumentTag, FeedMetaTag } from "./tags/feed.ts";
 import { type HasCodeMarkup, HighlightTag } from "./tags/highlight.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/include-cached.ts";
@@ -187,6 +188,10 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     this.registerTag("layout", BoundedLayoutTag);
     // A plugin's tag exists only where the site lists the plugin, as in Jekyll.
     if (options.model.kind === "jekyll" && listsPlugin(options.model.siteData, "jekyll-seo-tag")) this.registerTag("seo", SeoTag);
+    if (options.model.kind === "jekyll" && listsPlugin(options.model.siteData, "jekyll-feed")) {
+      this.registerTag("feed_meta", FeedMetaTag);
+      this.registerTag(FEED_DOCUMENT_TAG, FeedDocumentTag);
+    }
     for (const [name, filter] of Object.entries(options.filters)) this.registerFilter(name, filter);
     this.siteFilterNames = new Set(Object.keys(options.filters));
   }

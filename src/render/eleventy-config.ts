@@ -7,6 +7,7 @@ import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { draftMarks } from "./draft-marks.ts";
 import { quietTransformWarnings } from "./eleventy-internals.ts";
+import { jekyllFeedFile } from "./feed-file.ts";
 import type { MarkdownCopies } from "./markdown-copies.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
 import { type PageOutput, pageOutputPlugin } from "./page-output.ts";
@@ -48,6 +49,7 @@ export function eleventyConfigFor(settings: RenderSettings) {
       history: settings.history,
       llmsTxt: llmsTxt(settings.model, settings.pages),
     });
+    eleventyConfig.addPlugin(jekyllFeedFile, { model: settings.model });
     eleventyConfig.addPlugin(draftMarks, { root: settings.model.root, drafts: settings.drafts ?? new Set() });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
     eleventyConfig.addPlugin(pageOutputPlugin, { output: settings.output, copies: settings.copies });

@@ -88,6 +88,31 @@ describe("a Jekyll site tree", () => {
     expect(refused.findings.filter((found) => found.severity === "error").map((found) => found.message)).toEqual(['Liquid syntax error: tag "seo" not found']);
   });
 
+  it("writes jekyll-feed's feed.xml and has {% feed_meta %} where the site lists the plugin, unless the site has a feed.xml of its own", async () => {
+    const layout = "<!DOCTYPE html>\n<html><head>{% feed_meta %}</head><body><main>{{ content }}</main></body></html>\n";
+    const files = {
+      "_layouts/default.html": layout,
+      "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
+      "_posts/2024-01-02-news.md": page("layout: default\ntitle: News\n", "News.\n"),
+    };
+    const listed = await site({ ...files, "_config.yml": "title: Feed\nurl: https://feed.example.test\nplugins:\n  - jekyll-feed\n" });
+    const result = await runPipeline({ root: listed, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error" || found.check === "plugins")).toEqual([]);
+    expect((await built(listed, "index.html"))("link").attr("href")).toBe("https://feed.example.test/feed.xml");
+    const feed = cheerio.load(await readFile(path.join(listed, "_site/feed.xml"), "utf8"), { xmlMode: true });
+    expect(feed("feed > title").text()).toBe("Feed");
+    expect(feed("entry > link").attr("href")).toBe("https://feed.example.test/2024/01/02/news.html");
+    const own = await site({ ...files, "_config.yml": "title: Feed\nplugins:\n  - jekyll-feed\n", "feed.xml": "<feed>own</feed>\n" });
+    await runPipeline({ root: own, publish: true });
+    expect(existsSync(path.join(own, "_site/feed.xml")) && (await readFile(path.join(own, "_site/feed.xml"), "utf8")).includes("<entry>")).toBe(false);
+    const unlisted = await site({ ...files, "_config.yml": "title: Feed\n" });
+    const refused = await runPipeline({ root: unlisted, publish: true });
+    expect(refused.findings.filter((found) => found.severity === "error").map((found) => found.message)).toEqual([
+      'Liquid syntax error: tag "feed_meta" not found',
+    ]);
+    expect(existsSync(path.join(unlisted, "_site/feed.xml"))).toBe(false);
+  });
+
   it("reads {% seo %}'s JSON-LD as data and its canonical link as no load: a policy after them is the page's, nothing reported", async () => {
     const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
     const root = await site({

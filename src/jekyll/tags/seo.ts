@@ -1,6 +1,7 @@
-import { type Context, type Emitter, type FilterImplOptions, type Liquid, Tag, type TagToken, type TopLevelToken, toValue } from "liquidjs";
+import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken, toValue } from "liquidjs";
 import { jsonify } from "../../filters/ruby-json.ts";
 import { type SeoDrop as Drop, rubyText, SeoDrop, type SeoFilters, type SeoPaginator, truthy } from "../seo-drop.ts";
+import { engineFilters } from "./engine-filters.ts";
 
 /**
  * jekyll-seo-tag's `{% seo %}` (2.8), for a Jekyll site that lists the plugin: its template
@@ -99,8 +100,6 @@ export function seoTagLines(drop: Drop, site: Data, page: Data, showTitle: boole
   return lines;
 }
 
-type FilterHandler = (this: unknown, ...args: unknown[]) => unknown;
-
 export class SeoTag extends Tag {
   /** The plugin's test: any `title=false` in the tag's markup. */
   private readonly showTitle: boolean;
@@ -110,26 +109,15 @@ export class SeoTag extends Tag {
     this.showTitle = !/title=false/i.test(token.args);
   }
 
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const filter = (name: string) => {
-      const impl = this.liquid.filters[name] as FilterImplOptions | undefined;
-      const handler = (typeof impl === "function" ? impl : impl?.handler) as FilterHandler | undefined;
-      if (!handler) throw new Error(`{% seo %} needs the ${name} filter`);
-      const self = { context: ctx, liquid: this.liquid, token: this.token };
-      return (...args: unknown[]) => handler.apply(self, args);
-    };
+  override render(ctx: Context, emitter: Emitter): void {
+    const filter = engineFilters(this.liquid, ctx, this.token);
     const [markdownify, stripHtml, normalizeWhitespace, absoluteUrl] = ["markdownify", "strip_html", "normalize_whitespace", "absolute_url"].map(filter) as [
-      FilterHandler,
-      FilterHandler,
-      FilterHandler,
-      FilterHandler,
+      (input: unknown) => string,
+      (input: unknown) => string,
+      (input: unknown) => string,
+      (input: unknown) => string,
     ];
-    const filters: SeoFilters = {
-      markdownify: (text) => rubyText(markdownify(text == null ? "" : rubyText(text))),
-      stripHtml: (text) => rubyText(stripHtml(text)),
-      normalizeWhitespace: (text) => rubyText(normalizeWhitespace(text)),
-      absoluteUrl: (path) => rubyText(absoluteUrl(path)),
-    };
+    const filters: SeoFilters = { markdownify: (text) => markdownify(rubyText(text)), stripHtml, normalizeWhitespace, absoluteUrl };
     const { site, page, paginator } = ctx.environments as { site?: unknown; page?: unknown; paginator?: unknown };
     const siteData = record(site);
     const pageData = record(page);

@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatFinding } from "../../src/checks/finding.ts";
 import { SEO_GENERATOR } from "../../src/jekyll/tags/seo.ts";
@@ -10,17 +11,20 @@ import { buildWithJekyll, JEKYLL, jekyllInstalled, jekyllPluginInstalled, writeS
 import { describeNeeding } from "../helpers/system.ts";
 
 /**
- * jekyll-seo-tag's `{% seo %}` against the plugin itself (Debian's ruby-jekyll-seo-tag 2.8 in
- * Jekyll 4.3): a site with a base URL and a host, a home page, an about page with a description
+ * jekyll-seo-tag's `{% seo %}` and jekyll-feed's feed and `{% feed_meta %}` against the plugins
+ * themselves (Debian's ruby-jekyll-seo-tag 2.8 and ruby-jekyll-feed 0.17 in Jekyll 4.3). For
+ * the seo tag, a site with a base URL and a host, a home page, an about page with a description
  * holding quotes and markup, a page without a title, pages with an image (a path, a hash with
  * sizes and alt), a canonical URL and `seo:` keys of their own, posts with an author (a name
  * found in `site.data.authors`, a hash), a collection document (whose description is its
  * excerpt, whose date is the build's start), `{% seo title=false %}`. Per page: the `<title>`,
  * every meta (name or property to content; the generator is this generator's, by intent),
- * the canonical link, the JSON-LD parsed; and the tag's output as text.
+ * the canonical link, the JSON-LD parsed; and the tag's output as text. For the feed: its
+ * title, subtitle, id, links and author, and per entry its title, link, id, dates, author,
+ * categories, summary and content (as text: block boundaries are markdown's whitespace).
  */
 
-const DEFAULT_LAYOUT = "<!doctype html>\n<html>\n<head>\n{%- seo -%}\n</head>\n<body><main>{{ content }}</main></body>\n</html>\n";
+const DEFAULT_LAYOUT = "<!doctype html>\n<html>\n<head>\n{%- seo -%}\n{%- feed_meta -%}\n</head>\n<body><main>{{ content }}</main></body>\n</html>\n";
 const UNTITLED_LAYOUT =
   "<!doctype html>\n<html>\n<head>\n<title>Own title</title>\n{% seo title=false %}\n</head>\n<body><main>{{ content }}</main></body>\n</html>\n";
 
@@ -43,6 +47,7 @@ const FILES: Record<string, string> = {
     "    output: true",
     "plugins:",
     "  - jekyll-seo-tag",
+    "  - jekyll-feed",
     "",
   ].join("\n"),
   "_layouts/default.html": DEFAULT_LAYOUT,
@@ -71,6 +76,8 @@ interface SeoHead {
   title: string[];
   metas: Record<string, string>;
   canonical: string | undefined;
+  /** `{% feed_meta %}`'s link, as markup. */
+  feedLink: string;
   jsonLd: unknown;
   /** The tag's output, from its opening comment to its closing one, the generator meta left out. */
   text: string;
@@ -92,6 +99,7 @@ function seoHeadOf(html: string): SeoHead {
       .map((title) => $(title).text()),
     metas,
     canonical: $('head link[rel="canonical"]').attr("href"),
+    feedLink: $('head link[type="application/atom+xml"]').toString(),
     jsonLd: script === "" ? undefined : JSON.parse(script),
     text: withoutBuildTimes(html.slice(start, end).replace(/<meta name="generator" content="[^"]*" \/>\n/, "")),
   };
@@ -100,9 +108,10 @@ function seoHeadOf(html: string): SeoHead {
 const missing = [
   ...(jekyllInstalled() ? [] : [`Jekyll 4.3 (${JEKYLL})`]),
   ...(jekyllPluginInstalled("jekyll-seo-tag") ? [] : ["jekyll-seo-tag (Debian's ruby-jekyll-seo-tag)"]),
+  ...(jekyllPluginInstalled("jekyll-feed") ? [] : ["jekyll-feed (Debian's ruby-jekyll-feed)"]),
 ];
 
-describeNeeding("{% seo %} writes what jekyll-seo-tag writes", missing, () => {
+describeNeeding("{% seo %} and the feed are what jekyll-seo-tag and jekyll-feed write", missing, () => {
   let source: string;
   let jekyll: string;
   let ours: string;
@@ -128,5 +137,71 @@ describeNeeding("{% seo %} writes what jekyll-seo-tag writes", missing, () => {
       expect(seoHeadOf(mine), file).toEqual(seoHeadOf(theirs));
       expect(cheerio.load(mine)('meta[name="generator"]').attr("content"), file).toBe(SEO_GENERATOR);
     }
+  });
+});
+
+const text = (value: string) => value.replace(/\s+/g, " ").trim();
+
+/** What a feed says, as a reader reads it (content and summary as text). */
+function feedOf(xml: string) {
+  const $ = cheerio.load(withoutBuildTimes(xml), { xmlMode: true });
+  const feed = $("feed");
+  const child = (parent: cheerio.Cheerio<Element>, name: string) => parent.children(name).first().text();
+  const asHtmlText = (html: string) => text(cheerio.load(html).root().text());
+  return {
+    title: child(feed, "title"),
+    subtitle: child(feed, "subtitle"),
+    id: child(feed, "id"),
+    updated: child(feed, "updated"),
+    author: feed.children("author").children("name").text(),
+    links: feed
+      .children("link")
+      .toArray()
+      .map((link) => ({ href: $(link).attr("href"), rel: $(link).attr("rel"), type: $(link).attr("type") })),
+    entries: feed
+      .children("entry")
+      .toArray()
+      .map((element) => {
+        const entry = $(element);
+        const link = entry.children("link").first();
+        return {
+          title: child(entry, "title"),
+          link: { href: link.attr("href"), title: link.attr("title") },
+          id: child(entry, "id"),
+          published: child(entry, "published"),
+          updated: child(entry, "updated"),
+          author: entry.children("author").children("name").text(),
+          categories: entry
+            .children("category")
+            .toArray()
+            .map((category) => $(category).attr("term")),
+          summary: text(child(entry, "summary")),
+          content: asHtmlText(child(entry, "content")),
+          contentBase: entry.children("content").attr("xml:base"),
+        };
+      }),
+  };
+}
+
+describeNeeding("the feed is jekyll-feed's", missing, () => {
+  let source: string;
+  let jekyll: string;
+  let ours: string;
+  beforeAll(async () => {
+    source = await writeSite(FILES, "jekyll-feed-");
+    jekyll = await buildWithJekyll(source);
+    const result = await runPipeline({ root: source, publish: true });
+    if (!result.published) throw new Error("the site did not build");
+    ours = path.join(source, "_site", "docs");
+  }, 120_000);
+  afterAll(async () => {
+    await rm(source, { recursive: true, force: true });
+    await rm(jekyll, { recursive: true, force: true });
+  });
+
+  it("has the plugin's title, id, links and author, and its entries: the newest posts first", async () => {
+    const theirs = feedOf(await readFile(path.join(jekyll, "feed.xml"), "utf8"));
+    expect(theirs.entries).toHaveLength(2);
+    expect(feedOf(await readFile(path.join(ours, "feed.xml"), "utf8"))).toEqual(theirs);
   });
 });
