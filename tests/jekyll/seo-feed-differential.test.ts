@@ -42,6 +42,15 @@ const FILES: Record<string, string> = {
     "  links:",
     "    - https://github.com/seo-org",
     "logo: /assets/logo.png",
+    "lang: en-GB",
+    "facebook:",
+    "  admins: fbadmin",
+    "  app_id: 1234",
+    "webmaster_verifications:",
+    "  google: google-code",
+    "  bing: bing-code",
+    "feed:",
+    "  posts_limit: 2",
     "collections:",
     "  guides:",
     "    output: true",
@@ -64,6 +73,9 @@ const FILES: Record<string, string> = {
     "---\nlayout: default\ntitle: Hello world\nauthor: jane\nimage: /assets/hello world.png\n---\nThe first paragraph, the *excerpt* & more.\n\nThe second paragraph.\n",
   "_posts/2024-04-01-second.md":
     "---\nlayout: default\ntitle: Second post\ndate: 2024-04-01 10:30:00 +0200\nauthor:\n  name: Org Name\n  type: Organization\n  twitter: orgtw\nimage: https://cdn.example.test/second.png\ndescription: The second post.\ncategories: [news]\n---\nSecond body.\n",
+  "_posts/2024-02-01-oldest.md": "---\nlayout: default\ntitle: The oldest, left out of the feed\n---\nOld.\n",
+  "_posts/2024-04-20-tagged.md":
+    "---\nlayout: default\ntitle: \"Tagged: it's 'quoted' -- and <b>bold</b>\"\nauthors: [jane, someone]\ntags: [how-to, ops]\nlast_modified_at: 2024-05-01 12:00:00 +0000\ntwitter:\n  card: summary\nimage:\n  path: /assets/tagged.png\n---\nTagged body with a [link](/docs/about.html).\n",
   "_guides/setup.md": "---\nlayout: default\ntitle: Setup guide\n---\nSet things up with *care*.\n\nMore setup.\n",
 };
 
@@ -130,7 +142,7 @@ describeNeeding("{% seo %} and the feed are what jekyll-seo-tag and jekyll-feed 
 
   it("on every page Jekyll writes: the title, the metas, the canonical link, the JSON-LD, the text", async () => {
     const pages = (await listFiles(jekyll)).filter((file) => file.endsWith(".html")).sort();
-    expect(pages).toHaveLength(8);
+    expect(pages).toHaveLength(10);
     for (const file of pages) {
       const theirs = await readFile(path.join(jekyll, file), "utf8");
       const mine = await readFile(path.join(ours, file), "utf8");
@@ -201,7 +213,10 @@ describeNeeding("the feed is jekyll-feed's", missing, () => {
 
   it("has the plugin's title, id, links and author, and its entries: the newest posts first", async () => {
     const theirs = feedOf(await readFile(path.join(jekyll, "feed.xml"), "utf8"));
-    expect(theirs.entries).toHaveLength(2);
+    expect(theirs.entries.map((entry) => entry.id)).toEqual([
+      "https://docs.example.test/docs/2024/04/20/tagged",
+      "https://docs.example.test/docs/news/2024/04/01/second",
+    ]);
     expect(feedOf(await readFile(path.join(ours, "feed.xml"), "utf8"))).toEqual(theirs);
   });
 });
