@@ -2,6 +2,7 @@ import path from "node:path";
 import { Context, type FilterImplOptions, Liquid, type LiquidOptions, Output, type RenderOptions, Tag, type Template, toValueSync } from "liquidjs";
 import { RubyFloat } from "../filters/ruby-numbers.ts";
 import type { CodeMarkup } from "../markdown/code-highlight.ts";
+import { listsPlugin } from "../model/jekyll-config.ts";
 import { SOURCE_FILE_LIMIT_BYTES } from "../model/limits.ts";
 import type { SiteModel } from "../model/site-model.ts";
 import { excerptRenderer } from "./document-renders.ts";
@@ -15,6 +16,7 @@ import { JekyllScope } from "./scope.ts";
 import { type HasSiteFiles, SiteFiles } from "./site-files.ts";
 import { refuseDeepBlocks } from "./tag-nesting.ts";
 import { JekyllCaptureTag } from "./tags/capture.ts";
+import { FEED_DOCUMENT_TAG, FeedDocumentTag, FeedMetaTag } from "./tags/feed.ts";
 import { type HasCodeMarkup, HighlightTag } from "./tags/highlight.ts";
 import { JekyllIncludeTag } from "./tags/include.ts";
 import { type HasIncludeOutputCache, JekyllIncludeCachedTag } from "./tags/include-cached.ts";
@@ -22,6 +24,7 @@ import { JekyllIncludeRelativeTag } from "./tags/include-relative.ts";
 import { BoundedForTag, BoundedTablerowTag } from "./tags/loops.ts";
 import { BoundedLayoutTag, BoundedRenderTag } from "./tags/partials.ts";
 import { PluginTag, tagUses } from "./tags/plugin-tag.ts";
+import { SeoTag } from "./tags/seo.ts";
 import { LinkTag, PostUrlTag } from "./tags/site-links.ts";
 import type { TemplateErrorCollector } from "./template-errors.ts";
 import { JekyllContext, TolerantRenderer } from "./undefined-variables.ts";
@@ -197,6 +200,12 @@ export class JekyllLiquid extends Liquid implements HasIncludeOutputCache, HasSi
     this.registerTag("tablerow", BoundedTablerowTag);
     this.registerTag("render", BoundedRenderTag);
     this.registerTag("layout", BoundedLayoutTag);
+    // A plugin's tag exists only where the site lists the plugin, as in Jekyll.
+    if (options.model.kind === "jekyll" && listsPlugin(options.model.siteData, "jekyll-seo-tag")) this.registerTag("seo", SeoTag);
+    if (options.model.kind === "jekyll" && listsPlugin(options.model.siteData, "jekyll-feed")) {
+      this.registerTag("feed_meta", FeedMetaTag);
+      this.registerTag(FEED_DOCUMENT_TAG, FeedDocumentTag);
+    }
     for (const [name, filter] of Object.entries(options.filters)) this.registerFilter(name, filter);
     this.siteFilterNames = new Set(Object.keys(options.filters));
   }

@@ -27,7 +27,7 @@ const DEFAULT_EXCLUDES = [
 ];
 
 /** Plugins whose work this generator does itself. */
-const EQUIVALENT_PLUGINS = new Set(["jekyll-redirect-from", "jekyll-include-cache", "jekyll-sitemap"]);
+const EQUIVALENT_PLUGINS = new Set(["jekyll-redirect-from", "jekyll-include-cache", "jekyll-sitemap", "jekyll-seo-tag", "jekyll-feed"]);
 
 /** Ruby's File.fnmatch as Jekyll uses it on paths (`*` within a segment, `**` across). */
 function fnmatch(pattern: string, file: string): boolean {

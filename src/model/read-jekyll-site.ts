@@ -5,6 +5,7 @@ import { siteFilesBelowSync } from "./files.ts";
 import { collectionsOfConfig, entryFilterOf, frontMatterDefaultsOf, postsCollectionOf, unknownPluginsOf } from "./jekyll-config.ts";
 import { kramdownSettingsOf } from "./kramdown-settings.ts";
 import { collectionStaticPath, documentUrl, MARKDOWN_EXTENSIONS, pageUrl, pathParts, titleizeSlug } from "./permalinks.ts";
+import { localTime, parsePostDate } from "./post-dates.ts";
 import { categoriesOf, type PostFolder, readPosts } from "./posts.ts";
 import { sassSettingsOf } from "./sass-settings.ts";
 import { liquidSettingsOf, type SiteDirectories, siteSettingsOf } from "./settings.ts";
@@ -147,7 +148,9 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
         const { url, slug, id } = documentUrl(collection.label, inCollection, data, collection.permalink, categoriesOf([], data));
         const { extension } = pathParts(inCollection);
         // Document#populate_title: a title, slug and ext of its own unless the front matter has them.
-        const own = { title: titleizeSlug(pathParts(inCollection).basename), slug, ext: extension, ...data };
+        const own: Record<string, unknown> = { title: titleizeSlug(pathParts(inCollection).basename), slug, ext: extension, ...data };
+        // Document#date: its `date:` read as Time.parse reads it, else the build's start (site.time).
+        own.date = data.date === undefined ? localTime(startedAt, settings.timeZone) : (parsePostDate(data.date, settings.timeZone) ?? data.date);
         return {
           data: own,
           stem: `/${file.slice(0, file.length - extension.length)}`,

@@ -8,6 +8,7 @@ import type { Redirect } from "../model/redirects.ts";
 import type { SiteModel, SourcePage } from "../model/site-model.ts";
 import { draftMarks } from "./draft-marks.ts";
 import { quietTransformWarnings } from "./eleventy-internals.ts";
+import { jekyllFeedFile } from "./feed-file.ts";
 import type { MarkdownCopies } from "./markdown-copies.ts";
 import { modelDirectories, modelTemplates } from "./model-templates.ts";
 import { type PageOutput, pageOutputPlugin } from "./page-output.ts";
@@ -54,6 +55,7 @@ export function eleventyConfigFor(settings: RenderSettings) {
       own: ownMachineFiles(settings.model),
     });
     if (settings.sass) eleventyConfig.addPlugin(settings.sass.plugin);
+    eleventyConfig.addPlugin(jekyllFeedFile, { model: settings.model });
     eleventyConfig.addPlugin(draftMarks, { root: settings.model.root, drafts: settings.drafts ?? new Set() });
     for (const plugin of settings.plugins ?? []) eleventyConfig.addPlugin(plugin);
     eleventyConfig.addPlugin(pageOutputPlugin, { output: settings.output, copies: settings.copies });

@@ -21,6 +21,8 @@ const BODY: Array<[string, Severity | Severity[] | "fine"]> = [
   ['<form action="javascript:alert(1)"><button>Go</button></form>', "error"],
   ['<svg><a href="#main"><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "error"],
   ["<svg><script>alert(1)</script></svg>", "error"],
+  ['<script type="module">alert(1)</script>', "error"],
+  ['<script type="text/javascript; charset=utf-8">alert(1)</script>', "error"],
   // Markup htmlparser2 reads as text or as a comment, and browsers as HTML.
   ["<noscript><p title=\"</noscript><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>\"></noscript>", "error"],
   ["<noembed><p title=\"</noembed><img src=/docs/assets/favicon.svg alt='x' onerror=alert(1)>\"></noembed>", "error"],
@@ -47,6 +49,8 @@ const BODY: Array<[string, Severity | Severity[] | "fine"]> = [
   ['<form action="/docs/search"><button>Search</button></form>', "fine"],
   ["Prose about `<script>` tags, onclick= handlers and javascript: URLs.", "fine"],
   ['<p title="javascript:alert(1) is what not to write">Title text</p>', "fine"],
+  // A data block (jekyll-seo-tag's structured data): no browser runs it.
+  ['<script type="application/ld+json">{"@type": "WebPage"}</script>', "fine"],
 ];
 
 const roots: string[] = [];

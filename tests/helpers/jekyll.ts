@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,8 +8,8 @@ import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 
 /**
- * Jekyll 4.3 (Debian's `jekyll` package, with kramdown, jekyll-redirect-from and
- * jekyll-include-cache) as the test oracle: build a fixture site with it, and compare the main
+ * Jekyll 4.3 (Debian's `jekyll` package, with kramdown, jekyll-redirect-from,
+ * jekyll-include-cache, jekyll-seo-tag and jekyll-feed) as the test oracle: build a fixture site with it, and compare the main
  * content of its pages with this generator's as DOM. Never a runtime dependency.
  */
 
@@ -17,6 +17,11 @@ const run = promisify(execFile);
 
 export const JEKYLL = "/usr/bin/jekyll";
 export const jekyllInstalled = () => existsSync(JEKYLL);
+
+/** Whether Debian's package of a Jekyll plugin (`jekyll-seo-tag`) is installed, for the tests that build with it. */
+export const jekyllPluginInstalled = (name: string) =>
+  existsSync("/usr/share/rubygems-integration/all/specifications") &&
+  readdirSync("/usr/share/rubygems-integration/all/specifications").some((file) => new RegExp(`^${name}-[0-9.]+\\.gemspec$`).test(file));
 
 /** Writes `files` (paths relative to the site root) into a new temp folder; returns it. */
 export async function writeSite(files: Record<string, string>, prefix = "jekyll-fixture-"): Promise<string> {

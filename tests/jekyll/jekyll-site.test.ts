@@ -64,7 +64,7 @@ describe("a Jekyll site tree", () => {
 
   it("reports an unknown plugin once, as a warning at its line, and still builds", async () => {
     const root = await site({
-      "_config.yml": "title: Plugins\nplugins:\n  - jekyll-redirect-from\n  - jekyll-seo-tag\n  - jekyll-seo-tag\n",
+      "_config.yml": "title: Plugins\nplugins:\n  - jekyll-redirect-from\n  - jekyll-paginate\n  - jekyll-paginate\n",
       "_layouts/default.html": LAYOUT,
       "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
     });
@@ -72,7 +72,7 @@ describe("a Jekyll site tree", () => {
     const plugins = result.findings.filter((found) => found.check === "plugins");
     expect(plugins).toHaveLength(1);
     expect(plugins[0]).toMatchObject({ file: "_config.yml", line: 4, severity: "warning" });
-    expect(plugins[0]!.message).toContain('"jekyll-seo-tag"');
+    expect(plugins[0]!.message).toContain('"jekyll-paginate"');
     expect(result.published).toBe(true);
   });
 
@@ -155,6 +155,54 @@ describe("a Jekyll site tree", () => {
       ["index.md", 5, "warning", 'link "#nowhere": this page has no element with id "nowhere"'],
     ]);
     expect((await runPipeline({ root: await site(files), publish: true, strict: true })).published).toBe(false);
+  });
+
+  it("has {% seo %} where the site lists jekyll-seo-tag (no plugin finding), and not where it doesn't, as in Jekyll", async () => {
+    const layout = "<!DOCTYPE html>\n<html><head>{% seo %}</head><body><main>{{ content }}</main></body></html>\n";
+    const files = { "_layouts/default.html": layout, "index.md": page("layout: default\ntitle: Home\n", "Home.\n") };
+    const listed = await site({ ...files, "_config.yml": "title: Seo\nplugins:\n  - jekyll-seo-tag\n" });
+    const result = await runPipeline({ root: listed, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error" || found.check === "plugins")).toEqual([]);
+    expect((await built(listed, "index.html"))("head title").text()).toBe("Home | Seo");
+    const unlisted = await site({ ...files, "_config.yml": "title: Seo\n" });
+    const refused = await runPipeline({ root: unlisted, publish: true });
+    expect(refused.findings.filter((found) => found.severity === "error").map((found) => found.message)).toEqual(['Liquid syntax error: tag "seo" not found']);
+  });
+
+  it("writes jekyll-feed's feed.xml and has {% feed_meta %} where the site lists the plugin, unless the site has a feed.xml of its own", async () => {
+    const layout = "<!DOCTYPE html>\n<html><head>{% feed_meta %}</head><body><main>{{ content }}</main></body></html>\n";
+    const files = {
+      "_layouts/default.html": layout,
+      "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
+      "_posts/2024-01-02-news.md": page("layout: default\ntitle: News\n", "News.\n"),
+    };
+    const listed = await site({ ...files, "_config.yml": "title: Feed\nurl: https://feed.example.test\nplugins:\n  - jekyll-feed\n" });
+    const result = await runPipeline({ root: listed, publish: true });
+    expect(result.findings.filter((found) => found.severity === "error" || found.check === "plugins")).toEqual([]);
+    expect((await built(listed, "index.html"))("link").attr("href")).toBe("https://feed.example.test/feed.xml");
+    const feed = cheerio.load(await readFile(path.join(listed, "_site/feed.xml"), "utf8"), { xmlMode: true });
+    expect(feed("feed > title").text()).toBe("Feed");
+    expect(feed("entry > link").attr("href")).toBe("https://feed.example.test/2024/01/02/news.html");
+    const own = await site({ ...files, "_config.yml": "title: Feed\nplugins:\n  - jekyll-feed\n", "feed.xml": "<feed>own</feed>\n" });
+    await runPipeline({ root: own, publish: true });
+    expect(existsSync(path.join(own, "_site/feed.xml")) && (await readFile(path.join(own, "_site/feed.xml"), "utf8")).includes("<entry>")).toBe(false);
+    const unlisted = await site({ ...files, "_config.yml": "title: Feed\n" });
+    const refused = await runPipeline({ root: unlisted, publish: true });
+    expect(refused.findings.filter((found) => found.severity === "error").map((found) => found.message)).toEqual([
+      'Liquid syntax error: tag "feed_meta" not found',
+    ]);
+    expect(existsSync(path.join(unlisted, "_site/feed.xml"))).toBe(false);
+  });
+
+  it("reads {% seo %}'s JSON-LD as data and its canonical link as no load: a policy after them is the page's, nothing reported", async () => {
+    const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
+    const root = await site({
+      "_config.yml": "title: Seo\nurl: https://seo.example.test\nplugins:\n  - jekyll-seo-tag\n",
+      "_layouts/default.html": `<!DOCTYPE html>\n<html><head><meta charset="utf-8">{% seo %}${policy}</head><body><main>{{ content }}{% seo title=false %}</main></body></html>\n`,
+      "index.md": page("layout: default\ntitle: Home\n", "Home.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.findings.map((found) => `${found.file}:${found.line}: ${found.message}`)).toEqual([]);
   });
 
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {

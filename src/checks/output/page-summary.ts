@@ -2,7 +2,17 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import { defaultSpanHtmlOptions } from "../../markdown/span-html.ts";
 import { allowsOnlyOwnScripts } from "./content-policy.ts";
-import { addMissingHits, hitsOfAttribute, hitsOfElement, needsStandardParser, type RawHtmlHit, refusedLinkHits, standardParserHits } from "./raw-html-scan.ts";
+import {
+  addMissingHits,
+  hitsOfAttribute,
+  hitsOfElement,
+  isDataBlock,
+  LOADING_LINK,
+  needsStandardParser,
+  type RawHtmlHit,
+  refusedLinkHits,
+  standardParserHits,
+} from "./raw-html-scan.ts";
 import { skippingTokenizer } from "./skipping-tokenizer.ts";
 
 /**
@@ -129,7 +139,10 @@ function policyVerdict(part: Part, name: string, attributes: Record<string, stri
   if (part === "content") return false;
   if (part !== "head") return undefined;
   if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "content-security-policy") return allowsOnlyOwnScripts(attributes.content ?? "");
-  return name === "script" || name === "link" || name === "style" || name === "base" || name === "body" ? false : undefined;
+  // A data block (JSON-LD) runs nothing and a canonical link fetches nothing: the policy may come after them.
+  if (name === "script") return isDataBlock(attributes) ? undefined : false;
+  if (name === "link") return LOADING_LINK.test(attributes.rel ?? "") ? false : undefined;
+  return name === "style" || name === "base" || name === "body" ? false : undefined;
 }
 
 export function summarizePage(html: string, inputPath: string, url: string, strings = new SummaryStrings()): OutputPage {

@@ -89,7 +89,21 @@ const LOADS = new Map<string, readonly string[]>([
 ]);
 const PLUGINS = new Set(["object", "embed", "applet"]);
 const ELEMENTS_WITH_RULES = new Set(["script", "style", "base", "meta", "iframe", "form", "button", "input", "link", ...PLUGINS, ...LOADS.keys()]);
-const LOADING_LINK = /\b(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|import)\b/i;
+/** A `<link>` that fetches what its rel names (a canonical or alternate link fetches nothing). */
+export const LOADING_LINK = /\b(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|import)\b/i;
+/** The script types browsers run (HTML's JavaScript MIME types, `module`, and the two they read as rules). */
+const RUN_SCRIPT_TYPES =
+  /^(?:|module|importmap|speculationrules|(?:application|text)\/(?:x-)?(?:ecmascript|javascript)|text\/javascript1\.[0-5]|text\/jscript|text\/livescript)$/;
+
+/**
+ * Whether a `<script>` is a data block, which no browser runs: a type that is none of those
+ * (`application/ld+json`, jekyll-seo-tag's structured data). A missing type is JavaScript.
+ */
+export function isDataBlock(attributes: Readonly<Record<string, string>>): boolean {
+  const type = attributes.type;
+  // Parameters (`; charset=utf-8`) left out: counted as run, to be safe.
+  return type !== undefined && !RUN_SCRIPT_TYPES.test(type.split(";")[0]!.trim().toLowerCase());
+}
 /** A URL the browser may fetch from another host: with a scheme, or protocol-relative (`//`, `\\`). */
 const MAY_BE_ELSEWHERE = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
 const SCRIPT_SCHEME = /^(?:javascript|vbscript):/i;
@@ -141,8 +155,9 @@ export function hitsOfAttribute(tag: string, name: string, value: string, hits: 
 export function hitsOfElement(tag: string, attributes: Readonly<Record<string, string>>, hits: RawHtmlHit[]): void {
   // Most elements (a, p, span, li, code, ...) have no rule of their own.
   if (!ELEMENTS_WITH_RULES.has(tag)) return;
-  if (tag === "script") hits.push({ kind: "script", tag, attribute: "", value: attributes.src ?? "" });
-  else if (tag === "style") hits.push({ kind: "inline-style", tag, attribute: "", value: "" });
+  if (tag === "script") {
+    if (!isDataBlock(attributes)) hits.push({ kind: "script", tag, attribute: "", value: attributes.src ?? "" });
+  } else if (tag === "style") hits.push({ kind: "inline-style", tag, attribute: "", value: "" });
   else if (tag === "base") hits.push({ kind: "base", tag, attribute: "", value: attributes.href ?? "" });
   else if (tag === "meta" && attributes["http-equiv"] !== undefined)
     hits.push({ kind: "meta", tag, attribute: "http-equiv", value: attributes["http-equiv"]! });
