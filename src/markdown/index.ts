@@ -9,6 +9,7 @@ import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownAttributes } from "./kramdown-attributes.ts";
 import { kramdownEmphasis } from "./kramdown-emphasis.ts";
 import { kramdownExtensions } from "./kramdown-extensions.ts";
+import { kramdownLinkUrls } from "./kramdown-link-urls.ts";
 import { kramdownListMarkers } from "./kramdown-list-markers.ts";
 import { kramdownMath } from "./kramdown-math.ts";
 import { kramdownTables } from "./kramdown-tables.ts";
@@ -49,6 +50,7 @@ export function createMarkdown(overrides: Partial<MarkdownOptions> = {}): Markdo
     parseBlockHtml: options.parseBlockHtml,
   });
   if (options.blockTagsInText === "text") md.use(kramdownSpanHtml);
+  if (options.markup === "kramdown") md.use(kramdownLinkUrls);
   return (
     md
       // First: it replaces the code renderers that list-looseness.ts wraps.
