@@ -86,7 +86,11 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const collectionsDir = typeof config.collections_dir === "string" ? config.collections_dir.replace(/^\/+|\/+$/g, "") : "";
   const outputRelative = relativeToRoot(root, dirs.output);
   const relative = (absolutePath: string) => relativeToRoot(root, absolutePath);
-  const settings = { ...siteSettingsOf(config, liquidSettingsOf(config.liquid)), collections: {}, kramdown: kramdownSettingsOf(config.kramdown).settings };
+  const settings = {
+    ...siteSettingsOf(config, liquidSettingsOf(config.liquid), { jekyll: true }),
+    collections: {},
+    kramdown: kramdownSettingsOf(config.kramdown).settings,
+  };
   // Jekyll sets TZ from `timezone:` before it reads the rest (_config.yml's own times are in the build's zone).
   reader.readTimesIn(settings.timeZone);
   const startedAt = Date.now();

@@ -110,11 +110,14 @@ export function baseurlProblem(value: unknown): string | undefined {
 
 /**
  * What is wrong with `url` (the site's scheme and host, in canonical links, the sitemap and
- * robots.txt), as the end of a sentence; undefined when nothing.
+ * robots.txt), as the end of a sentence; undefined when nothing. A Jekyll site's may have a path
+ * as well (`https://user.github.io/project`): Jekyll puts it before every absolute URL as written.
  */
-export function siteUrlProblem(value: unknown): string | undefined {
+export function siteUrlProblem(value: unknown, options: { path?: boolean } = {}): string | undefined {
   if (value == null || value === "") return undefined;
-  const advice = "it must be the site's scheme and host, like https://www.example.com";
+  const advice = options.path
+    ? "it must be the site's scheme and host, and a path if any, like https://www.example.com or https://user.github.io/project"
+    : "it must be the site's scheme and host, like https://www.example.com";
   if (typeof value !== "string") return advice;
   let parsed: URL;
   try {
@@ -122,19 +125,20 @@ export function siteUrlProblem(value: unknown): string | undefined {
   } catch {
     return advice;
   }
-  const origin = value.replace(/\/+$/, "");
-  return (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.origin === origin ? undefined : advice;
+  const written = value.replace(/\/+$/, "");
+  const expected = options.path ? `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, "") : parsed.origin;
+  return (parsed.protocol === "https:" || parsed.protocol === "http:") && written === expected ? undefined : advice;
 }
 
 /**
  * The settings the build needs, from `_data/site.yml`'s data. A `baseurl` or `url` the build can't
  * use (see above) reads as none: the source checks report it at its line, and nothing is built.
  */
-export function siteSettingsOf(siteData: Record<string, unknown>, liquid: LiquidSettings = STRICT_LIQUID): SiteSettings {
+export function siteSettingsOf(siteData: Record<string, unknown>, liquid: LiquidSettings = STRICT_LIQUID, site: { jekyll?: boolean } = {}): SiteSettings {
   const collections = siteData.collections && typeof siteData.collections === "object" ? (siteData.collections as Record<string, string>) : {};
   return {
     baseurl: baseurlProblem(siteData.baseurl) ? "" : normalizeBaseurl(siteData.baseurl),
-    url: typeof siteData.url === "string" && !siteUrlProblem(siteData.url) ? siteData.url.replace(/\/+$/, "") : "",
+    url: typeof siteData.url === "string" && !siteUrlProblem(siteData.url, { path: site.jekyll }) ? siteData.url.replace(/\/+$/, "") : "",
     collections,
     liquid,
     ...(isTimeZone(siteData.timezone) ? { timeZone: siteData.timezone } : {}),

@@ -205,6 +205,26 @@ describe("a Jekyll site tree", () => {
     expect(result.findings.map((found) => `${found.file}:${found.line}: ${found.message}`)).toEqual([]);
   });
 
+  it("takes a url with a path (a GitHub project site) as Jekyll does: before every absolute URL, and its own links checked below it", async () => {
+    const root = await site({
+      "_config.yml": "title: Project\nurl: https://user.github.io/project\n",
+      "_layouts/default.html": LAYOUT,
+      "index.md": page(
+        "layout: default\ntitle: Home\n",
+        "[Self]({{ '/guide.html' | absolute_url }}), [broken](https://user.github.io/project/nothing.html), [another site](https://user.github.io/other/x.html).\n",
+      ),
+      "guide.md": page("layout: default\ntitle: Guide\n", "Guide.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    expect(result.findings.filter((found) => found.check !== "page-policy").map((found) => found.message)).toEqual([
+      'link "https://user.github.io/project/nothing.html" resolves to no page',
+    ]);
+    const $ = await built(root, "index.html");
+    expect($("main a").first().attr("href")).toBe("https://user.github.io/project/guide.html");
+    expect(await readFile(path.join(root, "_site/sitemap.xml"), "utf8")).toContain("<loc>https://user.github.io/project/guide");
+  });
+
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
     const root = await site({
       "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",

@@ -1,6 +1,5 @@
 import { fileForUrlPath } from "../../model/served-files.ts";
 import type { SiteModel, SourcePage } from "../../model/site-model.ts";
-import { siteHostOf } from "../../model/urls.ts";
 import { nearest } from "../../support/nearest.ts";
 import { type Finding, finding, publishedAsIs } from "../finding.ts";
 import { locateText } from "../locate-text.ts";
@@ -32,7 +31,22 @@ interface Resolved {
   fragment: string;
 }
 
-function resolve(url: string, pageUrl: string, siteHost: string | undefined): Resolved | undefined {
+/** The site's own address: its host, and the path a Jekyll site's `url` may end in (`https://user.github.io/project`). */
+interface SiteAddress {
+  host: string | undefined;
+  path: string;
+}
+
+function siteAddressOf(siteUrl: string): SiteAddress {
+  try {
+    const parsed = new URL(siteUrl);
+    return { host: parsed.host, path: parsed.pathname.replace(/\/+$/, "") };
+  } catch {
+    return { host: undefined, path: "" };
+  }
+}
+
+function resolve(url: string, pageUrl: string, site: SiteAddress): Resolved | undefined {
   const trimmed = url.trim();
   if (trimmed === "" || NOT_CHECKED.test(trimmed) || trimmed.startsWith("//")) return undefined;
   let parsed: URL;
@@ -41,14 +55,20 @@ function resolve(url: string, pageUrl: string, siteHost: string | undefined): Re
   } catch {
     return undefined;
   }
-  if (parsed.origin !== ORIGIN && parsed.host !== siteHost) return undefined;
+  if (parsed.origin !== ORIGIN && parsed.host !== site.host) return undefined;
+  let pathname = parsed.pathname;
+  if (parsed.origin !== ORIGIN && site.path !== "") {
+    // An address of the site's own names its pages below the url's path; another path on that host is another site.
+    if (pathname !== site.path && !pathname.startsWith(`${site.path}/`)) return undefined;
+    pathname = pathname.slice(site.path.length) || "/";
+  }
   let fragment = "";
   try {
     fragment = decodeURIComponent(parsed.hash.slice(1));
   } catch {
     fragment = parsed.hash.slice(1);
   }
-  return { pathname: parsed.pathname, fragment };
+  return { pathname, fragment };
 }
 
 /**
@@ -60,21 +80,21 @@ class Resolver {
   private readonly absolute = new Map<string, Resolved | undefined>();
   private readonly fragments = new Map<string, string>();
 
-  constructor(private readonly siteHost: string | undefined) {}
+  constructor(private readonly site: SiteAddress) {}
 
   resolve(url: string, pageUrl: string, page: PageBase | undefined): Resolved | undefined {
     if (url.startsWith("#") && page?.onSite) {
       // Only the fragment changes: the page's own path stays.
       let fragment = this.fragments.get(url);
       if (fragment === undefined) {
-        fragment = resolve(url, "/", this.siteHost)?.fragment ?? "";
+        fragment = resolve(url, "/", this.site)?.fragment ?? "";
         this.fragments.set(url, fragment);
       }
       return { pathname: page.pathname, fragment };
     }
-    if (!page?.onSite || !PAGE_INDEPENDENT.test(url)) return resolve(url, pageUrl, this.siteHost);
+    if (!page?.onSite || !PAGE_INDEPENDENT.test(url)) return resolve(url, pageUrl, this.site);
     if (this.absolute.has(url)) return this.absolute.get(url);
-    const resolved = resolve(url, pageUrl, this.siteHost);
+    const resolved = resolve(url, pageUrl, this.site);
     this.absolute.set(url, resolved);
     return resolved;
   }
@@ -134,7 +154,7 @@ const outputFileOf = (url: string) => url.replace(/^\/+/, "").replace(/(^|\/)$/,
 
 export function checkLinks({ source, pages, files, skippedUrls, drafts = [] }: LinkCheckInput): Finding[] {
   const { baseurl } = source.settings;
-  const resolver = new Resolver(siteHostOf(source.settings.url));
+  const resolver = new Resolver(siteAddressOf(source.settings.url));
   const pagesByFile = new Map<string, OutputPage>();
   for (const page of pages) pagesByFile.set(outputFileOf(page.url), page);
   const sourceByPath = new Map(source.pages.map((page) => [page.absolutePath, page]));

@@ -36,7 +36,7 @@ export function checkSiteSettings(model: SiteModel): Finding[] {
   const values = settings as Record<string, unknown>;
   const problems = [
     ["baseurl", baseurlProblem(values.baseurl)],
-    ["url", siteUrlProblem(values.url)],
+    ["url", siteUrlProblem(values.url, { path: model.kind === "jekyll" })],
   ] as const;
   return problems.flatMap(([key, found]) =>
     found ? [finding("site-settings", "error", locationOfPath(file.yaml, [key]), `${key} ${JSON.stringify(values[key])} can't be used: ${found}`)] : [],
