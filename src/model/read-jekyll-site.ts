@@ -100,7 +100,10 @@ export function readJekyllSite(root: string, dirs: SiteDirectories): SiteModel {
   const notBuilt: string[] = [];
   const readPage = (absolutePath: string, type: string, extra: (file: string, data: Data) => Partial<SourcePage>) => {
     const file = reader.withFrontMatter(reader.read(absolutePath));
-    const data = file.data ? defaults(file.file, type, file.data) : undefined;
+    // Front matter Psych can't read: Jekyll builds the page without it (the defaults still apply)
+    // unless `strict_front_matter: true`; the checks report it either way.
+    const unreadable = file.frontMatter !== undefined && file.data === undefined && file.frontMatter.errors.length > 0 && config.strict_front_matter !== true;
+    const data = file.data ? defaults(file.file, type, file.data) : unreadable ? defaults(file.file, type, {}) : undefined;
     const more = extra(file.file, data ?? {});
     const page: SourcePage = { ...file, stem: "", url: "", ...more, data: data && (more.data ?? data), published: isPublished(data) };
     pages.push(page);

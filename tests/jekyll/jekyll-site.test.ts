@@ -225,6 +225,23 @@ describe("a Jekyll site tree", () => {
     expect(await readFile(path.join(root, "_site/sitemap.xml"), "utf8")).toContain("<loc>https://user.github.io/project/guide");
   });
 
+  it("builds a page whose front matter doesn't parse without it, as Jekyll does, unless strict_front_matter is set", async () => {
+    const files = {
+      "_config.yml": "title: YAML\n",
+      "_layouts/default.html": LAYOUT,
+      "broken.md": '---\nlayout: default\ntitle: "Broken: [yaml\n---\nBody of *broken*.\n',
+    };
+    const lenient = await site(files);
+    const result = await runPipeline({ root: lenient, publish: true });
+    expect(result.published).toBe(true);
+    expect(result.findings.filter((found) => found.check === "yaml").map((found) => [found.file, found.severity])).toEqual([["broken.md", "warning"]]);
+    expect((await readFile(path.join(lenient, "_site/broken.html"), "utf8")).trim()).toBe("<p>Body of <em>broken</em>.</p>");
+    const strict = await site({ ...files, "_config.yml": "title: YAML\nstrict_front_matter: true\n" });
+    const stopped = await runPipeline({ root: strict, publish: true });
+    expect(stopped.published).toBe(false);
+    expect(stopped.findings.filter((found) => found.check === "yaml").map((found) => [found.file, found.severity])).toEqual([["broken.md", "error"]]);
+  });
+
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
     const root = await site({
       "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",

@@ -28,6 +28,11 @@ export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string
     return [finding("format", "error", start, `this page has no front matter: add front matter with a title and layout, like ${NO_FRONT_MATTER_EXAMPLE}`)];
   }
   const yamlErrors = yamlSyntaxFindings(page.frontMatter);
+  if (yamlErrors.length > 0 && site.jekyll && site.strictFrontMatter === false) {
+    // Jekyll logs it and builds the page without its front matter (model/read-jekyll-site.ts).
+    const note = "; Jekyll builds the page without its front matter (no layout or title of its own): fix the YAML, or set strict_front_matter: true to stop here";
+    return yamlErrors.map((found) => ({ ...found, severity: "warning", message: `${found.message}${note}` }));
+  }
   if (yamlErrors.length > 0) return yamlErrors;
   if (!page.data) return jsYamlFinding(page.frontMatter);
   const schema = schemaFindings(page.frontMatter, page.data, site);
@@ -44,13 +49,21 @@ export interface SchemaSite {
   themeTutorial: boolean;
   /** A Jekyll site's `theme:` (a gem theme, whose layouts this generator does not have). */
   gemTheme?: string;
+  /** A Jekyll site's `strict_front_matter: true`: front matter that doesn't parse stops the build, as in Jekyll. */
+  strictFrontMatter?: boolean;
 }
 
 const NATIVE_SITE: SchemaSite = { jekyll: false, themeTutorial: true };
 
 export function schemaSiteOf(model: SiteModel): SchemaSite {
-  const theme = model.kind === "jekyll" && typeof model.siteData.theme === "string" ? { gemTheme: model.siteData.theme } : {};
-  return { jekyll: model.kind === "jekyll", themeTutorial: model.layouts.some((layout) => layout.name === "tutorial" && layout.theme), ...theme };
+  const jekyll = model.kind === "jekyll";
+  const theme = jekyll && typeof model.siteData.theme === "string" ? { gemTheme: model.siteData.theme } : {};
+  return {
+    jekyll,
+    themeTutorial: model.layouts.some((layout) => layout.name === "tutorial" && layout.theme),
+    ...theme,
+    ...(jekyll ? { strictFrontMatter: model.siteData.strict_front_matter === true } : {}),
+  };
 }
 
 function schemaOf(data: Record<string, unknown>, site: SchemaSite) {

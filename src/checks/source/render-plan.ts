@@ -45,7 +45,7 @@ export function planPage(page: SourcePage, layouts: ReadonlySet<string>, site?: 
   if (page.oversize !== undefined) return { findings: formatErrors };
   if (!data) return { findings: withNote(formatErrors, NOT_RENDERED) };
   const wrongLayout = layoutErrors(page, layouts, site);
-  const blocking = formatErrors.filter((found) => found.check !== "redirects");
+  const blocking = formatErrors.filter((found) => found.severity === "error" && found.check !== "redirects");
   const findings = [...formatErrors, ...wrongLayout];
   if (blocking.length === 0 && wrongLayout.length === 0) return { findings, render: page };
   // A Jekyll site's missing layout is a warning (front-matter.ts): the page is built, with the fallback it names.
