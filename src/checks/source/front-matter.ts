@@ -30,7 +30,8 @@ export function frontMatterErrors(page: SourcePage, layouts?: ReadonlySet<string
   const yamlErrors = yamlSyntaxFindings(page.frontMatter);
   if (yamlErrors.length > 0 && site.jekyll && site.strictFrontMatter === false) {
     // Jekyll logs it and builds the page without its front matter (model/read-jekyll-site.ts).
-    const note = "; Jekyll builds the page without its front matter (no layout or title of its own): fix the YAML, or set strict_front_matter: true to stop here";
+    const note =
+      "; Jekyll builds the page without its front matter (no layout or title of its own): fix the YAML, or set strict_front_matter: true to stop here";
     return yamlErrors.map((found) => ({ ...found, severity: "warning", message: `${found.message}${note}` }));
   }
   if (yamlErrors.length > 0) return yamlErrors;
