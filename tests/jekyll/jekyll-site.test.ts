@@ -242,6 +242,19 @@ describe("a Jekyll site tree", () => {
     expect(stopped.findings.filter((found) => found.check === "yaml").map((found) => [found.file, found.severity])).toEqual([["broken.md", "error"]]);
   });
 
+  it("builds one of two pages at one URL, as Jekyll writes one, with a warning at the other", async () => {
+    const root = await site({
+      "_config.yml": "title: Conflict\n",
+      "_layouts/default.html": LAYOUT,
+      "about.html": page("layout: default\ntitle: About\n", "<p>From html.</p>\n"),
+      "about.md": page("layout: default\ntitle: About\n", "From md.\n"),
+    });
+    const result = await runPipeline({ root, publish: true });
+    expect(result.published).toBe(true);
+    expect(result.findings.filter((found) => found.check === "permalinks").map((found) => [found.file, found.severity])).toEqual([["about.md", "warning"]]);
+    expect((await built(root, "about.html"))("main").text().trim()).toBe("From html.");
+  });
+
   it("keeps a draft (published: false) on the model, marked, and builds nor lists it", async () => {
     const root = await site({
       "_config.yml": "title: Drafts\ncollections:\n  notes:\n    output: true\n",

@@ -46,6 +46,8 @@ interface Claim {
   folder?: boolean;
   /** A `redirect_from` entry's (a later one is told that an old URL leads to one page only). */
   redirect?: boolean;
+  /** A page's URL (two pages of a Jekyll site at one URL are Jekyll's "Conflict": a warning). */
+  page?: boolean;
 }
 
 /** The claims of what the build writes besides pages and redirects. */
@@ -129,13 +131,24 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
       continue;
     }
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    const taken = outputs.claim({ path: outputFileFor(page.url, baseurl), owner: `the URL of ${page.file}` });
+    const taken = outputs.claim({ path: outputFileFor(page.url, baseurl), owner: `the URL of ${page.file}`, page: true });
     const copyPath = markdownCopyPathFor(page.url, baseurl);
     const copyFile = outputFileFor(page.url, baseurl).replace(/\.html$/i, ".md");
     const copyTaken =
       taken || !hasMarkdownCopy(page.data, page.url) ? undefined : outputs.claim({ path: copyFile, owner: `the Markdown copy of ${page.file}` });
     if (!taken && !copyTaken) continue;
-    if (taken) error(location(), noted(`${subject} ${taken.clash}: give the page another permalink`, NOT_RENDERED));
+    if (taken?.with.page && source.kind === "jekyll" && taken.with.path === outputFileFor(page.url, baseurl)) {
+      // Jekyll warns ("Conflict") and writes whichever of the two it writes last, an order its reads don't fix.
+      const kept = `${taken.with.owner.replace(/^the URL of /, "")} is built, this page is not`;
+      findings.push(
+        finding(
+          "permalinks",
+          "warning",
+          location(),
+          `${subject} ${taken.clash}: Jekyll writes only one of the two as well; here ${kept}. Give one of them another permalink`,
+        ),
+      );
+    } else if (taken) error(location(), noted(`${subject} ${taken.clash}: give the page another permalink`, NOT_RENDERED));
     else error(location(), noted(`${subject} has its Markdown copy at ${copyPath}, which ${copyTaken!.clash}: give the page another permalink`, NOT_RENDERED));
     skippedPages.push(page);
   }
