@@ -1,5 +1,6 @@
 import path from "node:path";
 import { destinationProblem, outputDirFor } from "../model/destination.ts";
+import { isJekyllTree } from "../model/theme.ts";
 import { type CommandSpec, HELP_OPTION, type ParsedArgs, portNumber, SOURCE_OPTIONS, UsageError } from "./args.ts";
 
 // `stitch-docs start` (`serve`, `npm start`): build, serve on 127.0.0.1 and rebuild on every change.
@@ -37,7 +38,8 @@ export async function run({ values }: ParsedArgs): Promise<number> {
       if (!quiet || /^\S+:\d+:\d+: |error/.test(line)) console.log(line);
     },
   });
-  console.log(`Serving ${server.url}/ (the site's pages are below its base URL, to this machine only); watching content/, _includes/, _data/. Ctrl+C stops.`);
+  const watched = isJekyllTree(root) ? "the site's folder" : "content/, _includes/, _data/";
+  console.log(`Serving ${server.url}/ (the site's pages are below its base URL, to this machine only); watching ${watched}. Ctrl+C stops.`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -1,10 +1,11 @@
 import { mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CONNECTION_GUIDES, TUTORIAL_FILE, tutorialText } from "../checks/fixture-tutorial.ts";
-import { type CliRun, runCli } from "../helpers/cli.ts";
+import { type CliRun, runCli, spawnCli } from "../helpers/cli.ts";
 import { writeSite } from "../helpers/jekyll.ts";
 import { type FixtureOptions, makeFixtureSite } from "../helpers/site.ts";
 
@@ -117,6 +118,37 @@ describe("the destination", () => {
     expect(await readdir(root)).not.toContain("_site");
     expect((await cli("build", root, ["-d", "other"])).code).toBe(0);
     expect(await readdir(path.join(root, "other"))).toContain("index.html");
+  });
+});
+
+describe("npm start on a Jekyll site", () => {
+  it("serves it, and says it watches the site's folder (not this repository's content/)", async () => {
+    const root = await writeSite({ "_config.yml": "title: Served\n", "index.md": "---\nlayout: page\ntitle: Home\n---\nServed here.\n" });
+    roots.push(root);
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const child = spawnCli("start", root, ["--port", String(port)]);
+    try {
+      let stdout = "";
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "Serving" line in time: ${stdout}`)), 60_000);
+        child.stdout!.on("data", (chunk) => {
+          stdout += chunk;
+          if (stdout.includes("Ctrl+C")) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      expect(stdout).toMatch(/watching the site's folder\. Ctrl\+C stops\./);
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain("Served here.");
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });
 
