@@ -39,9 +39,11 @@ export interface FilterContext {
   history: GitHistory;
   /** What the pages' Markdown copies are collected in (none: the `markdown_copy` filter only passes its input on). */
   copies?: MarkdownCopies;
+  /** A Jekyll site's: its URL filters give Jekyll's URLs, percent-encoded as Jekyll's are (urls.ts). */
+  jekyll?: boolean;
 }
 
-export function siteFilters({ root, settings, markdown, history, copies }: FilterContext) {
+export function siteFilters({ root, settings, markdown, history, copies, jekyll = false }: FilterContext) {
   return {
     ...rubyNumberFilters,
     ...rubyDateFilters,
@@ -52,7 +54,7 @@ export function siteFilters({ root, settings, markdown, history, copies }: Filte
     ...jekyllTextFilters,
     flatify,
     ...markdownFilters(markdown),
-    ...urlFilters(settings.baseurl, settings.url),
+    ...urlFilters(settings.baseurl, settings.url, { encodePaths: jekyll }),
     ...ipFilters,
     ...firewallFilters,
     ...diagramFilters,

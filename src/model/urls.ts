@@ -59,6 +59,15 @@ export function jekyllUrlFor(outputUrl: string, baseurl: string): string {
   return url;
 }
 
+/** What a URL may hold as it is (RFC 3986's unreserved and reserved characters, and `%` of an escape). */
+const NEEDS_ESCAPE = /[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
+
+/** A path as Jekyll's `relative_url` gives it (Addressable's normalize): a space or `Ü` percent-encoded, the rest as written. */
+export function escapedPath(path: string): string {
+  if (!NEEDS_ESCAPE.test(path)) return path;
+  return [...path].map((char) => (NEEDS_ESCAPE.test(char) ? encodeURIComponent(char) : char)).join("");
+}
+
 /** `relative_url`: a site path with the base URL in front; other URLs unchanged. */
 export function relativeUrl(input: unknown, baseurl: string): string {
   const value = input == null ? "" : String(input);

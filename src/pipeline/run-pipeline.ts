@@ -168,7 +168,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const writer = new PageWriter(build, work, pagesToBuild.length, options.onPage ? [options.onPage] : []);
     const engine = new JekyllLiquid({
       model,
-      filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history, copies }),
+      filters: siteFilters({ root: dirs.root, settings: model.settings, markdown, history, copies, jekyll }),
       errors: templateErrors,
       pageGate: (page) => writer.turn(typeof page.url === "string" ? page.url : ""),
       // The site's own Jekyll settings (`liquid: strict_variables / strict_filters`): Jekyll's

@@ -12,6 +12,6 @@ export function engineForSite(
   options: Pick<JekyllEngineOptions, "errors" | "undefinedVariables" | "undefinedFilters"> = {},
 ): JekyllLiquid {
   const model = readSite(root);
-  const filters = siteFilters({ root, settings: model.settings, markdown: createMarkdown(), history: GitHistory.none });
+  const filters = siteFilters({ root, settings: model.settings, markdown: createMarkdown(), history: GitHistory.none, jekyll: model.kind === "jekyll" });
   return new JekyllLiquid({ model, filters, renderLimits, ...options });
 }
