@@ -115,7 +115,8 @@ function hljsNameOf(rougeName: string): string {
   return HLJS_NAME_OF_ROUGE_NAME[name] ?? name;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Code as text in HTML, as kramdown and Rouge escape it: `&`, `<` and `>` (quotes stay). */
+export const escapeCodeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The highlighted HTML of `code` (theme markup), or "" when the language is unknown (markdown-it then escapes it). */
 export function highlightCode(code: string, language: string): string {
@@ -132,7 +133,7 @@ export function highlightAsRouge(code: string, language: string): string | undef
   if (!ROUGE_LANGUAGES.has(language)) return undefined;
   const name = hljsNameOf(language);
   const highlighter = rougeHighlighter();
-  if (name === "" || !highlighter.getLanguage(name)) return escapeHtml(code);
+  if (name === "" || !highlighter.getLanguage(name)) return escapeCodeText(code);
   return withRougeTokens(highlighter.highlight(code, { language: name, ignoreIllegals: true }).value);
 }
 

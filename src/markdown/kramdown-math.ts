@@ -9,8 +9,6 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
  * stays text. The page needs MathJax to show it typeset; without it the reader sees the TeX.
  */
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
@@ -23,7 +21,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   if (close < 0 || text.slice(close + 2).trim() !== "") return false;
   if (silent) return true;
   const token = state.push("html_block", "", 0);
-  token.content = `\\[${escapeHtml(text.slice(2, close).trim())}\\]\n`;
+  token.content = `\\[${state.md.utils.escapeHtml(text.slice(2, close).trim())}\\]\n`;
   token.map = [startLine, last + 1];
   state.line = last + 1;
   return true;
@@ -33,7 +31,7 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   if (!state.src.startsWith("$$", state.pos)) return false;
   const close = state.src.indexOf("$$", state.pos + 2);
   if (close < 0) return false;
-  if (!silent) state.push("html_inline", "", 0).content = `\\(${escapeHtml(state.src.slice(state.pos + 2, close).trim())}\\)`;
+  if (!silent) state.push("html_inline", "", 0).content = `\\(${state.md.utils.escapeHtml(state.src.slice(state.pos + 2, close).trim())}\\)`;
   state.pos = close + 2;
   return true;
 }

@@ -1,5 +1,5 @@
 import { type Context, type Emitter, type Liquid, type Parser, Tag, type TagToken, type Template, type TopLevelToken } from "liquidjs";
-import { type CodeMarkup, highlightAsRouge, highlightCode } from "../../markdown/code-highlight.ts";
+import { type CodeMarkup, escapeCodeText, highlightAsRouge, highlightCode } from "../../markdown/code-highlight.ts";
 
 /**
  * Jekyll's `{% highlight lang [linenos] %}...{% endhighlight %}`, with the markup Jekyll's Rouge
@@ -16,8 +16,6 @@ export interface HasCodeMarkup {
 }
 
 const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export class HighlightTag extends Tag {
   private readonly language: string;
@@ -44,8 +42,8 @@ export class HighlightTag extends Tag {
     const body = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
     const code = String(body).replace(/^[\n\r]+|[\n\r]+$/g, "");
     const rouge = (this.liquid as Liquid & Partial<HasCodeMarkup>).codeMarkup === "rouge";
-    const highlighted = (rouge ? highlightAsRouge(code, this.language) : highlightCode(code, this.language)) || escapeHtml(code);
-    const attributes = `class="language-${this.language.replace(/\+/g, "-")}" data-lang="${escapeHtml(this.language).replace(/"/g, "&quot;")}"`;
+    const highlighted = (rouge ? highlightAsRouge(code, this.language) : highlightCode(code, this.language)) || escapeCodeText(code);
+    const attributes = `class="language-${this.language.replace(/\+/g, "-")}" data-lang="${escapeCodeText(this.language).replace(/"/g, "&quot;")}"`;
     emitter.write(`<figure class="highlight"><pre><code ${attributes}>${this.lineNumbers ? lineTable(code, highlighted) : highlighted}</code></pre></figure>`);
   }
 }
