@@ -1,6 +1,7 @@
 import { type Context, Drop, filters as liquidFilters, toValue } from "liquidjs";
 import { rubyClassName } from "../support/ruby-compare.ts";
 import { RubyFloat } from "../support/ruby-float.ts";
+import { rubyText } from "../support/ruby-text.ts";
 import { rubyInspect } from "./jekyll-text.ts";
 
 /**
@@ -41,13 +42,6 @@ function lookup(data: unknown, key: string): unknown {
   if (data === null || typeof data !== "object" || data instanceof RubyFloat)
     throw new Error(`undefined method \`[]' for ${rubyInspect(data)}:${rubyClassName(data)}`);
   return toValue((data as Record<string, unknown>)[key]);
-}
-
-function rubyText(value: unknown): string {
-  const plain = toValue(value);
-  if (plain == null) return "";
-  if (Array.isArray(plain)) return plain.map(rubyText).join("");
-  return String(plain);
 }
 
 /** Jekyll's `compare_property_vs_target`. */

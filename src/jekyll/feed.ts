@@ -1,5 +1,6 @@
 import { toValue } from "liquidjs";
-import { rubyText, truthy, xmlSchemaTime } from "./seo-drop.ts";
+import { rubyText } from "../support/ruby-text.ts";
+import { truthy, xmlSchemaTime } from "./seo-drop.ts";
 
 /**
  * jekyll-feed 0.17's posts feed (lib/jekyll-feed/feed.xml, minified as the plugin minifies it:

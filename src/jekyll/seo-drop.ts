@@ -1,5 +1,6 @@
 import { toValue } from "liquidjs";
 import { parsePostDate } from "../model/post-dates.ts";
+import { rubyText } from "../support/ruby-text.ts";
 import { isAbsoluteUrl, normalizeUriComponent } from "../support/ruby-uri.ts";
 
 /**
@@ -37,14 +38,6 @@ const subHash = (hash: Data, key: string): Data => {
   const value = toValue(hash[key]);
   return isHash(value) ? value : {};
 };
-
-/** Ruby's `to_s` of what a page's data holds. */
-export function rubyText(value: unknown): string {
-  const plain = toValue(value);
-  if (plain === undefined || plain === null) return "";
-  if (Array.isArray(plain)) return plain.map(rubyText).join("");
-  return String(plain);
-}
 
 const HTML_ESCAPE: Record<string, string> = { "&": "&amp;", ">": "&gt;", "<": "&lt;", '"': "&quot;", "'": "&#39;" };
 

@@ -1,5 +1,5 @@
 import type { Context, FilterImplOptions, Liquid, TagToken } from "liquidjs";
-import { rubyText } from "../seo-drop.ts";
+import { rubyText } from "../../support/ruby-text.ts";
 
 /**
  * The build's Jekyll filters as a plugin's tag calls them (jekyll-seo-tag and jekyll-feed call

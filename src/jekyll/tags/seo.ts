@@ -1,6 +1,7 @@
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken, toValue } from "liquidjs";
 import { jsonify } from "../../filters/ruby-json.ts";
-import { type SeoDrop as Drop, rubyText, SeoDrop, type SeoFilters, type SeoPaginator, truthy } from "../seo-drop.ts";
+import { rubyText } from "../../support/ruby-text.ts";
+import { type SeoDrop as Drop, SeoDrop, type SeoFilters, type SeoPaginator, truthy } from "../seo-drop.ts";
 import { engineFilters } from "./engine-filters.ts";
 
 /**
