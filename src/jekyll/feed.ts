@@ -1,4 +1,5 @@
 import { toValue } from "liquidjs";
+import { xml_escape } from "../filters/jekyll-text.ts";
 import { rubyText } from "../support/ruby-text.ts";
 import { truthy, xmlSchemaTime } from "./seo-drop.ts";
 
@@ -46,11 +47,6 @@ const orDefault = (...values: unknown[]): unknown =>
       truthy(value) && value !== "" && !(Array.isArray(value) && value.length === 0) && !(record(value) === value && Object.keys(value as Data).length === 0),
   );
 
-/** Jekyll's xml_escape (`encode(xml: :attr)` without its quotes): `&`, `<`, `>` and `"`. */
-export function rubyXmlEscape(value: unknown): string {
-  return rubyText(value).replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char]!);
-}
-
 /** The feed's path as `_config.yml` says it (`feed.path`), from the site's root. */
 export function feedPathOf(site: Data): string {
   const path = toValue(record(site.feed).path);
@@ -67,7 +63,7 @@ export function feedMetaLink(site: Data, absoluteUrl: (path: unknown) => string)
     ["href", absoluteUrl(truthy(feedPath) ? feedPath : "feed.xml")],
   ];
   if (truthy(title)) attributes.push(["title", title]);
-  return `<link ${attributes.map(([key, value]) => `${key}="${rubyXmlEscape(value)}"`).join(" ")} />`;
+  return `<link ${attributes.map(([key, value]) => `${key}="${xml_escape(value)}"`).join(" ")} />`;
 }
 
 export function feedXml({ site, url, xsl, zone, generator, filters }: FeedOptions): string {
@@ -77,20 +73,20 @@ export function feedXml({ site, url, xsl, zone, generator, filters }: FeedOption
   let xml = '<?xml version="1.0" encoding="utf-8"?>';
   if (xsl) xml += `<?xml-stylesheet type="text/xml" href="${absoluteUrl("/feed.xslt.xml")}"?>`;
   xml += `<feed xmlns="http://www.w3.org/2005/Atom" ${truthy(lang) ? `xml:lang="${rubyText(lang)}"` : ""}>`;
-  xml += `<generator>${rubyXmlEscape(generator)}</generator>`;
+  xml += `<generator>${xml_escape(generator)}</generator>`;
   xml += `<link href="${absoluteUrl(url)}" rel="self" type="application/atom+xml" />`;
   xml += `<link href="${absoluteUrl("/")}" rel="alternate" type="text/html" ${truthy(lang) ? `hreflang="${rubyText(lang)}" ` : ""}/>`;
   xml += `<updated>${xmlSchemaTime(toValue(site.time), zone)}</updated>`;
-  xml += `<id>${rubyXmlEscape(absoluteUrl(url))}</id>`;
+  xml += `<id>${xml_escape(absoluteUrl(url))}</id>`;
   const title = orDefault(toValue(site.title), toValue(site.name));
-  if (truthy(title)) xml += `<title type="html">${rubyXmlEscape(filters.smartify(title))}</title>`;
-  if (truthy(toValue(site.description))) xml += `<subtitle>${rubyXmlEscape(toValue(site.description))}</subtitle>`;
+  if (truthy(title)) xml += `<title type="html">${xml_escape(filters.smartify(title))}</title>`;
+  if (truthy(toValue(site.description))) xml += `<subtitle>${xml_escape(toValue(site.description))}</subtitle>`;
   const author = toValue(site.author);
   if (truthy(author)) {
     const hash = record(author);
-    xml += `<author><name>${rubyXmlEscape(orDefault(toValue(hash.name), author))}</name>`;
-    if (truthy(toValue(hash.email))) xml += `<email>${rubyXmlEscape(toValue(hash.email))}</email>`;
-    if (truthy(toValue(hash.uri))) xml += `<uri>${rubyXmlEscape(toValue(hash.uri))}</uri>`;
+    xml += `<author><name>${xml_escape(orDefault(toValue(hash.name), author))}</name>`;
+    if (truthy(toValue(hash.email))) xml += `<email>${xml_escape(toValue(hash.email))}</email>`;
+    if (truthy(toValue(hash.uri))) xml += `<uri>${xml_escape(toValue(hash.uri))}</uri>`;
     xml += "</author>";
   }
   // site.posts is newest first: the template's `sort: "date" | reverse`.
@@ -104,31 +100,31 @@ export function feedXml({ site, url, xsl, zone, generator, filters }: FeedOption
 function entryXml(post: Data, site: Data, feedConfig: Data, zone: string | undefined, filters: FeedFilters): string {
   const { absoluteUrl } = filters;
   const lang = toValue(post.lang);
-  const title = rubyXmlEscape(filters.normalizeWhitespace(filters.stripHtml(filters.smartify(toValue(post.title)))));
+  const title = xml_escape(filters.normalizeWhitespace(filters.stripHtml(filters.smartify(toValue(post.title)))));
   const date = toValue(post.date);
   let xml = `<entry${truthy(lang) ? ` xml:lang="${rubyText(lang)}"` : ""}>`;
   xml += `<title type="html">${title}</title>`;
   xml += `<link href="${absoluteUrl(toValue(post.url))}" rel="alternate" type="text/html" title="${title}" />`;
   xml += `<published>${xmlSchemaTime(date, zone)}</published>`;
   xml += `<updated>${xmlSchemaTime(orDefault(toValue(post.last_modified_at), date), zone)}</updated>`;
-  xml += `<id>${rubyXmlEscape(absoluteUrl(toValue(post.id)))}</id>`;
+  xml += `<id>${xml_escape(absoluteUrl(toValue(post.id)))}</id>`;
   if (!truthy(orDefault(toValue(record(post.feed).excerpt_only), toValue(feedConfig.excerpt_only)))) {
-    xml += `<content type="html" xml:base="${rubyXmlEscape(absoluteUrl(toValue(post.url)))}"><![CDATA[${rubyText(post.content).trim()}]]></content>`;
+    xml += `<content type="html" xml:base="${xml_escape(absoluteUrl(toValue(post.url)))}"><![CDATA[${rubyText(post.content).trim()}]]></content>`;
   }
   const authors = toValue(post.authors);
   let author = orDefault(toValue(post.author), Array.isArray(authors) ? toValue(authors[0]) : undefined, toValue(site.author));
   const known = typeof author === "string" ? toValue(record(record(site.data).authors)[author]) : undefined;
   author = orDefault(known, author);
   const authorHash = record(author);
-  xml += `<author><name>${rubyXmlEscape(orDefault(orDefault(toValue(authorHash.name), author), ""))}</name>`;
-  if (truthy(orDefault(toValue(authorHash.email)))) xml += `<email>${rubyXmlEscape(toValue(authorHash.email))}</email>`;
-  if (truthy(orDefault(toValue(authorHash.uri)))) xml += `<uri>${rubyXmlEscape(toValue(authorHash.uri))}</uri>`;
+  xml += `<author><name>${xml_escape(orDefault(orDefault(toValue(authorHash.name), author), ""))}</name>`;
+  if (truthy(orDefault(toValue(authorHash.email)))) xml += `<email>${xml_escape(toValue(authorHash.email))}</email>`;
+  if (truthy(orDefault(toValue(authorHash.uri)))) xml += `<uri>${xml_escape(toValue(authorHash.uri))}</uri>`;
   xml += "</author>";
   const category = toValue(post.category);
   const categories = toValue(post.categories);
   const terms = truthy(category) ? [category] : Array.isArray(categories) ? categories : [];
   const tags = toValue(post.tags);
-  for (const term of [...terms, ...(Array.isArray(tags) ? tags : [])]) xml += `<category term="${rubyXmlEscape(toValue(term))}" />`;
+  for (const term of [...terms, ...(Array.isArray(tags) ? tags : [])]) xml += `<category term="${xml_escape(toValue(term))}" />`;
   const summary = orDefault(toValue(post.description), toValue(post.excerpt));
   if (truthy(summary) && rubyText(summary) !== "") {
     xml += `<summary type="html"><![CDATA[${filters.normalizeWhitespace(filters.stripHtml(summary))}]]></summary>`;
@@ -136,7 +132,7 @@ function entryXml(post: Data, site: Data, feedConfig: Data, zone: string | undef
   let image = orDefault(toValue(record(post.image).path), toValue(post.image));
   if (truthy(image)) {
     if (!rubyText(image).includes("://")) image = absoluteUrl(image);
-    const imageUrl = rubyXmlEscape(image);
+    const imageUrl = xml_escape(image);
     xml += `<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="${imageUrl}" />`;
     xml += `<media:content medium="image" url="${imageUrl}" xmlns:media="http://search.yahoo.com/mrss/" />`;
   }
