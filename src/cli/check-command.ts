@@ -1,8 +1,8 @@
 import path from "node:path";
-import { destinationProblem, outputDirFor } from "../model/destination.ts";
 import type { PipelineOptions } from "../pipeline/run-pipeline.ts";
 import { type CommandSpec, HELP_OPTION, type OptionSpecs, type ParsedArgs, SOURCE_OPTIONS, UsageError } from "./args.ts";
 import { FORMATS, type Format, type ReportOptions } from "./check-report.ts";
+import { destinationOf } from "./destination-option.ts";
 
 /** `stitch-docs check` and `stitch-docs build`: the same checks and options; build also publishes. */
 const SHARED: OptionSpecs = {
@@ -40,10 +40,7 @@ export const buildSpec: CommandSpec = {
 export async function checkCommand({ values }: ParsedArgs, publish: boolean): Promise<number> {
   const cwd = process.cwd();
   const root = path.resolve(cwd, (values.source as string | undefined) ?? ".");
-  const destination = values.destination as string | undefined;
-  const outputDir = outputDirFor(root, destination === undefined ? undefined : path.resolve(cwd, destination));
-  const refused = destinationProblem(root, outputDir);
-  if (refused) throw new UsageError(refused);
+  const outputDir = destinationOf(root, values.destination as string | undefined, cwd);
   const format = (values.format as Format | undefined) ?? "text";
   if (values.watch && format !== "text") throw new UsageError(`--watch prints findings as text; it can't be used with --format ${format}`);
   const pipeline: PipelineOptions = {

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { destinationProblem, outputDirFor } from "../model/destination.ts";
 import { isJekyllTree } from "../model/theme.ts";
-import { type CommandSpec, HELP_OPTION, type ParsedArgs, portNumber, SOURCE_OPTIONS, UsageError } from "./args.ts";
+import { type CommandSpec, HELP_OPTION, type ParsedArgs, portNumber, SOURCE_OPTIONS } from "./args.ts";
+import { destinationOf } from "./destination-option.ts";
 
 // `stitch-docs start` (`serve`, `npm start`): build, serve on 127.0.0.1 and rebuild on every change.
 export const spec: CommandSpec = {
@@ -22,10 +22,7 @@ export async function run({ values }: ParsedArgs): Promise<number> {
   const port =
     typeof values.port === "string" ? portNumber(values.port, "--port") : process.env.PORT === undefined ? 8080 : portNumber(process.env.PORT, "PORT");
   const root = path.resolve((values.source as string | undefined) ?? ".");
-  const destination = values.destination as string | undefined;
-  const outputDir = outputDirFor(root, destination === undefined ? undefined : path.resolve(destination));
-  const refused = destinationProblem(root, outputDir);
-  if (refused) throw new UsageError(refused);
+  const outputDir = destinationOf(root, values.destination as string | undefined);
   const quiet = values.quiet === true;
   const { startDevServer } = await import("../dev/dev-server.ts");
   const server = await startDevServer({
