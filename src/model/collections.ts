@@ -49,8 +49,7 @@ function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]>
       }));
     const key = settings.sortBy;
     if (settings.label === "posts") documents.sort(byDateThenPath);
-    else if (settings.order) collections[settings.label] = inOrder(documents, settings.directory, settings.order);
-    else if (key) {
+    else if (key && !settings.order) {
       const has = (doc: JekyllDocument) => doc[key] !== undefined && doc[key] !== null;
       documents.sort((a, b) => {
         if (!has(a) || !has(b)) return Number(!has(a)) - Number(!has(b));
@@ -58,7 +57,7 @@ function jekyllCollectionsOf(model: SiteModel): Record<string, JekyllDocument[]>
         return x < y ? -1 : x > y ? 1 : 0;
       });
     }
-    collections[settings.label] ??= documents;
+    collections[settings.label] = settings.order ? inOrder(documents, settings.directory, settings.order) : documents;
   }
   return collections;
 }
@@ -68,7 +67,7 @@ function inOrder(documents: JekyllDocument[], directory: string, order: string[]
   const byPath = new Map(documents.map((document) => [String(document.relative_path), document]));
   const named = order.map((entry) => byPath.get(path.posix.join(directory, entry))).filter((document) => document !== undefined);
   const listed = new Set(named);
-  return [...new Set(named), ...documents.filter((document) => !listed.has(document))];
+  return [...listed, ...documents.filter((document) => !listed.has(document))];
 }
 
 function byDateThenPath(a: JekyllDocument, b: JekyllDocument): number {
