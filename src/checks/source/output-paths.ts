@@ -131,13 +131,14 @@ export function checkOutputPaths(source: SiteModel): OutputPathVerdicts {
       continue;
     }
     const subject = permalink === undefined ? `this page's URL "${page.url}" (from its file name)` : `permalink "${page.url}"`;
-    const taken = outputs.claim({ path: outputFileFor(page.url, baseurl), owner: `the URL of ${page.file}`, page: true });
+    const outputFile = outputFileFor(page.url, baseurl);
+    const taken = outputs.claim({ path: outputFile, owner: `the URL of ${page.file}`, page: true });
     const copyPath = markdownCopyPathFor(page.url, baseurl);
-    const copyFile = outputFileFor(page.url, baseurl).replace(/\.html$/i, ".md");
+    const copyFile = outputFile.replace(/\.html$/i, ".md");
     const copyTaken =
       taken || !hasMarkdownCopy(page.data, page.url) ? undefined : outputs.claim({ path: copyFile, owner: `the Markdown copy of ${page.file}` });
     if (!taken && !copyTaken) continue;
-    if (taken?.with.page && source.kind === "jekyll" && taken.with.path === outputFileFor(page.url, baseurl)) {
+    if (taken?.with.page && source.kind === "jekyll" && taken.with.path === outputFile) {
       // Jekyll warns ("Conflict") and writes whichever of the two it writes last, an order its reads don't fix.
       const kept = `${taken.with.owner.replace(/^the URL of /, "")} is built, this page is not`;
       findings.push(
